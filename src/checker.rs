@@ -1,0 +1,272 @@
+//! The one traversal: walks a parsed file in source order, keeps the context transforms ask
+//! about (enclosing function, statement and expression parents, imports, version guards) and
+//! dispatches every enabled transform's hooks.
+
+use std::cell::OnceCell;
+use std::collections::HashSet;
+
+use ruff_python_ast::token::{TokenKind, Tokens};
+use ruff_python_ast::visitor::source_order::{self, SourceOrderVisitor};
+use ruff_python_ast::{self as ast, Expr, ModModule, Stmt};
+use ruff_python_codegen::Stylist;
+use ruff_python_parser::Parsed;
+use ruff_python_trivia::CommentRanges;
+use ruff_text_size::{Ranged, TextRange};
+
+use crate::edit::Finding;
+use crate::imports::Imports;
+use crate::registry::Transform;
+use crate::version::{PyVersion, VersionRange, version_guard};
+
+/// What a check run needs besides the source.
+#[derive(Clone)]
+pub struct Settings {
+    pub target: PyVersion,
+    pub transforms: Vec<&'static dyn Transform>,
+    /// The file name as reported; some transforms look at it (test files).
+    pub file_name: String,
+}
+
+/// A function scope on the traversal stack.
+#[derive(Copy, Clone)]
+pub enum Frame<'a> {
+    Function(&'a ast::StmtFunctionDef),
+    Lambda(&'a ast::ExprLambda),
+}
+
+pub struct Checker<'a> {
+    source: &'a str,
+    tokens: &'a Tokens,
+    suite: &'a [Stmt],
+    comments: CommentRanges,
+    indent_unit: String,
+    line_ending: &'static str,
+    settings: &'a Settings,
+    imports: Imports,
+    frames: Vec<Frame<'a>>,
+    statements: Vec<&'a Stmt>,
+    expressions: Vec<&'a Expr>,
+    guard: VersionRange,
+    names: OnceCell<HashSet<&'a str>>,
+    findings: Vec<Finding>,
+}
+
+/// Run every enabled transform over one parsed file.
+pub fn check(source: &str, parsed: &Parsed<ModModule>, settings: &Settings) -> Vec<Finding> {
+    let stylist = Stylist::from_tokens(parsed.tokens(), source);
+    let mut checker = Checker {
+        source,
+        tokens: parsed.tokens(),
+        suite: parsed.suite(),
+        comments: CommentRanges::from(parsed.tokens()),
+        indent_unit: stylist.indentation().as_str().to_string(),
+        line_ending: stylist.line_ending().as_str(),
+        settings,
+        imports: Imports::new(parsed.suite()),
+        frames: Vec::new(),
+        statements: Vec::new(),
+        expressions: Vec::new(),
+        guard: VersionRange::default(),
+        names: OnceCell::new(),
+        findings: Vec::new(),
+    };
+    checker.visit_body(parsed.suite());
+    let mut findings = checker.findings;
+    findings.sort_by_key(|f| (f.range.start(), f.id));
+    findings
+}
+
+impl<'a> Checker<'a> {
+    pub fn source(&self) -> &'a str {
+        self.source
+    }
+    /// The source text of `node`.
+    pub fn slice<T: Ranged>(&self, node: &T) -> &'a str {
+        &self.source[node.range()]
+    }
+    pub fn tokens(&self) -> &'a Tokens {
+        self.tokens
+    }
+    pub fn suite(&self) -> &'a [Stmt] {
+        self.suite
+    }
+    pub fn comments(&self) -> &CommentRanges {
+        &self.comments
+    }
+    /// The file's indentation unit (four spaces, a tab, ...).
+    pub fn indent_unit(&self) -> &str {
+        &self.indent_unit
+    }
+    /// The file's line ending.
+    pub fn line_ending(&self) -> &'static str {
+        self.line_ending
+    }
+    pub fn imports(&self) -> &Imports {
+        &self.imports
+    }
+    pub fn target(&self) -> PyVersion {
+        self.settings.target
+    }
+    pub fn file_name(&self) -> &str {
+        &self.settings.file_name
+    }
+    /// The versions the current code runs on, from `sys.version_info` guards around it.
+    pub fn version_range(&self) -> VersionRange {
+        self.guard
+    }
+
+    /// Is the innermost enclosing function an `async def`? (A `lambda` or nested `def` is not.)
+    pub fn in_async(&self) -> bool {
+        matches!(self.frames.last(), Some(Frame::Function(func)) if func.is_async)
+    }
+    /// The innermost enclosing `def`/`async def`, if it is the innermost frame.
+    pub fn current_function(&self) -> Option<&'a ast::StmtFunctionDef> {
+        match self.frames.last() {
+            Some(Frame::Function(func)) => Some(func),
+            _ => None,
+        }
+    }
+    /// The innermost statement around the node being visited. For an expression this is the
+    /// statement it belongs to: a compound statement here means the expression is in its header.
+    pub fn current_statement(&self) -> Option<&'a Stmt> {
+        self.statements.last().copied()
+    }
+    /// Enclosing statements, outermost first (the current one last).
+    pub fn statements(&self) -> &[&'a Stmt] {
+        &self.statements
+    }
+    /// Enclosing expressions of the expression being visited, outermost first (not itself).
+    pub fn expression_parents(&self) -> &[&'a Expr] {
+        &self.expressions
+    }
+
+    /// Does any token in the file spell `name`? Conservative test for a fresh or unused name.
+    pub fn name_in_file(&self, name: &str) -> bool {
+        self.names
+            .get_or_init(|| {
+                self.tokens
+                    .iter()
+                    .filter(|token| token.kind() == TokenKind::Name)
+                    .map(|token| &self.source[token.range()])
+                    .collect()
+            })
+            .contains(name)
+    }
+
+    /// A name that no token of the file spells: `base`, else `base_1`, `base_2`, ...
+    pub fn fresh_name(&self, base: &str, taken: &[String]) -> String {
+        let free = |candidate: &str| {
+            !self.name_in_file(candidate) && !taken.iter().any(|t| t == candidate)
+        };
+        if free(base) {
+            return base.to_string();
+        }
+        (1..)
+            .map(|i| format!("{base}_{i}"))
+            .find(|c| free(c))
+            .expect("infinite candidates")
+    }
+
+    /// Comment ranges inside `range`.
+    pub fn comments_in(&self, range: TextRange) -> &[TextRange] {
+        self.comments.comments_in_range(range)
+    }
+
+    pub fn report(&mut self, finding: Finding) {
+        self.findings.push(finding);
+    }
+
+    fn dispatch_stmt(&mut self, stmt: &'a Stmt) {
+        for transform in self.settings.transforms.iter().copied() {
+            if self.enabled_here(transform) {
+                transform.on_stmt(self, stmt);
+            }
+        }
+    }
+
+    fn dispatch_expr(&mut self, expr: &'a Expr) {
+        for transform in self.settings.transforms.iter().copied() {
+            if self.enabled_here(transform) {
+                transform.on_expr(self, expr);
+            }
+        }
+    }
+
+    /// Version gating, done once for every transform: a rewrite that needs a newer Python than
+    /// the code here may run on is never offered.
+    fn enabled_here(&self, transform: &dyn Transform) -> bool {
+        transform
+            .info()
+            .min_version
+            .is_none_or(|min| self.guard.allows(self.settings.target, min))
+    }
+
+    fn visit_guarded_body(&mut self, body: &'a [Stmt], range: VersionRange) {
+        let outer = self.guard;
+        self.guard = outer.intersect(range);
+        self.visit_body(body);
+        self.guard = outer;
+    }
+}
+
+impl<'a> SourceOrderVisitor<'a> for Checker<'a> {
+    fn visit_stmt(&mut self, stmt: &'a Stmt) {
+        self.statements.push(stmt);
+        self.dispatch_stmt(stmt);
+        match stmt {
+            Stmt::FunctionDef(func) => {
+                // Decorators, defaults and annotations run in the enclosing scope.
+                for decorator in &func.decorator_list {
+                    self.visit_decorator(decorator);
+                }
+                if let Some(type_params) = &func.type_params {
+                    self.visit_type_params(type_params);
+                }
+                self.visit_parameters(&func.parameters);
+                if let Some(returns) = &func.returns {
+                    self.visit_annotation(returns);
+                }
+                self.frames.push(Frame::Function(func));
+                self.imports.push_function(func);
+                self.visit_body(&func.body);
+                self.imports.pop_function();
+                self.frames.pop();
+            }
+            Stmt::If(stmt_if) => {
+                self.visit_expr(&stmt_if.test);
+                let (body_range, mut else_range) =
+                    version_guard(&stmt_if.test, &self.imports).unwrap_or_default();
+                self.visit_guarded_body(&stmt_if.body, body_range);
+                for clause in &stmt_if.elif_else_clauses {
+                    let mut clause_range = else_range;
+                    if let Some(test) = &clause.test {
+                        self.visit_expr(test);
+                        if let Some((body, orelse)) = version_guard(test, &self.imports) {
+                            clause_range = else_range.intersect(body);
+                            else_range = else_range.intersect(orelse);
+                        }
+                    }
+                    self.visit_guarded_body(&clause.body, clause_range);
+                }
+            }
+            _ => source_order::walk_stmt(self, stmt),
+        }
+        self.statements.pop();
+    }
+
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        self.dispatch_expr(expr);
+        self.expressions.push(expr);
+        if let Expr::Lambda(lambda) = expr {
+            if let Some(parameters) = &lambda.parameters {
+                self.visit_parameters(parameters);
+            }
+            self.frames.push(Frame::Lambda(lambda));
+            self.visit_expr(&lambda.body);
+            self.frames.pop();
+        } else {
+            source_order::walk_expr(self, expr);
+        }
+        self.expressions.pop();
+    }
+}

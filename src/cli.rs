@@ -1,0 +1,516 @@
+//! The command line: argument parsing, running the pipeline over files in parallel, and all
+//! output. Exit codes: 0 nothing to report, 1 findings or changes, 2 usage or file errors.
+
+use std::ffi::OsString;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use rayon::prelude::*;
+
+use crate::checker::Settings;
+use crate::config::ConfigResolver;
+use crate::edit::Applicability;
+use crate::files::{self, SourceText};
+use crate::fix::{self, Outcome};
+use crate::registry::{self, Transform};
+use crate::report::{self, Summary};
+use crate::version::PyVersion;
+use crate::{diff, discover};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "asyncup",
+    version,
+    about = "Migrate Python asyncio code to structured-concurrency patterns"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Report findings: `path:line:col: id [fix] message`. Exit 1 when anything is found.
+    Check(CommonArgs),
+    /// Print the unified diff of what `fix` would write. Exit 1 when there is a change.
+    Diff(CommonArgs),
+    /// Rewrite files in place. Exit 1 when findings remain.
+    Fix {
+        #[command(flatten)]
+        common: CommonArgs,
+        /// Exit 1 when any fix was applied (for pre-commit).
+        #[arg(long)]
+        exit_non_zero_on_fix: bool,
+    },
+    /// List every transform: id, minimum Python, fix safety, summary.
+    List,
+    /// Show a transform's documentation.
+    Explain {
+        /// The transform id, e.g. wait-for-to-timeout.
+        id: String,
+    },
+}
+
+#[derive(Args, Debug)]
+struct CommonArgs {
+    /// Files or folders; `-` reads standard input. Default: the current folder.
+    paths: Vec<PathBuf>,
+    /// Only these transforms (comma-separated ids, or ALL).
+    #[arg(long, value_delimiter = ',')]
+    select: Vec<String>,
+    /// Skip these transforms (comma-separated ids).
+    #[arg(long, value_delimiter = ',')]
+    ignore: Vec<String>,
+    /// Also apply fixes that change behaviour (each names what changes).
+    #[arg(long)]
+    unsafe_fixes: bool,
+    /// The oldest Python the code must run on (py37..py314). Default: `[tool.asyncup]
+    /// target-version` or `project.requires-python` of the nearest pyproject.toml, else py311.
+    #[arg(long, value_parser = parse_version)]
+    target_version: Option<PyVersion>,
+    /// How findings are printed.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    output_format: OutputFormat,
+    /// Exclude files or folders matching this glob (repeatable).
+    #[arg(long)]
+    exclude: Vec<String>,
+    /// The file name to report for standard input.
+    #[arg(long)]
+    stdin_filename: Option<String>,
+    /// Print only diffs, fixed source and errors: no findings, no summary.
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+fn parse_version(s: &str) -> Result<PyVersion, String> {
+    s.parse()
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum OutputFormat {
+    Text,
+    Json,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+enum Mode {
+    Check,
+    Diff,
+    Fix { exit_non_zero_on_fix: bool },
+}
+
+/// Entry point of the binary.
+pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(err) => {
+            let _ = err.print();
+            return ExitCode::from(if err.use_stderr() { 2 } else { 0 });
+        }
+    };
+    match cli.command {
+        Command::List => {
+            print!("{}", list());
+            ExitCode::SUCCESS
+        }
+        Command::Explain { id } => match registry::find(&id) {
+            Some(transform) => {
+                let info = transform.info();
+                println!("# {}\n\n{}\n", info.id, info.summary);
+                print!("{}", info.documentation());
+                ExitCode::SUCCESS
+            }
+            None => {
+                eprintln!("asyncup: unknown transform id `{id}` (see `asyncup list`)");
+                ExitCode::from(2)
+            }
+        },
+        Command::Check(common) => run_files(common, Mode::Check),
+        Command::Diff(common) => run_files(common, Mode::Diff),
+        Command::Fix {
+            common,
+            exit_non_zero_on_fix,
+        } => run_files(
+            common,
+            Mode::Fix {
+                exit_non_zero_on_fix,
+            },
+        ),
+    }
+}
+
+/// `asyncup list`: one line per transform.
+pub fn list() -> String {
+    let mut out = String::new();
+    for transform in registry::all() {
+        let info = transform.info();
+        let min = info
+            .min_version
+            .map_or("any".to_string(), |v| v.to_string());
+        out.push_str(&format!(
+            "{:<32} {:<5} {:<12} {}\n",
+            info.id,
+            min,
+            info.safety.as_str(),
+            info.summary
+        ));
+    }
+    out
+}
+
+/// What processing one file produced.
+struct FileResult {
+    path: PathBuf,
+    display: String,
+    result: Result<Processed, String>,
+}
+
+struct Processed {
+    original: Vec<u8>,
+    source: SourceText,
+    outcome: Outcome,
+}
+
+fn process(
+    path: &Path,
+    display: &str,
+    settings: Settings,
+    allowed: Option<Applicability>,
+) -> Result<Processed, String> {
+    let original = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+    let source = files::decode(&original)?;
+    let outcome = process_text(&source.text, settings, allowed, display)?;
+    Ok(Processed {
+        original,
+        source,
+        outcome,
+    })
+}
+
+fn process_text(
+    text: &str,
+    settings: Settings,
+    allowed: Option<Applicability>,
+    display: &str,
+) -> Result<Outcome, String> {
+    fix::run(text, &settings, allowed).map_err(|e| {
+        format!(
+            "{display}:{}:{}: syntax error: {}; not rewritten",
+            e.line, e.column, e.message
+        )
+    })
+}
+
+/// The path as shown to the user: relative, without a leading `./`.
+fn display_path(path: &Path) -> String {
+    let cwd = std::env::current_dir().ok();
+    let shown = cwd
+        .as_deref()
+        .and_then(|cwd| path.strip_prefix(cwd).ok())
+        .unwrap_or(path);
+    let shown = shown.strip_prefix(".").unwrap_or(shown);
+    shown.to_string_lossy().replace('\\', "/")
+}
+
+fn run_files(args: CommonArgs, mode: Mode) -> ExitCode {
+    let transforms = match registry::select(&args.select, &args.ignore) {
+        Ok(transforms) => transforms,
+        Err(message) => {
+            eprintln!("asyncup: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let allowed = match mode {
+        Mode::Check => None,
+        _ if args.unsafe_fixes => Some(Applicability::Unsafe),
+        _ => Some(Applicability::Safe),
+    };
+    if args.paths.len() == 1 && args.paths[0] == Path::new("-") {
+        return run_stdin(&args, mode, transforms, allowed);
+    }
+    let excludes = match discover::build_excludes(&args.exclude) {
+        Ok(excludes) => excludes,
+        Err(message) => {
+            eprintln!("asyncup: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
+    let found = discover::discover(&paths, &excludes);
+
+    let mut configs = ConfigResolver::default();
+    let jobs: Vec<(PathBuf, String, Settings)> = found
+        .files
+        .iter()
+        .map(|path| {
+            let dir = path.parent().unwrap_or(Path::new("."));
+            let dir = if dir.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                dir
+            };
+            let absolute = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+            let target = args
+                .target_version
+                .or_else(|| configs.target_for(&absolute))
+                .unwrap_or(PyVersion::DEFAULT);
+            let display = display_path(path);
+            let settings = Settings {
+                target,
+                transforms: transforms.clone(),
+                file_name: display.clone(),
+            };
+            (path.clone(), display, settings)
+        })
+        .collect();
+    let results: Vec<FileResult> = jobs
+        .into_par_iter()
+        .map(|(path, display, settings)| {
+            let result = process(&path, &display, settings, allowed);
+            FileResult {
+                path,
+                display,
+                result,
+            }
+        })
+        .collect();
+
+    let mut summary = Summary {
+        files_scanned: results.len(),
+        ..Summary::default()
+    };
+    let mut errors: Vec<String> = Vec::new();
+    for (path, message) in &found.errors {
+        errors.push(format!("{}: {message}", display_path(path)));
+    }
+    errors.extend(
+        configs
+            .errors
+            .iter()
+            .map(|e| format!("{e} (configuration ignored)")),
+    );
+
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let mut json = Vec::new();
+    let mut changed_any = false;
+    for file in &results {
+        let processed = match &file.result {
+            Ok(processed) => processed,
+            Err(message) => {
+                errors.push(if message.starts_with(&file.display) {
+                    message.clone()
+                } else {
+                    format!("{}: {message}", file.display)
+                });
+                continue;
+            }
+        };
+        let outcome = &processed.outcome;
+        let text = &processed.source.text;
+        if let Some(internal) = &outcome.internal_error {
+            errors.push(format!(
+                "{}: internal error: {internal}; kept the last valid text",
+                file.display
+            ));
+        }
+        if outcome.not_converged {
+            eprintln!(
+                "asyncup: {}: fixes did not converge after {} passes",
+                file.display,
+                fix::MAX_PASSES
+            );
+        }
+        let changed = outcome.output != *text;
+        let (shown_source, shown) = match mode {
+            Mode::Check => (text.as_str(), &outcome.initial),
+            _ => (outcome.output.as_str(), &outcome.remaining),
+        };
+        summary.count_findings(shown, args.unsafe_fixes);
+        match mode {
+            Mode::Check => {}
+            Mode::Diff => {
+                if changed {
+                    let _ = out
+                        .write_all(diff::unified(text, &outcome.output, &file.display).as_bytes());
+                }
+            }
+            Mode::Fix { .. } => {
+                if changed {
+                    let new = processed.source.encode(&outcome.output);
+                    if let Err(message) = files::write_atomic(&file.path, &processed.original, &new)
+                    {
+                        errors.push(format!("{}: {message}", file.display));
+                        continue;
+                    }
+                }
+            }
+        }
+        if changed {
+            changed_any = true;
+            summary.files_changed += 1;
+            for (id, n) in &outcome.counts {
+                *summary.applied.entry(id).or_default() += n;
+            }
+        }
+        if !args.quiet && mode != Mode::Diff {
+            match args.output_format {
+                OutputFormat::Text => {
+                    let _ = out.write_all(
+                        report::text_lines(&file.display, shown_source, shown).as_bytes(),
+                    );
+                }
+                OutputFormat::Json => {
+                    json.extend(report::json_findings(&file.display, shown_source, shown))
+                }
+            }
+        }
+    }
+    if args.output_format == OutputFormat::Json && !args.quiet && mode != Mode::Diff {
+        let _ = writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&json).expect("findings serialize")
+        );
+    }
+    let _ = out.flush();
+    summary.errors = errors.len();
+    for error in &errors {
+        eprintln!("asyncup: {error}");
+    }
+    if !args.quiet {
+        let label = match mode {
+            Mode::Check => "",
+            Mode::Diff => "would change",
+            Mode::Fix { .. } => "changed",
+        };
+        eprintln!("{}", summary.render(label));
+    }
+    exit_code(mode, !errors.is_empty(), summary.findings > 0, changed_any)
+}
+
+fn exit_code(mode: Mode, errors: bool, findings_left: bool, changed: bool) -> ExitCode {
+    if errors {
+        return ExitCode::from(2);
+    }
+    let failing = match mode {
+        Mode::Check => findings_left,
+        Mode::Diff => changed,
+        Mode::Fix {
+            exit_non_zero_on_fix,
+        } => findings_left || (exit_non_zero_on_fix && changed),
+    };
+    ExitCode::from(u8::from(failing))
+}
+
+fn run_stdin(
+    args: &CommonArgs,
+    mode: Mode,
+    transforms: Vec<&'static dyn Transform>,
+    allowed: Option<Applicability>,
+) -> ExitCode {
+    let display = args
+        .stdin_filename
+        .clone()
+        .unwrap_or_else(|| "-".to_string());
+    let mut bytes = Vec::new();
+    if let Err(err) = std::io::stdin().read_to_end(&mut bytes) {
+        eprintln!("asyncup: {display}: cannot read standard input: {err}");
+        return ExitCode::from(2);
+    }
+    let mut configs = ConfigResolver::default();
+    let dir = args
+        .stdin_filename
+        .as_ref()
+        .and_then(|name| std::path::absolute(Path::new(name)).ok())
+        .and_then(|p| p.parent().map(Path::to_path_buf))
+        .or_else(|| std::env::current_dir().ok())
+        .unwrap_or_default();
+    let target = args
+        .target_version
+        .or_else(|| configs.target_for(&dir))
+        .unwrap_or(PyVersion::DEFAULT);
+    let settings = Settings {
+        target,
+        transforms,
+        file_name: display.clone(),
+    };
+    let fail = |message: String, bytes: &[u8]| {
+        eprintln!("asyncup: {message}");
+        if matches!(mode, Mode::Fix { .. }) {
+            // Nothing is lost: the input goes through unchanged.
+            let _ = std::io::stdout().write_all(bytes);
+        }
+        ExitCode::from(2)
+    };
+    let source = match files::decode(&bytes) {
+        Ok(source) => source,
+        Err(message) => return fail(format!("{display}: {message}"), &bytes),
+    };
+    let outcome = match process_text(&source.text, settings, allowed, &display) {
+        Ok(outcome) => outcome,
+        Err(message) => return fail(message, &bytes),
+    };
+    let mut summary = Summary {
+        files_scanned: 1,
+        ..Summary::default()
+    };
+    let changed = outcome.output != source.text;
+    let (shown_source, shown) = match mode {
+        Mode::Check => (source.text.as_str(), &outcome.initial),
+        _ => (outcome.output.as_str(), &outcome.remaining),
+    };
+    summary.count_findings(shown, args.unsafe_fixes);
+    if changed {
+        summary.files_changed = 1;
+        summary.applied = outcome.counts.clone();
+    }
+    let findings_text = match args.output_format {
+        OutputFormat::Text => report::text_lines(&display, shown_source, shown),
+        OutputFormat::Json => {
+            serde_json::to_string_pretty(&report::json_findings(&display, shown_source, shown))
+                .expect("serialize")
+                + "\n"
+        }
+    };
+    let mut out = std::io::stdout().lock();
+    match mode {
+        Mode::Check => {
+            if !args.quiet {
+                let _ = out.write_all(findings_text.as_bytes());
+            }
+        }
+        Mode::Diff => {
+            let _ =
+                out.write_all(diff::unified(&source.text, &outcome.output, &display).as_bytes());
+        }
+        Mode::Fix { .. } => {
+            let _ = out.write_all(&source.encode(&outcome.output));
+            if !args.quiet {
+                eprint!("{findings_text}");
+            }
+        }
+    }
+    let _ = out.flush();
+    let mut had_error = false;
+    if let Some(internal) = &outcome.internal_error {
+        eprintln!("asyncup: {display}: internal error: {internal}; kept the last valid text");
+        had_error = true;
+    }
+    if !args.quiet {
+        let label = match mode {
+            Mode::Check => "",
+            Mode::Diff => "would change",
+            Mode::Fix { .. } => "changed",
+        };
+        summary.errors = usize::from(had_error);
+        eprintln!("{}", summary.render(label));
+    }
+    exit_code(mode, had_error, summary.findings > 0, changed)
+}

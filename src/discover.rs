@@ -1,0 +1,94 @@
+//! File discovery: walk the given paths with `ignore` (respecting `.gitignore`/`.ignore`,
+//! skipping hidden folders), keep `.py`/`.pyi`, apply `--exclude` globs; sorted output.
+
+use std::path::{Path, PathBuf};
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+
+/// Folders never walked into (as ruff's defaults), unless named explicitly.
+const DEFAULT_EXCLUDES: &[&str] = &[
+    "__pypackages__",
+    "_build",
+    "buck-out",
+    "dist",
+    "node_modules",
+    "site-packages",
+    "venv",
+];
+
+/// The files to process and the paths that could not be walked.
+#[derive(Debug, Default)]
+pub struct Discovered {
+    pub files: Vec<PathBuf>,
+    pub errors: Vec<(PathBuf, String)>,
+}
+
+pub fn build_excludes(globs: &[String]) -> Result<GlobSet, String> {
+    let mut builder = GlobSetBuilder::new();
+    for glob in globs {
+        builder.add(Glob::new(glob).map_err(|e| format!("invalid --exclude glob `{glob}`: {e}"))?);
+    }
+    builder.build().map_err(|e| e.to_string())
+}
+
+fn excluded(path: &Path, root: &Path, excludes: &GlobSet) -> bool {
+    let relative = path.strip_prefix(root).unwrap_or(path);
+    excludes.is_match(relative) || path.file_name().is_some_and(|name| excludes.is_match(name))
+}
+
+fn is_python(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("py" | "pyi")
+    )
+}
+
+/// Walk `paths`. A file named explicitly is taken as given; folders are walked.
+pub fn discover(paths: &[PathBuf], excludes: &GlobSet) -> Discovered {
+    let mut found = Discovered::default();
+    for root in paths {
+        let metadata = match std::fs::metadata(root) {
+            Ok(metadata) => metadata,
+            Err(err) => {
+                found.errors.push((root.clone(), err.to_string()));
+                continue;
+            }
+        };
+        if !metadata.is_dir() {
+            found.files.push(root.clone());
+            continue;
+        }
+        let filter_root = root.clone();
+        let filter_excludes = excludes.clone();
+        let walker = ignore::WalkBuilder::new(root)
+            .hidden(true)
+            .require_git(false)
+            .filter_entry(move |entry| {
+                let path = entry.path();
+                if path == filter_root {
+                    return true;
+                }
+                let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
+                let default_excluded = is_dir
+                    && path
+                        .file_name()
+                        .and_then(|n| n.to_str())
+                        .is_some_and(|n| DEFAULT_EXCLUDES.contains(&n));
+                !default_excluded && !excluded(path, &filter_root, &filter_excludes)
+            })
+            .build();
+        for entry in walker {
+            match entry {
+                Ok(entry) => {
+                    if entry.file_type().is_some_and(|t| t.is_file()) && is_python(entry.path()) {
+                        found.files.push(entry.into_path());
+                    }
+                }
+                Err(err) => found.errors.push((root.clone(), err.to_string())),
+            }
+        }
+    }
+    found.files.sort();
+    found.files.dedup();
+    found
+}

@@ -1,0 +1,99 @@
+//! Reading and writing source files. The only module (with `discover` and `cli`) that touches
+//! the filesystem.
+
+use std::io::Write;
+use std::path::Path;
+
+/// A decoded source: UTF-8 text without its byte-order mark, and whether it had one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SourceText {
+    pub text: String,
+    pub bom: bool,
+}
+
+impl SourceText {
+    /// The bytes to write for `text`, with the BOM put back if the original had one.
+    pub fn encode(&self, text: &str) -> Vec<u8> {
+        let mut bytes = Vec::with_capacity(text.len() + 3);
+        if self.bom {
+            bytes.extend_from_slice("\u{feff}".as_bytes());
+        }
+        bytes.extend_from_slice(text.as_bytes());
+        bytes
+    }
+}
+
+/// Decode file contents. Binary content (a NUL byte) and invalid UTF-8 are errors naming where.
+pub fn decode(bytes: &[u8]) -> Result<SourceText, String> {
+    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        return Err(format!("binary content (NUL byte at offset {at}); skipped"));
+    }
+    let text = std::str::from_utf8(bytes).map_err(|err| {
+        let valid = &bytes[..err.valid_up_to()];
+        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+        let column = valid.len() - valid.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1) + 1;
+        format!("not valid UTF-8 (invalid byte at line {line}, column {column}); skipped")
+    })?;
+    match text.strip_prefix('\u{feff}') {
+        Some(rest) => Ok(SourceText {
+            text: rest.to_string(),
+            bom: true,
+        }),
+        None => Ok(SourceText {
+            text: text.to_string(),
+            bom: false,
+        }),
+    }
+}
+
+/// Replace `path`'s contents with `new` atomically: a temporary file in the same folder, the
+/// original's permissions, then a rename. Refuses when the file no longer holds `original`
+/// (it changed on disk after it was read).
+pub fn write_atomic(path: &Path, original: &[u8], new: &[u8]) -> Result<(), String> {
+    let current = std::fs::read(path).map_err(|e| format!("cannot re-read before writing: {e}"))?;
+    if current != original {
+        return Err("changed on disk since it was read; not overwritten".to_string());
+    }
+    let permissions = std::fs::metadata(path)
+        .map_err(|e| e.to_string())?
+        .permissions();
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut temp = tempfile::Builder::new()
+        .prefix(".asyncup-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| format!("cannot create a temporary file next to it: {e}"))?;
+    temp.write_all(new)
+        .map_err(|e| format!("cannot write: {e}"))?;
+    temp.as_file()
+        .sync_all()
+        .map_err(|e| format!("cannot write: {e}"))?;
+    std::fs::set_permissions(temp.path(), permissions)
+        .map_err(|e| format!("cannot set permissions: {e}"))?;
+    temp.persist(path)
+        .map_err(|e| format!("cannot replace the file: {}", e.error))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bom_is_kept() {
+        let source = decode("\u{feff}x = 1\n".as_bytes()).unwrap();
+        assert!(source.bom);
+        assert_eq!(source.text, "x = 1\n");
+        assert_eq!(source.encode("y = 2\n"), "\u{feff}y = 2\n".as_bytes());
+    }
+
+    #[test]
+    fn bad_bytes_are_errors() {
+        assert!(decode(b"x = 1\n\x00").unwrap_err().contains("binary"));
+        let err = decode(b"x = 1\ny = '\xe9'\n").unwrap_err();
+        assert!(err.contains("line 2, column 6"), "{err}");
+    }
+}

@@ -1,0 +1,259 @@
+//! Applying fixes: one pass splices the non-overlapping fixes into the text; the loop re-parses
+//! and re-checks until nothing more applies. Pure: no I/O.
+
+use std::collections::{BTreeMap, HashSet};
+
+use ruff_python_ast::ModModule;
+use ruff_python_parser::{ParseError, Parsed, parse_module};
+use ruff_source_file::{LineIndex, SourceCode};
+use ruff_text_size::{Ranged, TextSize};
+
+use crate::checker::{self, Settings};
+use crate::edit::{Applicability, Edit, Finding};
+use crate::importer;
+
+/// At most this many fix passes per file.
+pub const MAX_PASSES: usize = 20;
+
+/// The result of one pass of [`apply_fixes`].
+#[derive(Debug, Default)]
+pub struct Applied {
+    pub output: String,
+    /// Fixes applied per transform id.
+    pub counts: BTreeMap<&'static str, usize>,
+    /// Names whose use an applied fix removed.
+    pub dropped_names: Vec<String>,
+}
+
+impl Applied {
+    pub fn total(&self) -> usize {
+        self.counts.values().sum()
+    }
+}
+
+/// Apply the fixes of `findings` that `allowed` permits, in order of their first edit. A fix
+/// that overlaps one already applied waits for the next pass; an edit identical to one already
+/// applied (the same import added by two fixes) is applied once.
+pub fn apply_fixes(source: &str, findings: &[Finding], allowed: Applicability) -> Applied {
+    let mut fixes: Vec<_> = findings
+        .iter()
+        .filter_map(|f| {
+            f.fix
+                .as_ref()
+                .filter(|fix| fix.applies(allowed))
+                .map(|fix| (f.id, fix))
+        })
+        .filter(|(_, fix)| !fix.edits().is_empty())
+        .collect();
+    fixes.sort_by_key(|(id, fix)| (fix.min_start(), *id));
+
+    let mut applied = Applied::default();
+    let mut output = String::with_capacity(source.len());
+    let mut last_pos: Option<TextSize> = None;
+    let mut done: HashSet<&Edit> = HashSet::new();
+    for (id, fix) in fixes {
+        let edits: Vec<&Edit> = fix.edits().iter().filter(|e| !done.contains(e)).collect();
+        if let (Some(first), Some(last)) = (edits.first(), last_pos)
+            && first.start() < last
+        {
+            continue;
+        }
+        for edit in edits {
+            let from = last_pos.unwrap_or_default();
+            output.push_str(&source[usize::from(from)..usize::from(edit.start())]);
+            output.push_str(edit.content());
+            last_pos = Some(edit.end());
+            done.insert(edit);
+        }
+        *applied.counts.entry(id).or_default() += 1;
+        applied
+            .dropped_names
+            .extend(fix.dropped_names().iter().cloned());
+    }
+    output.push_str(&source[usize::from(last_pos.unwrap_or_default())..]);
+    applied.output = output;
+    applied
+}
+
+/// A syntax error in a file, with its 1-based position.
+#[derive(Debug, Clone)]
+pub struct SyntaxError {
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl SyntaxError {
+    pub fn new(source: &str, error: &ParseError) -> Self {
+        let index = LineIndex::from_source_text(source);
+        let location = SourceCode::new(source, &index).line_column(error.location.start());
+        Self {
+            line: location.line.get(),
+            column: location.column.get(),
+            message: error.error.to_string(),
+        }
+    }
+}
+
+/// Everything that happened to one file's text.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    /// Findings on the original text.
+    pub initial: Vec<Finding>,
+    /// Findings on the final text: what `fix` leaves behind.
+    pub remaining: Vec<Finding>,
+    /// The final text (equal to the input when nothing was applied).
+    pub output: String,
+    pub counts: BTreeMap<&'static str, usize>,
+    /// A pass produced code that does not parse: the transforms whose fixes did it. The output
+    /// is the last text that parsed.
+    pub internal_error: Option<String>,
+    /// The loop stopped at [`MAX_PASSES`] with fixes still applying.
+    pub not_converged: bool,
+}
+
+/// Check `source`, then (when `allowed` is given) fix it until stable. A source that does not
+/// parse is returned as an error and never fixed.
+pub fn run(
+    source: &str,
+    settings: &Settings,
+    allowed: Option<Applicability>,
+) -> Result<Outcome, SyntaxError> {
+    let mut parsed = parse_module(source).map_err(|e| SyntaxError::new(source, &e))?;
+    let mut code = source.to_string();
+    let mut outcome = Outcome::default();
+    let mut dropped: Vec<String> = Vec::new();
+    let mut findings = checker::check(&code, &parsed, settings);
+    outcome.initial = findings.clone();
+    if let Some(allowed) = allowed {
+        let mut converged = false;
+        for _ in 0..MAX_PASSES {
+            let applied = apply_fixes(&code, &findings, allowed);
+            if applied.total() == 0 {
+                converged = true;
+                break;
+            }
+            match parse_module(&applied.output) {
+                Ok(new_parsed) => {
+                    for (id, n) in &applied.counts {
+                        *outcome.counts.entry(id).or_default() += n;
+                    }
+                    dropped.extend(applied.dropped_names);
+                    code = applied.output;
+                    parsed = new_parsed;
+                    findings = checker::check(&code, &parsed, settings);
+                }
+                Err(_) => {
+                    outcome.internal_error = Some(culprits(&code, &findings, allowed));
+                    converged = true;
+                    break;
+                }
+            }
+        }
+        outcome.not_converged = !converged;
+        if !dropped.is_empty()
+            && let Some((new_code, new_parsed)) = clean_imports(&code, &parsed, &dropped, settings)
+        {
+            code = new_code;
+            parsed = new_parsed;
+            findings = checker::check(&code, &parsed, settings);
+        }
+    }
+    let _ = parsed;
+    outcome.remaining = findings;
+    outcome.output = code;
+    Ok(outcome)
+}
+
+/// Remove imports the applied fixes left unused; `None` when nothing changes (or the result
+/// would not parse, which keeps the imports).
+fn clean_imports(
+    code: &str,
+    parsed: &Parsed<ModModule>,
+    names: &[String],
+    settings: &Settings,
+) -> Option<(String, Parsed<ModModule>)> {
+    let edits = importer::remove_unused_imports(
+        code,
+        parsed.suite(),
+        parsed.tokens(),
+        names,
+        &settings.file_name,
+    );
+    let (first, _) = edits.split_first()?;
+    let range = first.range();
+    let finding = Finding::new("unused-import", range, "").with_fix(crate::edit::Fix::safe(edits));
+    let applied = apply_fixes(code, &[finding], Applicability::Safe);
+    let new_parsed = parse_module(&applied.output).ok()?;
+    Some((applied.output, new_parsed))
+}
+
+/// Which transforms' fixes, applied alone, break the code.
+fn culprits(code: &str, findings: &[Finding], allowed: Applicability) -> String {
+    let mut ids: Vec<&str> = findings
+        .iter()
+        .filter(|f| f.fix.as_ref().is_some_and(|fix| fix.applies(allowed)))
+        .filter(|f| {
+            parse_module(&apply_fixes(code, std::slice::from_ref(*f), allowed).output).is_err()
+        })
+        .map(|f| f.id)
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    if ids.is_empty() {
+        "fixes applied together produced invalid code".to_string()
+    } else {
+        format!("the fix of {} produced invalid code", ids.join(", "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edit::Fix;
+    use ruff_text_size::TextRange;
+
+    fn finding(start: u32, end: u32, content: &str) -> Finding {
+        let range = TextRange::new(start.into(), end.into());
+        Finding::new("test", range, "").with_fix(Fix::safe(vec![Edit::replacement(content, range)]))
+    }
+
+    #[test]
+    fn overlapping_fix_waits() {
+        let applied = apply_fixes(
+            "abcdef",
+            &[finding(0, 3, "X"), finding(2, 4, "Y"), finding(4, 6, "Z")],
+            Applicability::Safe,
+        );
+        assert_eq!(applied.output, "XdZ");
+        assert_eq!(applied.total(), 2);
+    }
+
+    #[test]
+    fn identical_edits_apply_once() {
+        let shared = Edit::insertion("import x\n", 0.into());
+        let a = Finding::new("a", TextRange::empty(0.into()), "").with_fix(Fix::safe(vec![
+            shared.clone(),
+            Edit::replacement("1", TextRange::new(2.into(), 3.into())),
+        ]));
+        let b = Finding::new("b", TextRange::empty(0.into()), "").with_fix(Fix::safe(vec![
+            shared,
+            Edit::replacement("2", TextRange::new(4.into(), 5.into())),
+        ]));
+        let applied = apply_fixes("a b c", &[a, b], Applicability::Safe);
+        assert_eq!(applied.output, "import x\na 1 2");
+        assert_eq!(applied.total(), 2);
+    }
+
+    #[test]
+    fn unsafe_fixes_need_permission() {
+        let range = TextRange::new(0.into(), 1.into());
+        let f = Finding::new("u", range, "")
+            .with_fix(Fix::unsafe_(vec![Edit::replacement("b", range)]));
+        assert_eq!(
+            apply_fixes("a", std::slice::from_ref(&f), Applicability::Safe).output,
+            "a"
+        );
+        assert_eq!(apply_fixes("a", &[f], Applicability::Unsafe).output, "b");
+    }
+}

@@ -1,0 +1,20 @@
+//! asyncup: migrate Python asyncio code to structured-concurrency patterns with minimal,
+//! reviewable text edits. See ARCHITECTURE.md for the pipeline and its invariants.
+
+pub mod checker;
+pub mod cli;
+pub mod config;
+pub mod diff;
+pub mod discover;
+pub mod edit;
+pub mod files;
+pub mod fix;
+pub mod importer;
+pub mod imports;
+pub mod registry;
+pub mod report;
+pub mod rewrite;
+pub mod version;
+
+#[path = "../transforms/mod.rs"]
+pub mod transforms;

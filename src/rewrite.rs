@@ -1,0 +1,296 @@
+//! Editing helpers shared by transforms: statement hoisting into a new block, argument removal,
+//! string-aware re-indentation. Every helper returns plain [`Edit`]s over the original text.
+
+use ruff_python_ast::token::{Token, TokenKind};
+use ruff_python_ast::{self as ast, Expr, Stmt};
+use ruff_python_trivia::{has_leading_content, indentation_at_offset};
+use ruff_source_file::LineRanges;
+use ruff_text_size::{Ranged, TextRange, TextSize};
+
+use crate::checker::Checker;
+use crate::edit::Edit;
+
+/// Is `stmt` a compound statement (one with a header and a body)?
+pub fn is_compound(stmt: &Stmt) -> bool {
+    matches!(
+        stmt,
+        Stmt::FunctionDef(_)
+            | Stmt::ClassDef(_)
+            | Stmt::If(_)
+            | Stmt::For(_)
+            | Stmt::While(_)
+            | Stmt::With(_)
+            | Stmt::Try(_)
+            | Stmt::Match(_)
+    )
+}
+
+/// Can `stmt` be moved into a new block? It must be a simple statement that has its line(s) to
+/// itself: not in a compound header, not `a = 1; b = ...`, not `if x: stmt`.
+pub fn check_hoistable(cx: &Checker, stmt: &Stmt) -> Result<(), String> {
+    if is_compound(stmt) {
+        return Err(
+            "it is part of a compound statement's header (`if`, `for`, `while`, `with`, ...)"
+                .into(),
+        );
+    }
+    let source = cx.source();
+    if has_leading_content(stmt.start(), source) {
+        return Err("the statement shares its line with other code".into());
+    }
+    let after = &source[TextRange::new(stmt.end(), source.line_end(stmt.end()))];
+    let after = after.trim_start_matches([' ', '\t', '\x0c']);
+    if !(after.is_empty() || after.starts_with('#')) {
+        return Err("the statement shares its line with other code".into());
+    }
+    Ok(())
+}
+
+/// The whitespace before `stmt` on its line.
+pub fn indentation<'a>(cx: &Checker<'a>, stmt: &impl Ranged) -> &'a str {
+    indentation_at_offset(stmt.start(), cx.source()).unwrap_or("")
+}
+
+/// Ranges of string tokens in `range`, with an f-/t-string taken whole (its middle parts and
+/// replacement fields). A line start strictly inside one of these must not be re-indented.
+pub fn string_ranges(tokens: &[Token], range: TextRange) -> Vec<TextRange> {
+    let first = tokens.partition_point(|t| t.end() <= range.start());
+    let mut ranges = Vec::new();
+    let mut depth = 0usize;
+    let mut start = TextSize::default();
+    for token in &tokens[first..] {
+        if token.start() >= range.end() && depth == 0 {
+            break;
+        }
+        match token.kind() {
+            TokenKind::String if depth == 0 => ranges.push(token.range()),
+            TokenKind::FStringStart | TokenKind::TStringStart => {
+                if depth == 0 {
+                    start = token.start();
+                }
+                depth += 1;
+            }
+            TokenKind::FStringEnd | TokenKind::TStringEnd => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    ranges.push(TextRange::new(start, token.end()));
+                }
+            }
+            _ => {}
+        }
+    }
+    ranges
+}
+
+/// Offsets of the line starts strictly inside `range` that may take extra indentation: not
+/// inside a string and not on a blank line.
+pub fn reindentable_line_starts(cx: &Checker, range: TextRange) -> Vec<TextSize> {
+    let source = cx.source();
+    let strings = string_ranges(cx.tokens(), range);
+    let text = &source[range];
+    let bytes = text.as_bytes();
+    let mut starts = Vec::new();
+    for (i, &b) in bytes.iter().enumerate() {
+        let is_break = b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+        if !is_break || i + 1 >= bytes.len() {
+            continue;
+        }
+        let offset = range.start() + TextSize::try_from(i + 1).expect("file under 4 GiB");
+        if strings
+            .iter()
+            .any(|s| s.start() < offset && offset < s.end())
+        {
+            continue;
+        }
+        if matches!(bytes[i + 1], b'\n' | b'\r') {
+            continue;
+        }
+        starts.push(offset);
+    }
+    starts
+}
+
+/// Move `stmt` into a new block:
+///
+/// ```text
+/// <indent><header>:
+/// <indent><unit><comment lines>
+/// <indent><unit><stmt, with `inner` edits applied, every line indented by one unit>
+/// ```
+///
+/// `inner` are edits inside the statement (none may start at the statement's first byte). Line
+/// starts inside strings are never touched, nor those inside a range `inner` replaces. Call
+/// [`check_hoistable`] first.
+pub fn wrap_in_block(
+    cx: &Checker,
+    stmt: &Stmt,
+    header: &str,
+    comment_lines: &[&str],
+    inner: Vec<Edit>,
+) -> Vec<Edit> {
+    let indent = indentation(cx, stmt);
+    let unit = cx.indent_unit();
+    let nl = cx.line_ending();
+    let mut opening = format!("{header}:{nl}{indent}{unit}");
+    for comment in comment_lines {
+        opening.push_str(comment);
+        opening.push_str(nl);
+        opening.push_str(indent);
+        opening.push_str(unit);
+    }
+    debug_assert!(
+        inner.iter().all(|e| e.start() > stmt.start()),
+        "inner edit at statement start"
+    );
+    let mut edits = vec![Edit::insertion(opening, stmt.start())];
+    for start in reindentable_line_starts(cx, stmt.range()) {
+        if !inner.iter().any(|e| e.start() < start && start < e.end()) {
+            edits.push(Edit::insertion(unit.to_string(), start));
+        }
+    }
+    edits.extend(inner);
+    edits
+}
+
+/// Lines to put before `stmt` at its indentation: each entry of `lines` becomes
+/// `<line><newline><indent>` inserted at the statement's start, so the statement follows.
+pub fn insert_lines_before(cx: &Checker, stmt: &Stmt, lines: &[String]) -> Edit {
+    let indent = indentation(cx, stmt);
+    let nl = cx.line_ending();
+    let mut text = String::new();
+    for line in lines {
+        text.push_str(line);
+        text.push_str(nl);
+        text.push_str(indent);
+    }
+    Edit::insertion(text, stmt.start())
+}
+
+/// Remove the argument at `index` (source order) of a call, keeping commas tidy:
+/// `f(a, b, c)` minus `b` is `f(a, c)`; minus `c` is `f(a, b)`; `f(a)` minus `a` is `f()`.
+pub fn remove_argument(arguments: &ast::Arguments, index: usize) -> Option<Edit> {
+    let ranges: Vec<TextRange> = arguments
+        .iter_source_order()
+        .map(|arg| arg.range())
+        .collect();
+    let this = *ranges.get(index)?;
+    let range = if ranges.len() == 1 {
+        // Everything between the parentheses, including a trailing comma.
+        TextRange::new(
+            arguments.start() + TextSize::from(1),
+            arguments.end() - TextSize::from(1),
+        )
+    } else if let Some(next) = ranges.get(index + 1) {
+        TextRange::new(this.start(), next.start())
+    } else {
+        TextRange::new(ranges[index - 1].end(), this.end())
+    };
+    Some(Edit::deletion(range))
+}
+
+/// Does `expr` need parentheses to be the operand of `await` (which takes a primary)?
+pub fn needs_parens_after_await(expr: &Expr) -> bool {
+    !matches!(
+        expr,
+        Expr::Call(_)
+            | Expr::Name(_)
+            | Expr::Attribute(_)
+            | Expr::Subscript(_)
+            | Expr::List(_)
+            | Expr::Dict(_)
+            | Expr::Set(_)
+            | Expr::ListComp(_)
+            | Expr::SetComp(_)
+            | Expr::DictComp(_)
+            | Expr::StringLiteral(_)
+            | Expr::BytesLiteral(_)
+            | Expr::FString(_)
+            | Expr::NumberLiteral(_)
+            | Expr::BooleanLiteral(_)
+            | Expr::NoneLiteral(_)
+            | Expr::EllipsisLiteral(_)
+    ) || matches!(expr, Expr::Tuple(t) if !t.parenthesized)
+}
+
+/// Is the expression being visited somewhere it is evaluated conditionally, repeatedly or
+/// lazily (a comprehension, a lambda, the right side of `and`/`or`, a branch of `x if c else y`)?
+/// Moving it before its statement would change when or whether it runs.
+pub fn in_conditional_or_deferred_context(cx: &Checker, expr: &Expr) -> bool {
+    let parents = cx.expression_parents();
+    let mut child = expr.range();
+    for parent in parents.iter().rev() {
+        let conditional = match parent {
+            Expr::ListComp(_)
+            | Expr::SetComp(_)
+            | Expr::DictComp(_)
+            | Expr::Generator(_)
+            | Expr::Lambda(_) => true,
+            Expr::BoolOp(op) => op.values.first().is_none_or(|first| first.range() != child),
+            Expr::If(if_exp) => if_exp.test.range() != child,
+            _ => false,
+        };
+        if conditional {
+            return true;
+        }
+        child = parent.range();
+    }
+    false
+}
+
+/// Does `expr` contain an `await` (not counting `exclude`)?
+pub fn contains_await(expr: &Expr, exclude: Option<TextRange>) -> bool {
+    let mut found = false;
+    let pred = |e: &Expr| matches!(e, Expr::Await(_)) && Some(e.range()) != exclude;
+    let mut visitor = AnyNode {
+        found: &mut found,
+        pred: &pred,
+    };
+    ruff_python_ast::visitor::source_order::SourceOrderVisitor::visit_expr(&mut visitor, expr);
+    found
+}
+
+/// Does `expr` contain a call outside `allowed` (ranges whose calls are expected)?
+pub fn contains_call_outside(expr: &Expr, allowed: &[TextRange]) -> bool {
+    let mut found = false;
+    let pred = |e: &Expr| {
+        matches!(e, Expr::Call(_)) && !allowed.iter().any(|r| r.contains_range(e.range()))
+    };
+    let mut visitor = AnyNode {
+        found: &mut found,
+        pred: &pred,
+    };
+    ruff_python_ast::visitor::source_order::SourceOrderVisitor::visit_expr(&mut visitor, expr);
+    found
+}
+
+struct AnyNode<'f, 'p> {
+    found: &'f mut bool,
+    pred: &'p dyn Fn(&Expr) -> bool,
+}
+
+impl<'a> ruff_python_ast::visitor::source_order::SourceOrderVisitor<'a> for AnyNode<'_, '_> {
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        if *self.found {
+            return;
+        }
+        if (self.pred)(expr) {
+            *self.found = true;
+            return;
+        }
+        ruff_python_ast::visitor::source_order::walk_expr(self, expr);
+    }
+}
+
+/// The expressions a simple statement evaluates (its value and targets), for scanning.
+pub fn statement_expressions(stmt: &Stmt) -> Vec<&Expr> {
+    match stmt {
+        Stmt::Expr(s) => vec![&s.value],
+        Stmt::Assign(s) => s.targets.iter().chain(std::iter::once(&*s.value)).collect(),
+        Stmt::AnnAssign(s) => std::iter::once(&*s.target)
+            .chain(s.value.as_deref())
+            .collect(),
+        Stmt::AugAssign(s) => vec![&s.target, &s.value],
+        Stmt::Return(s) => s.value.as_deref().into_iter().collect(),
+        _ => Vec::new(),
+    }
+}
