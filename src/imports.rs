@@ -95,15 +95,11 @@ fn collect(suite: &[Stmt], scope: &mut Scope, record_assignments: bool) {
                     );
                 }
             }
-            Stmt::FunctionDef(func) => {
-                if record_assignments {
-                    scope.shadowed.insert(func.name.to_string());
-                }
+            Stmt::FunctionDef(func) if record_assignments => {
+                scope.shadowed.insert(func.name.to_string());
             }
-            Stmt::ClassDef(class) => {
-                if record_assignments {
-                    scope.shadowed.insert(class.name.to_string());
-                }
+            Stmt::ClassDef(class) if record_assignments => {
+                scope.shadowed.insert(class.name.to_string());
             }
             Stmt::If(stmt_if) => {
                 collect(&stmt_if.body, scope, record_assignments);
@@ -243,6 +239,18 @@ impl Imports {
         candidates: &[&'q [&'q str]],
     ) -> Option<&'q [&'q str]> {
         candidates.iter().copied().find(|q| self.matches(expr, q))
+    }
+
+    /// When `callee` is a bare name bound by a from-import (`wf` for `from asyncio import
+    /// wait_for as wf`), that name: a fix that removes the call should report it as dropped so
+    /// the engine can remove the import if nothing else uses it.
+    pub fn from_imported_name<'e>(&self, callee: &'e Expr) -> Option<&'e str> {
+        let Expr::Name(name) = callee else {
+            return None;
+        };
+        self.binding(&name.id)
+            .filter(|b| b.is_from)
+            .map(|_| name.id.as_str())
     }
 
     /// The local name under which module `module` is bound (`aio` for `import asyncio as aio`).

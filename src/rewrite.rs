@@ -215,9 +215,9 @@ pub fn needs_parens_after_await(expr: &Expr) -> bool {
 /// Is the expression being visited somewhere it is evaluated conditionally, repeatedly or
 /// lazily (a comprehension, a lambda, the right side of `and`/`or`, a branch of `x if c else y`)?
 /// Moving it before its statement would change when or whether it runs.
-pub fn in_conditional_or_deferred_context(cx: &Checker, expr: &Expr) -> bool {
+pub fn in_conditional_or_deferred_context(cx: &Checker, range: TextRange) -> bool {
     let parents = cx.expression_parents();
-    let mut child = expr.range();
+    let mut child = range;
     for parent in parents.iter().rev() {
         let conditional = match parent {
             Expr::ListComp(_)

@@ -121,9 +121,7 @@ impl Transform for WaitForToTimeout {
         if others.iter().any(|e| rewrite::contains_await(e, Some(await_expr.range()))) {
             risks.push("another `await` in the statement now runs under the timeout");
         }
-        if others.iter().any(|e| rewrite::contains_call_outside(e, &[call.range()]))
-            || rewrite::contains_call_outside(awaitable, &[awaitable.range()]) && false
-        {
+        if others.iter().any(|e| rewrite::contains_call_outside(e, &[call.range()])) {
             risks.push("a call outside the awaitable now runs under the timeout, after the timeout is evaluated");
         }
         if rewrite::contains_call_outside(timeout, &[]) {
@@ -135,9 +133,9 @@ impl Transform for WaitForToTimeout {
         } else {
             Fix::unsafe_(edits).with_note(format!("{}; {context_note}", risks.join("; ")))
         };
-        let fix = match UnqualifiedName_first(&call.func) {
-            Some(local) if cx.imports().binding(local).is_some_and(|b| b.is_from) => fix.dropping(local),
-            _ => fix,
+        let fix = match cx.imports().from_imported_name(&call.func) {
+            Some(local) => fix.dropping(local),
+            None => fix,
         };
         cx.report(Finding::new(Self::INFO.id, call.range(), MESSAGE).with_fix(fix));
     }
@@ -160,15 +158,6 @@ fn in_comprehension(cx: &Checker) -> bool {
     cx.expression_parents()
         .iter()
         .any(|p| matches!(p, Expr::ListComp(_) | Expr::SetComp(_) | Expr::DictComp(_) | Expr::Generator(_)))
-}
-
-/// The local name a dotted callee starts with (`wf` in `wf(...)`, `asyncio` in `asyncio.x`).
-#[allow(non_snake_case)]
-fn UnqualifiedName_first(func: &Expr) -> Option<&str> {
-    match func {
-        Expr::Name(name) => Some(name.id.as_str()),
-        _ => None,
-    }
 }
 
 fn refuse(cx: &mut Checker, call: &ast::ExprCall, reason: &str) {
