@@ -153,11 +153,24 @@ impl<'a> Checker<'a> {
             .contains(name)
     }
 
-    /// A name that no token of the file spells: `base`, else `base_1`, `base_2`, ...
+    /// Does a name token inside `range` spell `name`?
+    pub fn name_in_range(&self, name: &str, range: TextRange) -> bool {
+        let first = self.tokens.partition_point(|t| t.end() <= range.start());
+        self.tokens[first..]
+            .iter()
+            .take_while(|t| t.start() < range.end())
+            .any(|t| t.kind() == TokenKind::Name && &self.source[t.range()] == name)
+    }
+
+    /// A name for a new local binding that nothing in scope spells: `base`, else `base_1`,
+    /// `base_2`, ... Inside a function, only the function's own text matters (a name bound
+    /// only in another function cannot collide); at module level, the whole file.
     pub fn fresh_name(&self, base: &str, taken: &[String]) -> String {
-        let free = |candidate: &str| {
-            !self.name_in_file(candidate) && !taken.iter().any(|t| t == candidate)
+        let used = |candidate: &str| match self.current_function() {
+            Some(func) => self.name_in_range(candidate, func.range()),
+            None => self.name_in_file(candidate),
         };
+        let free = |candidate: &str| !used(candidate) && !taken.iter().any(|t| t == candidate);
         if free(base) {
             return base.to_string();
         }

@@ -138,3 +138,27 @@ pub fn select(select: &[String], ignore: &[String]) -> Result<Vec<&'static dyn T
         .filter(|t| selected(t.info().id) && !ignored(t.info().id))
         .collect())
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn readme_lists_every_transform() {
+        let readme = include_str!("../README.md");
+        for transform in super::all() {
+            let id = transform.info().id;
+            assert!(readme.contains(&format!("| `{id}` |")), "README's transform table lacks `{id}`");
+        }
+    }
+
+    #[test]
+    fn ids_are_unique_kebab_case() {
+        let mut ids: Vec<&str> = super::all().iter().map(|t| t.info().id).collect();
+        for id in &ids {
+            assert!(id.chars().all(|c| c.is_ascii_lowercase() || c == '-'), "`{id}` is not kebab-case");
+        }
+        ids.sort_unstable();
+        let before = ids.len();
+        ids.dedup();
+        assert_eq!(before, ids.len(), "duplicate transform ids");
+    }
+}
