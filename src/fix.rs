@@ -245,6 +245,63 @@ mod tests {
         assert_eq!(applied.total(), 2);
     }
 
+    /// A deliberately wrong transform: it deletes the `:` of every `async def` header.
+    struct Breaks;
+    crate::declare_transform! {
+        /// Test only.
+        pub struct BreaksInfo {
+            id: "breaks-code",
+            summary: "test",
+            min_version: None,
+            safety: crate::registry::FixSafety::Safe,
+        }
+    }
+    impl crate::registry::Transform for Breaks {
+        fn info(&self) -> &'static crate::registry::TransformInfo {
+            &BreaksInfo::INFO
+        }
+        fn on_stmt<'a>(
+            &self,
+            cx: &mut crate::checker::Checker<'a>,
+            stmt: &'a ruff_python_ast::Stmt,
+        ) {
+            if let ruff_python_ast::Stmt::FunctionDef(func) = stmt {
+                let colon = func.parameters.end();
+                let range = TextRange::new(colon, colon + TextSize::from(1));
+                cx.report(
+                    Finding::new("breaks-code", range, "")
+                        .with_fix(Fix::safe(vec![Edit::deletion(range)])),
+                );
+            }
+        }
+    }
+    static BREAKS: Breaks = Breaks;
+
+    #[test]
+    fn a_pass_that_breaks_the_code_is_discarded() {
+        let source = "async def f():\n    pass\n";
+        let settings = Settings {
+            target: crate::version::PyVersion::DEFAULT,
+            transforms: vec![&BREAKS],
+            file_name: "x.py".into(),
+        };
+        let outcome = run(source, &settings, Some(Applicability::Safe)).unwrap();
+        assert_eq!(outcome.output, source);
+        let error = outcome.internal_error.expect("an internal error");
+        assert!(error.contains("breaks-code"), "{error}");
+    }
+
+    #[test]
+    fn syntax_errors_are_reported_with_position() {
+        let settings = Settings {
+            target: crate::version::PyVersion::DEFAULT,
+            transforms: vec![],
+            file_name: "x.py".into(),
+        };
+        let error = run("x = 1\ndef f(:\n", &settings, None).unwrap_err();
+        assert_eq!((error.line, error.column), (2, 7));
+    }
+
     #[test]
     fn unsafe_fixes_need_permission() {
         let range = TextRange::new(0.into(), 1.into());

@@ -51,6 +51,28 @@ pub fn indentation<'a>(cx: &Checker<'a>, stmt: &impl Ranged) -> &'a str {
     indentation_at_offset(stmt.start(), cx.source()).unwrap_or("")
 }
 
+/// The indent unit to nest a new block under `stmt`: the step from the enclosing statement's
+/// indentation to `stmt`'s (the local style, so a file mixing tabs and spaces stays
+/// consistent), else the file's unit.
+pub fn block_unit(cx: &Checker, stmt: &Stmt) -> String {
+    let own = indentation(cx, stmt);
+    let parent = cx
+        .statements()
+        .iter()
+        .rev()
+        .find(|s| s.range().contains_range(stmt.range()) && s.range() != stmt.range());
+    if let Some(parent) = parent
+        && let Some(step) = own.strip_prefix(indentation(cx, *parent))
+        && !step.is_empty()
+        && step
+            .chars()
+            .all(|c| c == step.chars().next().unwrap_or(' '))
+    {
+        return step.to_string();
+    }
+    cx.indent_unit().to_string()
+}
+
 /// Ranges of string tokens in `range`, with an f-/t-string taken whole (its middle parts and
 /// replacement fields). A line start strictly inside one of these must not be re-indented.
 pub fn string_ranges(tokens: &[Token], range: TextRange) -> Vec<TextRange> {
@@ -129,7 +151,7 @@ pub fn wrap_in_block(
     inner: Vec<Edit>,
 ) -> Vec<Edit> {
     let indent = indentation(cx, stmt);
-    let unit = cx.indent_unit();
+    let unit = &block_unit(cx, stmt);
     let nl = cx.line_ending();
     let mut opening = format!("{header}:{nl}{indent}{unit}");
     for comment in comment_lines {
@@ -145,7 +167,7 @@ pub fn wrap_in_block(
     let mut edits = vec![Edit::insertion(opening, stmt.start())];
     for start in reindentable_line_starts(cx, stmt.range()) {
         if !inner.iter().any(|e| e.start() < start && start < e.end()) {
-            edits.push(Edit::insertion(unit.to_string(), start));
+            edits.push(Edit::insertion(unit.clone(), start));
         }
     }
     edits.extend(inner);
@@ -292,5 +314,37 @@ pub fn statement_expressions(stmt: &Stmt) -> Vec<&Expr> {
         Stmt::AugAssign(s) => vec![&s.target, &s.value],
         Stmt::Return(s) => s.value.as_deref().into_iter().collect(),
         _ => Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use ruff_python_ast::Expr;
+    use ruff_python_parser::parse_expression;
+
+    use super::remove_argument;
+    use crate::edit::{Finding, Fix};
+    use crate::fix::apply_fixes;
+
+    fn without(source: &str, index: usize) -> String {
+        let parsed = parse_expression(source).unwrap();
+        let Expr::Call(call) = parsed.expr() else {
+            panic!("not a call")
+        };
+        let edit = remove_argument(&call.arguments, index).unwrap();
+        let finding = Finding::new("t", ruff_text_size::Ranged::range(call), "")
+            .with_fix(Fix::safe(vec![edit]));
+        apply_fixes(source, &[finding], crate::edit::Applicability::Safe).output
+    }
+
+    #[test]
+    fn argument_removal_keeps_commas_tidy() {
+        assert_eq!(without("f(a, b, c)", 0), "f(b, c)");
+        assert_eq!(without("f(a, b, c)", 1), "f(a, c)");
+        assert_eq!(without("f(a, b, c)", 2), "f(a, b)");
+        assert_eq!(without("f(a)", 0), "f()");
+        assert_eq!(without("f(a,)", 0), "f()");
+        assert_eq!(without("f(a, loop=loop)", 1), "f(a)");
+        assert_eq!(without("f(\n    a,\n    loop=x,\n)", 1), "f(\n    a,\n)");
     }
 }
