@@ -337,8 +337,9 @@ fn run_files(args: CommonArgs, mode: Mode) -> ExitCode {
             Mode::Check => {}
             Mode::Diff => {
                 if changed {
-                    let _ = out
-                        .write_all(diff::unified(text, &outcome.output, &file.display).as_bytes());
+                    let _ = out.write_all(
+                        file_diff(&processed.source, &outcome.output, &file.display).as_bytes(),
+                    );
                 }
             }
             Mode::Fix { .. } => {
@@ -393,6 +394,17 @@ fn run_files(args: CommonArgs, mode: Mode) -> ExitCode {
         eprintln!("{}", summary.render(label));
     }
     exit_code(mode, !errors.is_empty(), summary.findings > 0, changed_any)
+}
+
+/// The diff of the file's bytes: a byte-order mark is part of the first line on disk, so it
+/// must be in the diff's first line too, or `git apply` finds no match for a hunk at line 1.
+fn file_diff(source: &SourceText, new: &str, display: &str) -> String {
+    let bom = if source.bom { "\u{feff}" } else { "" };
+    diff::unified(
+        &format!("{bom}{}", source.text),
+        &format!("{bom}{new}"),
+        display,
+    )
 }
 
 fn exit_code(mode: Mode, errors: bool, findings_left: bool, changed: bool) -> ExitCode {
@@ -487,8 +499,7 @@ fn run_stdin(
             }
         }
         Mode::Diff => {
-            let _ =
-                out.write_all(diff::unified(&source.text, &outcome.output, &display).as_bytes());
+            let _ = out.write_all(file_diff(&source, &outcome.output, &display).as_bytes());
         }
         Mode::Fix { .. } => {
             let _ = out.write_all(&source.encode(&outcome.output));

@@ -89,6 +89,10 @@ pub fn discover(paths: &[PathBuf], excludes: &GlobSet) -> Discovered {
         }
     }
     found.files.sort();
-    found.files.dedup();
+    // The same file named twice (`a.py ./a.py`, or through a link) is processed once.
+    let mut seen = std::collections::HashSet::new();
+    found
+        .files
+        .retain(|path| seen.insert(std::fs::canonicalize(path).unwrap_or_else(|_| path.clone())));
     found
 }

@@ -48,8 +48,12 @@ pub fn decode(bytes: &[u8]) -> Result<SourceText, String> {
 
 /// Replace `path`'s contents with `new` atomically: a temporary file in the same folder, the
 /// original's permissions, then a rename. Refuses when the file no longer holds `original`
-/// (it changed on disk after it was read).
+/// (it changed on disk after it was read). A symbolic link is followed: its target is rewritten.
 pub fn write_atomic(path: &Path, original: &[u8], new: &[u8]) -> Result<(), String> {
+    // Write through a symbolic link: renaming onto the link itself would replace it with a
+    // regular file and leave its target unchanged.
+    let resolved = std::fs::canonicalize(path).map_err(|e| format!("cannot resolve: {e}"))?;
+    let path = resolved.as_path();
     let current = std::fs::read(path).map_err(|e| format!("cannot re-read before writing: {e}"))?;
     if current != original {
         return Err("changed on disk since it was read; not overwritten".to_string());

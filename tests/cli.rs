@@ -1,1 +1,1154 @@
+//! End-to-end tests of the `asyncup` binary: every run is the real executable on a temporary
+//! folder, checked by exit code, exact stdout/stderr and the bytes of the files afterwards.
+//!
+//! Only `wait-for-to-timeout` behaviour is relied on; runs whose output must be exact pass
+//! `--select wait-for-to-timeout`.
 
+mod support {
+    use std::collections::BTreeMap;
+    use std::path::{Path, PathBuf};
+
+    use assert_cmd::Command;
+
+    /// Every finding message of `wait-for-to-timeout` with a fix starts like this.
+    pub const MESSAGE: &str = "Use `asyncio.timeout()` instead of `asyncio.wait_for()`";
+    pub const SELECT: &str = "--select=wait-for-to-timeout";
+
+    /// A safe fix: the statement awaits nothing else.
+    pub const SAFE: &str = "import asyncio\n\n\nasync def main(url):\n    result = await asyncio.wait_for(fetch(url), timeout=5)\n    return result\n";
+    pub const SAFE_FIXED: &str = "import asyncio\n\n\nasync def main(url):\n    async with asyncio.timeout(5):\n        result = await fetch(url)\n    return result\n";
+    /// The diff of `SAFE` -> `SAFE_FIXED` for a file shown as `a.py`, minus the header.
+    pub const SAFE_HUNK: &str = "@@ -2,5 +2,6 @@\n \n \n async def main(url):\n-    result = await asyncio.wait_for(fetch(url), timeout=5)\n+    async with asyncio.timeout(5):\n+        result = await fetch(url)\n     return result\n";
+
+    /// An unsafe fix: another `await` moves under the timeout.
+    pub const UNSAFE: &str = "import asyncio\n\n\nasync def main(url):\n    result = await asyncio.wait_for(fetch(url), 5) + await other()\n    return result\n";
+    pub const UNSAFE_FIXED: &str = "import asyncio\n\n\nasync def main(url):\n    async with asyncio.timeout(5):\n        result = await fetch(url) + await other()\n    return result\n";
+
+    /// A finding without a fix (one timeout cannot cover a comprehension).
+    pub const NO_FIX: &str = "import asyncio\n\n\nasync def main(urls):\n    return [await asyncio.wait_for(fetch(u), 5) for u in urls]\n";
+
+    /// Nothing to report.
+    pub const CLEAN: &str = "import asyncio\n\n\nasync def main():\n    await asyncio.sleep(1)\n";
+
+    /// `path:5:20: wait-for-to-timeout [fix] ...`, the finding of `SAFE`.
+    pub fn safe_line(path: &str) -> String {
+        format!("{path}:5:20: wait-for-to-timeout [fix] {MESSAGE}\n")
+    }
+
+    /// `path:5:20: wait-for-to-timeout [unsafe fix] ...`, the finding of `UNSAFE`.
+    pub fn unsafe_line(path: &str) -> String {
+        format!("{path}:5:20: wait-for-to-timeout [unsafe fix] {MESSAGE}\n")
+    }
+
+    /// One finished run of the binary.
+    #[derive(Debug)]
+    pub struct Run {
+        pub code: i32,
+        pub stdout: String,
+        pub stdout_bytes: Vec<u8>,
+        pub stderr: String,
+    }
+
+    impl Run {
+        /// Assert the exit code, showing the whole run when it differs.
+        #[track_caller]
+        pub fn code(&self, expected: i32) -> &Self {
+            assert_eq!(self.code, expected, "unexpected exit code; run: {self:#?}");
+            self
+        }
+        #[track_caller]
+        pub fn stdout(&self, expected: &str) -> &Self {
+            assert_eq!(
+                self.stdout, expected,
+                "unexpected stdout; stderr: {}",
+                self.stderr
+            );
+            self
+        }
+        #[track_caller]
+        pub fn stderr_has(&self, needle: &str) -> &Self {
+            assert!(
+                self.stderr.contains(needle),
+                "stderr lacks {needle:?}:\n{}",
+                self.stderr
+            );
+            self
+        }
+        /// The last stderr line: the summary.
+        pub fn summary(&self) -> &str {
+            self.stderr.lines().last().unwrap_or_default()
+        }
+    }
+
+    /// A temporary project folder; the binary runs with it as the current folder.
+    pub struct Project {
+        dir: tempfile::TempDir,
+    }
+
+    impl Project {
+        pub fn new() -> Self {
+            // Not `.tmpXXXX`: the folder itself must not look hidden.
+            let dir = tempfile::Builder::new()
+                .prefix("asyncup-cli-")
+                .tempdir()
+                .expect("temp dir");
+            Self { dir }
+        }
+
+        pub fn root(&self) -> &Path {
+            self.dir.path()
+        }
+
+        pub fn path(&self, relative: &str) -> PathBuf {
+            self.dir.path().join(relative)
+        }
+
+        /// Write a file, creating its folders.
+        pub fn write(&self, relative: &str, content: impl AsRef<[u8]>) -> &Self {
+            let path = self.path(relative);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, content).unwrap();
+            self
+        }
+
+        pub fn read(&self, relative: &str) -> Vec<u8> {
+            std::fs::read(self.path(relative)).unwrap_or_else(|e| panic!("{relative}: {e}"))
+        }
+
+        pub fn read_str(&self, relative: &str) -> String {
+            String::from_utf8(self.read(relative)).unwrap()
+        }
+
+        /// Every file below the root (relative path -> bytes), `.git` left out.
+        pub fn snapshot(&self) -> BTreeMap<String, Vec<u8>> {
+            fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
+                for entry in std::fs::read_dir(dir).unwrap() {
+                    let path = entry.unwrap().path();
+                    if path.file_name().is_some_and(|n| n == ".git") {
+                        continue;
+                    }
+                    if path.is_dir() {
+                        walk(root, &path, out);
+                    } else {
+                        let relative = path.strip_prefix(root).unwrap();
+                        let key = relative.to_string_lossy().replace('\\', "/");
+                        out.insert(key, std::fs::read(&path).unwrap());
+                    }
+                }
+            }
+            let mut out = BTreeMap::new();
+            walk(self.root(), self.root(), &mut out);
+            out
+        }
+
+        pub fn command(&self, args: &[&str]) -> Command {
+            let mut cmd = Command::cargo_bin("asyncup").expect("binary built");
+            cmd.current_dir(self.root()).args(args);
+            cmd
+        }
+
+        pub fn run(&self, args: &[&str]) -> Run {
+            finish(self.command(args))
+        }
+
+        pub fn run_stdin(&self, args: &[&str], input: impl Into<Vec<u8>>) -> Run {
+            let mut cmd = self.command(args);
+            cmd.write_stdin(input.into());
+            finish(cmd)
+        }
+
+        /// Run `git` in the project folder; panics when it fails.
+        pub fn git(&self, args: &[&str]) -> String {
+            let output = std::process::Command::new("git")
+                .current_dir(self.root())
+                .args(args)
+                .env("GIT_CONFIG_NOSYSTEM", "1")
+                .env("GIT_CONFIG_GLOBAL", "/dev/null")
+                .output()
+                .expect("git runs");
+            assert!(
+                output.status.success(),
+                "git {args:?} failed: {}",
+                String::from_utf8_lossy(&output.stderr)
+            );
+            String::from_utf8_lossy(&output.stdout).into_owned()
+        }
+    }
+
+    fn finish(mut cmd: Command) -> Run {
+        let output = cmd.output().expect("binary runs");
+        Run {
+            code: output.status.code().expect("exited normally"),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stdout_bytes: output.stdout,
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        }
+    }
+}
+
+use support::*;
+
+// ---------------------------------------------------------------------------------------------
+// check / diff / fix: output and exit codes
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn check_prints_one_line_per_finding_and_exits_1() {
+    let p = Project::new();
+    p.write("a.py", SAFE)
+        .write("u.py", UNSAFE)
+        .write("clean.py", CLEAN);
+    let run = p.run(&["check", SELECT]);
+    run.code(1)
+        .stdout(&(safe_line("a.py") + &unsafe_line("u.py")));
+    assert_eq!(
+        run.summary(),
+        "asyncup: 3 files scanned, 2 findings, 0 without a fix, 1 held back for --unsafe-fixes, 0 errors"
+    );
+    // check never writes.
+    assert_eq!(p.read_str("a.py"), SAFE);
+    assert_eq!(p.read_str("u.py"), UNSAFE);
+}
+
+#[test]
+fn check_marks_findings_without_fix() {
+    let p = Project::new();
+    p.write("n.py", NO_FIX);
+    p.run(&["check", SELECT, "n.py"]).code(1).stdout(&format!(
+        "n.py:5:19: wait-for-to-timeout {MESSAGE}; no fix: the call is inside a comprehension (one timeout would cover every iteration)\n"
+    ));
+}
+
+#[test]
+fn check_exits_0_when_nothing_is_found() {
+    let p = Project::new();
+    p.write("clean.py", CLEAN);
+    let run = p.run(&["check", SELECT]);
+    run.code(0).stdout("");
+    assert_eq!(
+        run.summary(),
+        "asyncup: 1 file scanned, 0 findings, 0 without a fix, 0 held back for --unsafe-fixes, 0 errors"
+    );
+}
+
+#[test]
+fn check_without_paths_walks_the_current_folder() {
+    let p = Project::new();
+    p.write("pkg/deep/a.py", SAFE);
+    p.run(&["check", SELECT])
+        .code(1)
+        .stdout(&safe_line("pkg/deep/a.py"));
+}
+
+#[test]
+fn quiet_prints_no_findings_and_no_summary() {
+    let p = Project::new();
+    p.write("a.py", SAFE);
+    let run = p.run(&["check", SELECT, "--quiet"]);
+    run.code(1).stdout("");
+    assert_eq!(run.stderr, "");
+    let run = p.run(&["fix", SELECT, "-q"]);
+    run.code(0).stdout("");
+    assert_eq!(run.stderr, "");
+    assert_eq!(p.read_str("a.py"), SAFE_FIXED);
+}
+
+#[test]
+fn diff_prints_changed_files_only_and_exits_1() {
+    let p = Project::new();
+    p.write("a.py", SAFE)
+        .write("clean.py", CLEAN)
+        .write("u.py", UNSAFE)
+        .write("sub/b.py", SAFE);
+    let before = p.snapshot();
+    let run = p.run(&["diff", SELECT]);
+    // The unsafe fix is held back, so u.py is not in the diff; clean.py has nothing.
+    run.code(1).stdout(&format!(
+        "--- a/a.py\n+++ b/a.py\n{SAFE_HUNK}--- a/sub/b.py\n+++ b/sub/b.py\n{SAFE_HUNK}"
+    ));
+    assert_eq!(
+        run.summary(),
+        "asyncup: 4 files scanned, 2 files would change, 2 fixes applied (wait-for-to-timeout 2), 1 finding, 0 without a fix, 1 held back for --unsafe-fixes, 0 errors"
+    );
+    assert_eq!(p.snapshot(), before, "diff must not write");
+}
+
+#[test]
+fn diff_exits_0_when_nothing_would_change() {
+    let p = Project::new();
+    // A finding without a fix is not a change.
+    p.write("clean.py", CLEAN).write("n.py", NO_FIX);
+    p.run(&["diff", SELECT]).code(0).stdout("");
+}
+
+#[test]
+fn fix_rewrites_in_place_and_exits_0_when_nothing_remains() {
+    let p = Project::new();
+    p.write("a.py", SAFE).write("clean.py", CLEAN);
+    let run = p.run(&["fix", SELECT]);
+    run.code(0).stdout("");
+    assert_eq!(
+        run.summary(),
+        "asyncup: 2 files scanned, 1 file changed, 1 fix applied (wait-for-to-timeout 1), 0 findings, 0 without a fix, 0 held back for --unsafe-fixes, 0 errors"
+    );
+    assert_eq!(p.read_str("a.py"), SAFE_FIXED);
+    assert_eq!(p.read_str("clean.py"), CLEAN);
+    // No temporary file is left next to it.
+    let names: Vec<String> = p.snapshot().into_keys().collect();
+    assert_eq!(names, ["a.py", "clean.py"]);
+}
+
+#[test]
+fn fix_holds_back_unsafe_fixes_and_exits_1() {
+    let p = Project::new();
+    p.write("a.py", SAFE).write("u.py", UNSAFE);
+    let run = p.run(&["fix", SELECT]);
+    // What remains is printed; the safe one is gone.
+    run.code(1).stdout(&unsafe_line("u.py"));
+    assert!(
+        run.summary()
+            .contains("1 finding, 0 without a fix, 1 held back for --unsafe-fixes"),
+        "{}",
+        run.summary()
+    );
+    assert_eq!(p.read_str("a.py"), SAFE_FIXED);
+    assert_eq!(p.read_str("u.py"), UNSAFE);
+}
+
+#[test]
+fn fix_exits_1_when_a_finding_has_no_fix() {
+    let p = Project::new();
+    p.write("n.py", NO_FIX);
+    let run = p.run(&["fix", SELECT]);
+    run.code(1);
+    assert!(run.stdout.starts_with("n.py:5:19: wait-for-to-timeout Use"));
+    assert_eq!(p.read_str("n.py"), NO_FIX);
+}
+
+#[test]
+fn unsafe_fixes_applies_what_plain_fix_holds_back() {
+    let p = Project::new();
+    p.write("u.py", UNSAFE);
+    // diff shows it only with --unsafe-fixes.
+    p.run(&["diff", SELECT, "u.py"]).code(0).stdout("");
+    let run = p.run(&["diff", SELECT, "--unsafe-fixes", "u.py"]);
+    run.code(1);
+    assert!(run.stdout.starts_with("--- a/u.py\n+++ b/u.py\n@@"));
+    assert!(
+        run.stdout
+            .contains("\n+        result = await fetch(url) + await other()\n")
+    );
+    // Plain fix leaves it alone.
+    p.run(&["fix", SELECT, "u.py"]).code(1);
+    assert_eq!(p.read_str("u.py"), UNSAFE);
+    // --unsafe-fixes applies it and nothing remains.
+    let run = p.run(&["fix", SELECT, "--unsafe-fixes", "u.py"]);
+    run.code(0).stdout("");
+    assert_eq!(p.read_str("u.py"), UNSAFE_FIXED);
+}
+
+#[test]
+fn exit_non_zero_on_fix() {
+    let p = Project::new();
+    p.write("a.py", SAFE).write("b.py", SAFE);
+    p.run(&["fix", SELECT, "--exit-non-zero-on-fix", "a.py"])
+        .code(1)
+        .stdout("");
+    assert_eq!(p.read_str("a.py"), SAFE_FIXED, "the fix is still written");
+    // Nothing left to fix: exit 0 even with the flag.
+    p.run(&["fix", SELECT, "--exit-non-zero-on-fix", "a.py"])
+        .code(0);
+    // Without the flag a successful fix exits 0.
+    p.run(&["fix", SELECT, "b.py"]).code(0);
+    assert_eq!(p.read_str("b.py"), SAFE_FIXED);
+}
+
+#[test]
+fn select_and_ignore() {
+    let p = Project::new();
+    p.write("a.py", SAFE);
+    p.run(&["check", "--ignore", "wait-for-to-timeout", "a.py"])
+        .code(0)
+        .stdout("");
+    p.run(&[
+        "check",
+        "--select",
+        "ALL",
+        "--ignore",
+        "wait-for-to-timeout",
+        "a.py",
+    ])
+    .code(0)
+    .stdout("");
+    p.run(&["check", "--select", "wait-for-to-timeout", "a.py"])
+        .code(1)
+        .stdout(&safe_line("a.py"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Standard input
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn stdin_check_names_the_input() {
+    let p = Project::new();
+    p.run_stdin(
+        &["check", SELECT, "-", "--stdin-filename", "pkg/mod.py"],
+        SAFE,
+    )
+    .code(1)
+    .stdout(&safe_line("pkg/mod.py"));
+    p.run_stdin(&["check", SELECT, "-"], SAFE)
+        .code(1)
+        .stdout(&safe_line("-"));
+    p.run_stdin(&["check", SELECT, "-"], CLEAN)
+        .code(0)
+        .stdout("");
+    assert!(p.snapshot().is_empty(), "stdin runs write no file");
+}
+
+#[test]
+fn stdin_diff_prints_the_diff() {
+    let p = Project::new();
+    p.run_stdin(
+        &["diff", SELECT, "-", "--stdin-filename", "pkg/mod.py"],
+        SAFE,
+    )
+    .code(1)
+    .stdout(&format!("--- a/pkg/mod.py\n+++ b/pkg/mod.py\n{SAFE_HUNK}"));
+    p.run_stdin(&["diff", SELECT, "-"], CLEAN)
+        .code(0)
+        .stdout("");
+}
+
+#[test]
+fn stdin_fix_prints_the_whole_fixed_source() {
+    let p = Project::new();
+    let run = p.run_stdin(
+        &["fix", SELECT, "-", "--stdin-filename", "pkg/mod.py"],
+        SAFE,
+    );
+    run.code(0).stdout(SAFE_FIXED);
+    // Unchanged input goes through whole; a held-back finding is reported on stderr, exit 1.
+    let run = p.run_stdin(
+        &["fix", SELECT, "-", "--stdin-filename", "pkg/mod.py"],
+        UNSAFE,
+    );
+    run.code(1)
+        .stdout(UNSAFE)
+        .stderr_has(&unsafe_line("pkg/mod.py"));
+    p.run_stdin(&["fix", SELECT, "--unsafe-fixes", "-"], UNSAFE)
+        .code(0)
+        .stdout(UNSAFE_FIXED);
+    p.run_stdin(&["fix", SELECT, "-"], CLEAN)
+        .code(0)
+        .stdout(CLEAN);
+    p.run_stdin(&["fix", SELECT, "--exit-non-zero-on-fix", "-"], SAFE)
+        .code(1)
+        .stdout(SAFE_FIXED);
+    assert!(p.snapshot().is_empty(), "stdin runs write no file");
+}
+
+#[test]
+fn stdin_fix_keeps_bom_and_crlf() {
+    let p = Project::new();
+    let input = format!("\u{feff}{}", SAFE.replace('\n', "\r\n"));
+    let expected = format!("\u{feff}{}", SAFE_FIXED.replace('\n', "\r\n"));
+    let run = p.run_stdin(&["fix", SELECT, "-"], input);
+    run.code(0);
+    assert_eq!(run.stdout_bytes, expected.as_bytes());
+}
+
+#[test]
+fn stdin_bad_input_is_passed_through_by_fix() {
+    let p = Project::new();
+    let bad = "import asyncio\n\nasync def f(:\n    await asyncio.wait_for(g(), 1)\n";
+    let run = p.run_stdin(&["fix", SELECT, "-", "--stdin-filename", "pkg/bad.py"], bad);
+    run.code(2)
+        .stdout(bad)
+        .stderr_has("asyncup: pkg/bad.py:3:13: syntax error: ");
+    p.run_stdin(
+        &["check", SELECT, "-", "--stdin-filename", "pkg/bad.py"],
+        bad,
+    )
+    .code(2)
+    .stdout("")
+    .stderr_has("pkg/bad.py:3:13: syntax error: ");
+    p.run_stdin(&["diff", SELECT, "-"], bad).code(2).stdout("");
+
+    let latin1 = b"x = '\xe9'\n".to_vec();
+    let run = p.run_stdin(
+        &["fix", SELECT, "-", "--stdin-filename", "l.py"],
+        latin1.clone(),
+    );
+    run.code(2)
+        .stderr_has("l.py: not valid UTF-8 (invalid byte at line 1, column 6)");
+    assert_eq!(run.stdout_bytes, latin1);
+}
+
+#[test]
+fn stdin_filename_selects_the_pyproject() {
+    let p = Project::new();
+    p.write(
+        "old/pyproject.toml",
+        "[project]\nrequires-python = \">=3.9\"\n",
+    );
+    p.run_stdin(
+        &["check", SELECT, "-", "--stdin-filename", "old/m.py"],
+        SAFE,
+    )
+    .code(0)
+    .stdout("");
+    p.run_stdin(
+        &["check", SELECT, "-", "--stdin-filename", "new/m.py"],
+        SAFE,
+    )
+    .code(1)
+    .stdout(&safe_line("new/m.py"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON output
+// ---------------------------------------------------------------------------------------------
+
+fn json(stdout: &str) -> Vec<serde_json::Value> {
+    let value: serde_json::Value = serde_json::from_str(stdout).expect("stdout is JSON");
+    value.as_array().expect("a JSON array").clone()
+}
+
+/// A JSON position as `(line, column)`.
+type Pos = (u64, u64);
+
+fn position(value: &serde_json::Value) -> Pos {
+    (
+        value["line"].as_u64().expect("line"),
+        value["column"].as_u64().expect("column"),
+    )
+}
+
+#[test]
+fn json_output_field_by_field() {
+    let p = Project::new();
+    p.write("a.py", SAFE)
+        .write("n.py", NO_FIX)
+        .write("clean.py", CLEAN);
+    let run = p.run(&["check", SELECT, "--output-format", "json"]);
+    run.code(1);
+    let findings = json(&run.stdout);
+    assert_eq!(findings.len(), 2, "{}", run.stdout);
+
+    let a = &findings[0];
+    let keys: Vec<&str> = a.as_object().unwrap().keys().map(String::as_str).collect();
+    let mut sorted = keys.clone();
+    sorted.sort_unstable();
+    assert_eq!(sorted, ["end", "fix", "id", "message", "path", "start"]);
+    assert_eq!(a["path"], "a.py");
+    assert_eq!(a["id"], "wait-for-to-timeout");
+    assert_eq!(position(&a["start"]), (5, 20));
+    assert_eq!(position(&a["end"]), (5, 59));
+    assert_eq!(a["message"], MESSAGE);
+    let fix = &a["fix"];
+    assert_eq!(fix["applicability"], "safe");
+    assert_eq!(
+        fix["note"],
+        "`wait_for` ran a coroutine in its own task: context variables it sets are now visible to the caller"
+    );
+    let edits = fix["edits"].as_array().unwrap();
+    let edits: Vec<(Pos, Pos, &str)> = edits
+        .iter()
+        .map(|e| {
+            (
+                position(&e["start"]),
+                position(&e["end"]),
+                e["content"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        edits,
+        [
+            ((5, 5), (5, 5), "async with asyncio.timeout(5):\n        "),
+            ((5, 20), (5, 37), ""),
+            ((5, 47), (5, 59), ""),
+        ]
+    );
+
+    let n = &findings[1];
+    assert_eq!(n["path"], "n.py");
+    assert_eq!(n["id"], "wait-for-to-timeout");
+    assert_eq!(position(&n["start"]), (5, 19));
+    assert_eq!(position(&n["end"]), (5, 48));
+    assert!(n["message"].as_str().unwrap().contains("; no fix: "));
+    assert!(n["fix"].is_null(), "no fix is null: {n}");
+}
+
+#[test]
+fn json_fix_lists_what_remains() {
+    let p = Project::new();
+    p.write("a.py", SAFE).write("u.py", UNSAFE);
+    let run = p.run(&["fix", SELECT, "--output-format=json"]);
+    run.code(1);
+    let findings = json(&run.stdout);
+    assert_eq!(findings.len(), 1, "{}", run.stdout);
+    assert_eq!(findings[0]["path"], "u.py");
+    assert_eq!(findings[0]["fix"]["applicability"], "unsafe");
+    assert!(
+        findings[0]["fix"]["note"]
+            .as_str()
+            .unwrap()
+            .starts_with("another `await` in the statement now runs under the timeout; "),
+        "{}",
+        findings[0]
+    );
+    assert_eq!(p.read_str("a.py"), SAFE_FIXED);
+
+    // Nothing left: an empty array, exit 0.
+    let run = p.run(&["fix", SELECT, "--unsafe-fixes", "--output-format=json"]);
+    run.code(0);
+    assert!(json(&run.stdout).is_empty());
+}
+
+#[test]
+fn json_from_stdin() {
+    let p = Project::new();
+    let run = p.run_stdin(
+        &[
+            "check",
+            SELECT,
+            "--output-format",
+            "json",
+            "-",
+            "--stdin-filename",
+            "s.py",
+        ],
+        SAFE,
+    );
+    run.code(1);
+    let findings = json(&run.stdout);
+    assert_eq!(findings.len(), 1);
+    assert_eq!(findings[0]["path"], "s.py");
+    assert_eq!(position(&findings[0]["start"]), (5, 20));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Discovery
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn gitignored_files_are_skipped_outside_a_git_repository() {
+    let p = Project::new();
+    assert!(!p.path(".git").exists());
+    p.write(".gitignore", "generated/\nskip.py\n")
+        .write(".ignore", "also_skipped.py\n")
+        .write("a.py", SAFE)
+        .write("skip.py", SAFE)
+        .write("also_skipped.py", SAFE)
+        .write("generated/g.py", SAFE)
+        .write("pkg/.gitignore", "local.py\n")
+        .write("pkg/local.py", SAFE)
+        .write("pkg/kept.py", SAFE);
+    p.run(&["check", SELECT])
+        .code(1)
+        .stdout(&(safe_line("a.py") + &safe_line("pkg/kept.py")));
+    p.run(&["fix", SELECT, "-q"]).code(0);
+    for ignored in [
+        "skip.py",
+        "also_skipped.py",
+        "generated/g.py",
+        "pkg/local.py",
+    ] {
+        assert_eq!(p.read_str(ignored), SAFE, "{ignored} must not be touched");
+    }
+    assert_eq!(p.read_str("pkg/kept.py"), SAFE_FIXED);
+}
+
+#[test]
+fn gitignored_files_are_skipped_in_a_git_repository() {
+    let p = Project::new();
+    p.git(&["init", "-q", "."]);
+    p.write(".gitignore", "build/\n")
+        .write("a.py", SAFE)
+        .write("build/lib/a.py", SAFE);
+    p.run(&["check", SELECT]).code(1).stdout(&safe_line("a.py"));
+}
+
+#[test]
+fn a_file_named_on_the_command_line_is_taken_as_given() {
+    let p = Project::new();
+    p.write(".gitignore", "skip.py\n")
+        .write("skip.py", SAFE)
+        .write(".hidden/h.py", SAFE)
+        .write("script", SAFE);
+    p.run(&["check", SELECT, "skip.py", ".hidden/h.py", "script"])
+        .code(1)
+        .stdout(&(safe_line(".hidden/h.py") + &safe_line("script") + &safe_line("skip.py")));
+}
+
+#[test]
+fn hidden_and_environment_folders_are_skipped() {
+    let p = Project::new();
+    p.write("a.py", SAFE)
+        .write(".hidden/a.py", SAFE)
+        .write(".venv/lib/a.py", SAFE)
+        .write("venv/lib/a.py", SAFE)
+        .write("node_modules/x/a.py", SAFE)
+        .write("pkg/.cache/a.py", SAFE);
+    p.run(&["check", SELECT]).code(1).stdout(&safe_line("a.py"));
+    // Also when the folder is given by its absolute path.
+    let root = p.root().to_str().unwrap().to_string();
+    let run = p.run(&["check", SELECT, &root]);
+    run.code(1).stdout(&safe_line("a.py"));
+}
+
+#[test]
+fn only_py_and_pyi_files_are_taken() {
+    let p = Project::new();
+    p.write("a.py", SAFE)
+        .write("b.pyi", SAFE)
+        .write("c.txt", SAFE)
+        .write("d.pyx", SAFE)
+        .write("e", SAFE);
+    p.run(&["check", SELECT])
+        .code(1)
+        .stdout(&(safe_line("a.py") + &safe_line("b.pyi")));
+}
+
+#[test]
+fn exclude_globs() {
+    let p = Project::new();
+    p.write("a.py", SAFE)
+        .write("gen/x.py", SAFE)
+        .write("pkg/skip_me.py", SAFE)
+        .write("vendor/lib/v.py", SAFE)
+        .write("pkg/kept.py", SAFE);
+    let run = p.run(&[
+        "check",
+        SELECT,
+        "--exclude",
+        "gen/**",
+        "--exclude",
+        "skip_*.py",
+        "--exclude",
+        "vendor",
+    ]);
+    run.code(1)
+        .stdout(&(safe_line("a.py") + &safe_line("pkg/kept.py")));
+    p.run(&[
+        "fix",
+        SELECT,
+        "-q",
+        "--exclude",
+        "gen/**",
+        "--exclude",
+        "skip_*.py",
+        "--exclude",
+        "vendor",
+    ])
+    .code(0);
+    assert_eq!(p.read_str("gen/x.py"), SAFE);
+    assert_eq!(p.read_str("pkg/skip_me.py"), SAFE);
+    assert_eq!(p.read_str("vendor/lib/v.py"), SAFE);
+    assert_eq!(p.read_str("pkg/kept.py"), SAFE_FIXED);
+    // An invalid glob is a usage error.
+    p.run(&["check", SELECT, "--exclude", "a[", "."]).code(2);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bad input and errors
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn syntax_error_is_reported_and_the_other_files_are_fixed() {
+    let p = Project::new();
+    let bad = "import asyncio\n\nasync def f(:\n    await asyncio.wait_for(g(), 1)\n";
+    p.write("bad.py", bad).write("good.py", SAFE);
+    let run = p.run(&["check", SELECT]);
+    run.code(2)
+        .stdout(&safe_line("good.py"))
+        .stderr_has("asyncup: bad.py:3:13: syntax error: ");
+    assert!(run.summary().ends_with(", 1 error"), "{}", run.summary());
+
+    let run = p.run(&["diff", SELECT]);
+    run.code(2)
+        .stderr_has("asyncup: bad.py:3:13: syntax error: ");
+    assert!(run.stdout.starts_with("--- a/good.py\n"), "{}", run.stdout);
+    assert!(!run.stdout.contains("bad.py"));
+
+    let run = p.run(&["fix", SELECT]);
+    run.code(2)
+        .stderr_has("asyncup: bad.py:3:13: syntax error: ");
+    let error_line = run
+        .stderr
+        .lines()
+        .find(|l| l.contains("syntax error"))
+        .unwrap();
+    assert!(error_line.ends_with("; not rewritten"), "{error_line}");
+    assert_eq!(p.read_str("good.py"), SAFE_FIXED);
+    assert_eq!(p.read("bad.py"), bad.as_bytes());
+}
+
+#[test]
+fn non_utf8_and_binary_files_are_reported_and_never_modified() {
+    let p = Project::new();
+    let latin1: &[u8] =
+        b"import asyncio\nname = '\xe9'\n\nasync def f():\n    await asyncio.wait_for(g(), 1)\n";
+    let binary: &[u8] = b"import asyncio\x00\nasync def f():\n    await asyncio.wait_for(g(), 1)\n";
+    p.write("latin1.py", latin1)
+        .write("binary.py", binary)
+        .write("good.py", SAFE);
+    for command in ["check", "diff", "fix"] {
+        let run = p.run(&[command, SELECT]);
+        run.code(2)
+            .stderr_has(
+                "asyncup: latin1.py: not valid UTF-8 (invalid byte at line 2, column 9); skipped",
+            )
+            .stderr_has("asyncup: binary.py: binary content (NUL byte at offset 14); skipped");
+        assert!(run.summary().ends_with(", 2 errors"), "{}", run.summary());
+        assert!(!run.stdout.contains("latin1.py") && !run.stdout.contains("binary.py"));
+        assert_eq!(p.read("latin1.py"), latin1);
+        assert_eq!(p.read("binary.py"), binary);
+    }
+    assert_eq!(p.read_str("good.py"), SAFE_FIXED);
+}
+
+#[test]
+fn bom_crlf_and_tabs_are_preserved_byte_for_byte() {
+    let p = Project::new();
+    let original = "\u{feff}import asyncio\r\n\r\nLIMIT = 3\t# tab before the comment\r\n\r\nasync def main(url):\r\n\tif url:\r\n\t\tresult = await asyncio.wait_for(fetch(url), 5)\r\n\t\treturn result\r\n\treturn None\t\r\n";
+    let expected = "\u{feff}import asyncio\r\n\r\nLIMIT = 3\t# tab before the comment\r\n\r\nasync def main(url):\r\n\tif url:\r\n\t\tasync with asyncio.timeout(5):\r\n\t\t\tresult = await fetch(url)\r\n\t\treturn result\r\n\treturn None\t\r\n";
+    p.write("bom.py", original);
+    // Columns count from after the BOM; a tab is one column.
+    p.run(&["check", SELECT, "bom.py"]).code(1).stdout(&format!(
+        "bom.py:7:18: wait-for-to-timeout [fix] {MESSAGE}\n"
+    ));
+    p.run(&["fix", SELECT, "bom.py"]).code(0);
+    assert_eq!(
+        String::from_utf8(p.read("bom.py")).unwrap(),
+        expected,
+        "exact bytes"
+    );
+    // Idempotent.
+    p.run(&["fix", SELECT, "bom.py"]).code(0);
+    assert_eq!(p.read("bom.py"), expected.as_bytes());
+}
+
+#[test]
+fn missing_path_exits_2_and_the_other_paths_are_processed() {
+    let p = Project::new();
+    p.write("a.py", SAFE);
+    let run = p.run(&["fix", SELECT, "missing.py", "a.py", "no_such_dir"]);
+    run.code(2)
+        .stderr_has("asyncup: missing.py: ")
+        .stderr_has("asyncup: no_such_dir: ");
+    assert!(run.summary().ends_with(", 2 errors"), "{}", run.summary());
+    assert_eq!(p.read_str("a.py"), SAFE_FIXED);
+
+    p.write("b.py", SAFE);
+    p.run(&["check", SELECT, "b.py", "missing.py"])
+        .code(2)
+        .stdout(&safe_line("b.py"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let p = Project::new();
+    p.write("a.py", SAFE);
+    let run = p.run(&["check", "--select", "no-such-id", "a.py"]);
+    run.code(2)
+        .stdout("")
+        .stderr_has("asyncup: unknown transform id `no-such-id` (see `asyncup list`)");
+    p.run(&["fix", "--select", "wait-for-to-timeout,no-such-id", "a.py"])
+        .code(2);
+    p.run(&["fix", "--ignore", "no-such-id", "a.py"]).code(2);
+    p.run(&["diff", "--target-version", "py2", "a.py"]).code(2);
+    p.run(&["diff", "--target-version", "py315", "a.py"])
+        .code(2);
+    p.run(&["check", "--output-format", "xml", "a.py"]).code(2);
+    p.run(&["check", "--no-such-flag"]).code(2);
+    p.run(&[]).code(2);
+    assert_eq!(p.read_str("a.py"), SAFE, "a usage error writes nothing");
+}
+
+#[test]
+fn a_file_changed_on_disk_after_reading_is_not_overwritten() {
+    // The race cannot be provoked through the binary; this is the function `fix` writes with.
+    let p = Project::new();
+    p.write("a.py", "changed by someone else\n");
+    let err =
+        asyncup::files::write_atomic(&p.path("a.py"), b"what was read\n", b"new\n").unwrap_err();
+    assert!(err.contains("changed on disk"), "{err}");
+    assert_eq!(p.read_str("a.py"), "changed by someone else\n");
+    asyncup::files::write_atomic(&p.path("a.py"), b"changed by someone else\n", b"new\n").unwrap();
+    assert_eq!(p.read_str("a.py"), "new\n");
+    assert_eq!(p.snapshot().len(), 1, "no temporary file left behind");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing: permissions, symbolic links, idempotence, diff == fix
+// ---------------------------------------------------------------------------------------------
+
+#[cfg(unix)]
+#[test]
+fn fix_keeps_the_file_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let p = Project::new();
+    p.write("exec.py", SAFE).write("private.py", SAFE);
+    let set = |name: &str, mode: u32| {
+        std::fs::set_permissions(p.path(name), std::fs::Permissions::from_mode(mode)).unwrap()
+    };
+    let mode = |name: &str| {
+        std::fs::metadata(p.path(name))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o7777
+    };
+    set("exec.py", 0o755);
+    set("private.py", 0o600);
+    p.run(&["fix", SELECT]).code(0);
+    assert_eq!(p.read_str("exec.py"), SAFE_FIXED);
+    assert_eq!(p.read_str("private.py"), SAFE_FIXED);
+    assert_eq!(mode("exec.py"), 0o755);
+    assert_eq!(mode("private.py"), 0o600);
+}
+
+#[cfg(unix)]
+#[test]
+fn fix_writes_through_a_symbolic_link() {
+    let p = Project::new();
+    p.write("real.py", SAFE);
+    std::os::unix::fs::symlink("real.py", p.path("link.py")).unwrap();
+    p.run(&["fix", SELECT, "link.py"]).code(0);
+    assert!(
+        std::fs::symlink_metadata(p.path("link.py"))
+            .unwrap()
+            .file_type()
+            .is_symlink(),
+        "the link must stay a link"
+    );
+    assert_eq!(p.read_str("real.py"), SAFE_FIXED);
+}
+
+#[test]
+fn fix_is_idempotent() {
+    let p = Project::new();
+    p.write("a.py", SAFE)
+        .write("u.py", UNSAFE)
+        .write(
+            "many.py",
+            "from asyncio import wait_for\n\n\nasync def main(a, b):\n    x = await wait_for(a(), 1)\n    y: int = await wait_for(b(), 2)\n    if x:\n        return await wait_for(a(), 3)\n    x += await wait_for(b(), None)\n    return x + y\n",
+        )
+        .write("crlf.py", format!("\u{feff}{}", SAFE.replace('\n', "\r\n")))
+        .write("no_newline.py", SAFE.trim_end());
+    p.run(&["fix", SELECT, "--unsafe-fixes"]).code(0);
+    assert_eq!(
+        p.read_str("many.py"),
+        "from asyncio import timeout\n\n\nasync def main(a, b):\n    async with timeout(1):\n        x = await a()\n    async with timeout(2):\n        y: int = await b()\n    if x:\n        async with timeout(3):\n            return await a()\n    async with timeout(None):\n        x += await b()\n    return x + y\n"
+    );
+    assert_eq!(p.read_str("no_newline.py"), SAFE_FIXED.trim_end());
+    let after_first = p.snapshot();
+    for unsafe_fixes in [false, true] {
+        let mut args = vec![SELECT];
+        if unsafe_fixes {
+            args.push("--unsafe-fixes");
+        }
+        let run = p.run(&[&["fix"], args.as_slice()].concat());
+        run.code(0).stdout("");
+        assert!(
+            run.summary().contains("0 files changed"),
+            "{}",
+            run.summary()
+        );
+        p.run(&[&["diff"], args.as_slice()].concat())
+            .code(0)
+            .stdout("");
+        p.run(&[&["check"], args.as_slice()].concat())
+            .code(0)
+            .stdout("");
+        assert_eq!(p.snapshot(), after_first, "a second run changes nothing");
+    }
+}
+
+#[test]
+fn diff_applied_with_git_apply_equals_fix() {
+    let files: Vec<(&str, String)> = vec![
+        ("a.py", SAFE.to_string()),
+        ("u.py", UNSAFE.to_string()),
+        ("clean.py", CLEAN.to_string()),
+        ("pkg/no_newline.py", SAFE.trim_end().to_string()),
+        // BOM and CRLF, with the change in the first hunk line: the BOM is part of line 1.
+        (
+            "pkg/bom.py",
+            "\u{feff}import asyncio\r\nasync def f(url):\r\n\tresult = await asyncio.wait_for(fetch(url), 5)\r\n\treturn result\r\n".to_string(),
+        ),
+        (
+            "pkg/imported.py",
+            "from asyncio import wait_for\n\nasync def f():\n    await wait_for(g(), 1)\n".to_string(),
+        ),
+    ];
+    let fixed = Project::new();
+    let patched = Project::new();
+    for (name, content) in &files {
+        fixed.write(name, content);
+        patched.write(name, content);
+    }
+    fixed.run(&["fix", SELECT, "--unsafe-fixes", "-q"]).code(0);
+
+    patched.git(&["init", "-q", "."]);
+    let run = patched.run(&["diff", SELECT, "--unsafe-fixes", "-q"]);
+    run.code(1);
+    let headers: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("+++ "))
+        .collect();
+    assert_eq!(
+        headers,
+        [
+            "+++ b/a.py",
+            "+++ b/pkg/bom.py",
+            "+++ b/pkg/imported.py",
+            "+++ b/pkg/no_newline.py",
+            "+++ b/u.py"
+        ]
+    );
+    // Inside .git: not part of the compared tree.
+    let patch = patched.path(".git/asyncup.patch");
+    std::fs::write(&patch, &run.stdout_bytes).unwrap();
+    patched.git(&["apply", "--check", ".git/asyncup.patch"]);
+    patched.git(&["apply", ".git/asyncup.patch"]);
+    assert_eq!(patched.snapshot(), fixed.snapshot());
+    // And the fix did change something.
+    assert_ne!(fixed.read_str("a.py"), SAFE);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Target version
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn requires_python_below_311_turns_the_transform_off() {
+    let p = Project::new();
+    p.write(
+        "pyproject.toml",
+        "[project]\nname = \"demo\"\nrequires-python = \">=3.9\"\n",
+    )
+    .write("a.py", SAFE)
+    .write("pkg/b.py", SAFE);
+    p.run(&["check", SELECT]).code(0).stdout("");
+    p.run(&["diff", SELECT]).code(0).stdout("");
+    p.run(&["fix", SELECT]).code(0).stdout("");
+    assert_eq!(p.read_str("a.py"), SAFE);
+    assert_eq!(p.read_str("pkg/b.py"), SAFE);
+    // The command line wins over the file.
+    p.run(&["check", SELECT, "--target-version", "py311", "a.py"])
+        .code(1)
+        .stdout(&safe_line("a.py"));
+}
+
+#[test]
+fn nearest_pyproject_and_tool_section_win() {
+    let p = Project::new();
+    p.write("pyproject.toml", "[project]\nrequires-python = \">=3.9\"\n")
+        .write("a.py", SAFE)
+        // The nearer file wins; its tool section wins over its own requires-python.
+        .write(
+            "new/pyproject.toml",
+            "[project]\nrequires-python = \">=3.8\"\n\n[tool.asyncup]\ntarget-version = \"py312\"\n",
+        )
+        .write("new/b.py", SAFE);
+    p.run(&["check", SELECT])
+        .code(1)
+        .stdout(&safe_line("new/b.py"));
+}
+
+#[test]
+fn invalid_pyproject_is_an_error_but_files_are_still_checked() {
+    let p = Project::new();
+    p.write("pyproject.toml", "[project\n").write("a.py", SAFE);
+    p.run(&["check", SELECT])
+        .code(2)
+        .stdout(&safe_line("a.py"))
+        .stderr_has("(configuration ignored)");
+}
+
+#[test]
+fn target_version_option() {
+    let p = Project::new();
+    p.write("a.py", SAFE);
+    for old in ["py38", "py39", "py310", "3.10"] {
+        p.run(&["check", SELECT, "--target-version", old])
+            .code(0)
+            .stdout("");
+        p.run(&["diff", SELECT, "--target-version", old])
+            .code(0)
+            .stdout("");
+    }
+    p.run(&["fix", SELECT, "--target-version", "py310"]).code(0);
+    assert_eq!(p.read_str("a.py"), SAFE);
+    // The default is py311.
+    p.run(&["check", SELECT]).code(1).stdout(&safe_line("a.py"));
+    p.run(&["check", SELECT, "--target-version", "py314"])
+        .code(1)
+        .stdout(&safe_line("a.py"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// list / explain
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn list_shows_the_transform() {
+    let p = Project::new();
+    let run = p.run(&["list"]);
+    run.code(0);
+    let line = run
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("wait-for-to-timeout "))
+        .unwrap_or_else(|| panic!("no wait-for-to-timeout line:\n{}", run.stdout));
+    let fields: Vec<&str> = line.split_whitespace().collect();
+    assert_eq!(&fields[..3], ["wait-for-to-timeout", "3.11", "safe/unsafe"]);
+    assert!(
+        line.ends_with(
+            "`await asyncio.wait_for(aw, t)` -> `async with asyncio.timeout(t): await aw`"
+        )
+    );
+}
+
+#[test]
+fn explain_prints_the_documentation() {
+    let p = Project::new();
+    let run = p.run(&["explain", "wait-for-to-timeout"]);
+    run.code(0);
+    assert!(run.stdout.starts_with(
+        "# wait-for-to-timeout\n\n`await asyncio.wait_for(aw, t)` -> `async with asyncio.timeout(t): await aw`\n\n"
+    ), "{}", run.stdout);
+    for section in [
+        "\n## What it does\n",
+        "\n## Why is this bad?\n",
+        "\n## Example\n",
+        "\nUse instead:\n",
+        "\n## Fix safety\n",
+        "\n## When no fix is made\n",
+    ] {
+        assert!(run.stdout.contains(section), "missing {section:?}");
+    }
+    assert!(run.stdout.contains(
+        "```python\nasync with asyncio.timeout(5):\n    result = await fetch(url)\n```\n"
+    ));
+    p.run(&["explain", "no-such-id"])
+        .code(2)
+        .stdout("")
+        .stderr_has("unknown transform id `no-such-id`");
+}
+
+#[test]
+fn a_file_named_twice_is_processed_once() {
+    let p = Project::new();
+    p.write("a.py", SAFE);
+    let run = p.run(&["fix", SELECT, "a.py", "./a.py"]);
+    run.code(0);
+    assert!(run.summary().contains("1 file scanned"), "{}", run.summary());
+    assert_eq!(p.read_str("a.py"), SAFE_FIXED);
+}
