@@ -146,7 +146,10 @@ mod tests {
         let readme = include_str!("../README.md");
         for transform in super::all() {
             let id = transform.info().id;
-            assert!(readme.contains(&format!("| `{id}` |")), "README's transform table lacks `{id}`");
+            assert!(
+                readme.contains(&format!("| `{id}` |")),
+                "README's transform table lacks `{id}`"
+            );
         }
     }
 
@@ -154,7 +157,10 @@ mod tests {
     fn ids_are_unique_kebab_case() {
         let mut ids: Vec<&str> = super::all().iter().map(|t| t.info().id).collect();
         for id in &ids {
-            assert!(id.chars().all(|c| c.is_ascii_lowercase() || c == '-'), "`{id}` is not kebab-case");
+            assert!(
+                id.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+                "`{id}` is not kebab-case"
+            );
         }
         ids.sort_unstable();
         let before = ids.len();
