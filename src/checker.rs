@@ -32,6 +32,8 @@ pub struct Settings {
 pub enum Frame<'a> {
     Function(&'a ast::StmtFunctionDef),
     Lambda(&'a ast::ExprLambda),
+    /// A class body: not async code, even inside an `async def`.
+    Class(&'a ast::StmtClassDef),
 }
 
 pub struct Checker<'a> {
@@ -126,6 +128,37 @@ impl<'a> Checker<'a> {
             _ => None,
         }
     }
+    /// The class whose body directly holds the current function (for `self.m()` / `cls.m()`).
+    pub fn enclosing_class(&self) -> Option<&'a ast::StmtClassDef> {
+        match self.frames.as_slice() {
+            [.., Frame::Class(class), Frame::Function(_)] => Some(class),
+            _ => None,
+        }
+    }
+
+    /// The function or class a call's callee names, when it is defined in this file: `f()` for
+    /// a module-level `def f`/`class f` (not shadowed by an import), `self.m()` / `cls.m()` for
+    /// a method of the enclosing class.
+    pub fn local_definition(&self, callee: &Expr) -> Option<&'a Stmt> {
+        let (name, body): (&str, &'a [Stmt]) = match callee {
+            Expr::Name(name) if self.imports.binding(&name.id).is_none() => {
+                (name.id.as_str(), self.suite)
+            }
+            Expr::Attribute(attr) => match &*attr.value {
+                Expr::Name(owner) if matches!(owner.id.as_str(), "self" | "cls") => {
+                    (attr.attr.as_str(), &self.enclosing_class()?.body)
+                }
+                _ => return None,
+            },
+            _ => return None,
+        };
+        body.iter().rev().find(|stmt| match stmt {
+            Stmt::FunctionDef(func) => func.name.as_str() == name,
+            Stmt::ClassDef(class) => class.name.as_str() == name,
+            _ => false,
+        })
+    }
+
     /// The innermost statement around the node being visited. For an expression this is the
     /// statement it belongs to: a compound statement here means the expression is in its header.
     pub fn current_statement(&self) -> Option<&'a Stmt> {
@@ -261,6 +294,20 @@ impl<'a> SourceOrderVisitor<'a> for Checker<'a> {
                     }
                     self.visit_guarded_body(&clause.body, clause_range);
                 }
+            }
+            Stmt::ClassDef(class) => {
+                for decorator in &class.decorator_list {
+                    self.visit_decorator(decorator);
+                }
+                if let Some(type_params) = &class.type_params {
+                    self.visit_type_params(type_params);
+                }
+                if let Some(arguments) = &class.arguments {
+                    self.visit_arguments(arguments);
+                }
+                self.frames.push(Frame::Class(class));
+                self.visit_body(&class.body);
+                self.frames.pop();
             }
             _ => source_order::walk_stmt(self, stmt),
         }

@@ -234,9 +234,10 @@ pub fn needs_parens_after_await(expr: &Expr) -> bool {
     ) || matches!(expr, Expr::Tuple(t) if !t.parenthesized)
 }
 
-/// Is the expression being visited somewhere it is evaluated conditionally, repeatedly or
-/// lazily (a comprehension, a lambda, the right side of `and`/`or`, a branch of `x if c else y`)?
-/// Moving it before its statement would change when or whether it runs.
+/// Is the expression at `range` (the one being visited) evaluated conditionally, repeatedly or
+/// lazily: in a comprehension or lambda, after `and`/`or`, in a branch of `x if c else y`,
+/// past the first link of a chained comparison, or in an `assert` message? Moving it, or
+/// anything it depends on, before its statement would change when or whether it runs.
 pub fn in_conditional_or_deferred_context(cx: &Checker, range: TextRange) -> bool {
     let parents = cx.expression_parents();
     let mut child = range;
@@ -249,6 +250,11 @@ pub fn in_conditional_or_deferred_context(cx: &Checker, range: TextRange) -> boo
             | Expr::Lambda(_) => true,
             Expr::BoolOp(op) => op.values.first().is_none_or(|first| first.range() != child),
             Expr::If(if_exp) => if_exp.test.range() != child,
+            Expr::Compare(compare) => compare
+                .comparators
+                .iter()
+                .skip(1)
+                .any(|c| c.range() == child),
             _ => false,
         };
         if conditional {
@@ -256,7 +262,54 @@ pub fn in_conditional_or_deferred_context(cx: &Checker, range: TextRange) -> boo
         }
         child = parent.range();
     }
-    false
+    matches!(cx.current_statement(), Some(Stmt::Assert(assert)) if assert.msg.as_ref().is_some_and(|m| m.range().contains_range(range)))
+}
+
+/// Does `expr` contain a `yield` or `yield from`? (A statement that yields must not move into a
+/// block whose exit depends on time: the consumer runs while the block is open.)
+pub fn contains_yield(expr: &Expr) -> bool {
+    let mut found = false;
+    let pred = |e: &Expr| matches!(e, Expr::Yield(_) | Expr::YieldFrom(_));
+    let mut visitor = AnyNode {
+        found: &mut found,
+        pred: &pred,
+    };
+    ruff_python_ast::visitor::source_order::SourceOrderVisitor::visit_expr(&mut visitor, expr);
+    found
+}
+
+/// Names assigned with `:=` inside `expr`.
+pub fn walrus_targets(expr: &Expr) -> Vec<String> {
+    struct Collect(Vec<String>);
+    impl<'a> ruff_python_ast::visitor::source_order::SourceOrderVisitor<'a> for Collect {
+        fn visit_expr(&mut self, expr: &'a Expr) {
+            if let Expr::Named(named) = expr
+                && let Expr::Name(name) = &*named.target
+            {
+                self.0.push(name.id.to_string());
+            }
+            ruff_python_ast::visitor::source_order::walk_expr(self, expr);
+        }
+    }
+    let mut collect = Collect(Vec::new());
+    ruff_python_ast::visitor::source_order::SourceOrderVisitor::visit_expr(&mut collect, expr);
+    collect.0
+}
+
+/// Names read anywhere in `expr`.
+pub fn names_in(expr: &Expr) -> Vec<String> {
+    struct Collect(Vec<String>);
+    impl<'a> ruff_python_ast::visitor::source_order::SourceOrderVisitor<'a> for Collect {
+        fn visit_expr(&mut self, expr: &'a Expr) {
+            if let Expr::Name(name) = expr {
+                self.0.push(name.id.to_string());
+            }
+            ruff_python_ast::visitor::source_order::walk_expr(self, expr);
+        }
+    }
+    let mut collect = Collect(Vec::new());
+    ruff_python_ast::visitor::source_order::SourceOrderVisitor::visit_expr(&mut collect, expr);
+    collect.0
 }
 
 /// Does `expr` contain an `await` (not counting `exclude`)?

@@ -1149,6 +1149,10 @@ fn a_file_named_twice_is_processed_once() {
     p.write("a.py", SAFE);
     let run = p.run(&["fix", SELECT, "a.py", "./a.py"]);
     run.code(0);
-    assert!(run.summary().contains("1 file scanned"), "{}", run.summary());
+    assert!(
+        run.summary().contains("1 file scanned"),
+        "{}",
+        run.summary()
+    );
     assert_eq!(p.read_str("a.py"), SAFE_FIXED);
 }

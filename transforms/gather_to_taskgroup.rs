@@ -52,19 +52,23 @@ crate::declare_transform! {
     /// ## Fix safety
     /// Always unsafe: when an awaitable fails, `gather` lets the others run on and raises the
     /// first error; a `TaskGroup` cancels the others and raises an `ExceptionGroup`, so an
-    /// `except SomeError:` around the call stops matching (use `except* SomeError:`). Code of
-    /// the statement that ran before the gather (`print` in `print(await gather(...))`, a call
-    /// in `f(a(), await gather(...))`) now runs after the tasks.
+    /// `except SomeError:` around the call stops matching (use `except* SomeError:`). The rest of
+    /// the statement now runs after the tasks: what it evaluated before the gather (a call in
+    /// `f(a(), await gather(...))`, a name the tasks change in `(n, await gather(...))`) now sees
+    /// their effects; the fix note says so where the statement has such parts.
     ///
     /// ## When no fix is made
     /// - `return_exceptions=True` (or any value but `False`): gather collects exceptions as
     ///   results; a TaskGroup cannot.
     /// - An awaitable that is not a call returning a coroutine: a name (a coroutine object
-    ///   could be awaited twice), `*coros` of unknown content, or a call that returns a future or
-    ///   task (`create_task`, `ensure_future`, `run_in_executor`, `shield`, `gather`, ...):
-    ///   `tg.create_task` needs a coroutine. `asyncio.to_thread(...)` is a coroutine and fine.
+    ///   could be awaited twice), `*coros` of unknown content, a call that returns a future or
+    ///   task (`create_task`, `ensure_future`, `run_in_executor`, `shield`, `gather`, ...), a
+    ///   plain `def` or a class of this file (`self.m()` included): `tg.create_task` needs a
+    ///   coroutine. `asyncio.to_thread(...)` and an `async def` of this file are fine.
+    /// - `*[f(x) async for x in xs]`: the tasks would start while the iteration still runs.
     /// - The gather sits in a comprehension, a lambda, after `and`/`or`, in a branch of a
-    ///   conditional expression, in a `while` or `elif` condition, or in a statement that awaits
+    ///   conditional expression, past the first link of a chained comparison, in an `assert`
+    ///   message, in a `while` or `elif` condition, or in a statement that awaits
     ///   something else or shares its line with other code.
     /// - A gather that is not awaited directly is not a finding.
     pub struct GatherToTaskGroup {
@@ -150,7 +154,7 @@ fn plan(cx: &Checker, await_expr: &ast::ExprAwait, call: &ast::ExprCall) -> Resu
         return Err("an awaitable contains `await` itself".into());
     }
     if rewrite::in_conditional_or_deferred_context(cx, await_expr.range()) {
-        return Err("the gather is evaluated conditionally or lazily (comprehension, lambda, `and`/`or`, conditional expression)".into());
+        return Err("the gather runs only on some paths or lazily (comprehension, lambda, `and`/`or`, conditional expression, chained comparison, `assert` message)".into());
     }
     let stmt = cx.current_statement().ok_or("no enclosing statement")?;
     let shape = shape(cx, stmt, await_expr)?;
@@ -193,6 +197,8 @@ fn plan(cx: &Checker, await_expr: &ast::ExprAwait, call: &ast::ExprCall) -> Resu
             names.map(|names| {
                 let reads: Vec<String> = names.iter().map(|n| format!("{n}.result()")).collect();
                 match shape {
+                    // `[only] = ...` unpacks a one-element tuple: `only_task.result(),`.
+                    Shape::Unpacked if reads.len() == 1 => format!("{},", reads[0]),
                     Shape::Unpacked => reads.join(", "),
                     _ => format!("[{}]", reads.join(", ")),
                 }
@@ -231,9 +237,11 @@ fn plan(cx: &Checker, await_expr: &ast::ExprAwait, call: &ast::ExprCall) -> Resu
     edits.extend(group.edit);
 
     let mut note = NOTE.to_string();
-    let before = rewrite::statement_expressions(stmt);
-    if before.iter().any(|e| rewrite::contains_call_outside(e, &[await_expr.range()])) {
-        note.push_str("; calls elsewhere in the statement now run after the tasks");
+    if !matches!(shape, Shape::Bare) && stmt_has_more_than(stmt, await_expr.range()) {
+        note.push_str(
+            "; the rest of the statement now runs after the tasks: what it evaluated before the gather \
+             (a call, a name the tasks change) now sees their effects",
+        );
     }
     let fix = Fix::unsafe_(edits).with_note(note);
     Ok(match cx.imports().from_imported_name(&call.func) {
@@ -249,6 +257,14 @@ fn awaitables<'a>(cx: &Checker, args: &'a [Expr]) -> Result<Awaitables<'a>, Stri
             Expr::Generator(generator) if generator.parenthesized => (&*generator.elt, &*starred.value),
             _ => return Err("`*args` of unknown content: each awaitable must be a call that returns a coroutine".into()),
         };
+        let generators = match whole {
+            Expr::ListComp(comp) => &comp.generators,
+            Expr::Generator(generator) => &generator.generators,
+            _ => unreachable!("matched above"),
+        };
+        if generators.iter().any(|g| g.is_async) {
+            return Err("the comprehension iterates with `async for`: the tasks would start before it finishes".into());
+        }
         coroutine_call(cx, elt)?;
         return Ok(Awaitables::Comprehension { elt, whole });
     }
@@ -274,6 +290,18 @@ fn coroutine_call(cx: &Checker, expr: &Expr) -> Result<(), String> {
         Expr::Attribute(attr) => attr.attr.as_str(),
         _ => return Ok(()),
     };
+    match cx.local_definition(&call.func) {
+        Some(Stmt::FunctionDef(func)) if !func.is_async => {
+            return Err(format!(
+                "`{}` is a plain `def` of this file: it may return a task or future, which `tg.create_task` rejects",
+                func.name
+            ));
+        }
+        Some(Stmt::ClassDef(class)) => {
+            return Err(format!("`{}(...)` creates an instance, not a coroutine", class.name));
+        }
+        _ => {}
+    }
     let resolved_last = cx.imports().resolve(&call.func).and_then(|q| q.last().cloned());
     let name = resolved_last.as_deref().unwrap_or(last);
     if FUTURE_RETURNING.contains(&name) {
@@ -348,20 +376,35 @@ fn task_names(cx: &Checker, stmt: &Stmt, shape: &Shape, count: usize, taken: &mu
         }
         _ => None,
     };
-    let mut names = Vec::with_capacity(count);
-    for i in 0..count {
-        let base = match &targets {
-            Some(targets) => format!("{}_task", targets[i]),
-            None => format!("task_{}", i + 1),
-        };
-        let mut name = cx.fresh_name(&base, taken);
-        if targets.is_none() && name != base {
-            // `task_1` is taken: number on from a free prefix instead of `task_1_1`.
-            name = cx.fresh_name(&format!("gathered_{}", i + 1), taken);
+    let names: Vec<String> = match &targets {
+        Some(targets) => targets
+            .iter()
+            .map(|target| {
+                let name = cx.fresh_name(&format!("{target}_task"), taken);
+                taken.push(name.clone());
+                name
+            })
+            .collect(),
+        None => {
+            // One numbered family for all the tasks: `task_1, task_2`, else `gathered_1, ...`.
+            let family = ["task", "gathered", "gather_task"].into_iter().find(|prefix| {
+                (1..=count).all(|i| {
+                    let candidate = format!("{prefix}_{i}");
+                    cx.fresh_name(&candidate, taken) == candidate
+                })
+            });
+            (1..=count)
+                .map(|i| {
+                    let name = match family {
+                        Some(prefix) => format!("{prefix}_{i}"),
+                        None => cx.fresh_name(&format!("task_{i}"), taken),
+                    };
+                    taken.push(name.clone());
+                    name
+                })
+                .collect()
         }
-        taken.push(name.clone());
-        names.push(name);
-    }
+    };
     Some(names)
 }
 
@@ -392,4 +435,24 @@ fn comments_between<'a>(cx: &Checker<'a>, stmt: &Stmt, shape: &Shape, await_expr
         }
     }
     out
+}
+
+/// Does the statement evaluate anything besides the awaited gather and its assignment targets?
+fn stmt_has_more_than(stmt: &Stmt, range: TextRange) -> bool {
+    match stmt {
+        Stmt::Assign(assign) => assign.value.range() != range || assign.targets.iter().any(|t| !is_plain_target(t)),
+        Stmt::AnnAssign(assign) => assign.value.as_ref().is_none_or(|v| v.range() != range) || !is_plain_target(&assign.target),
+        Stmt::Return(ret) => ret.value.as_ref().is_none_or(|v| v.range() != range),
+        Stmt::Expr(expr) => expr.value.range() != range,
+        _ => true,
+    }
+}
+
+fn is_plain_target(target: &Expr) -> bool {
+    match target {
+        Expr::Name(_) => true,
+        Expr::Tuple(t) => t.iter().all(is_plain_target),
+        Expr::List(l) => l.iter().all(is_plain_target),
+        _ => false,
+    }
 }

@@ -53,7 +53,12 @@ crate::declare_transform! {
     /// Targets below Python 3.11 and code under `if sys.version_info < (3, 11):` are left alone.
     /// A finding without a fix is reported when the statement shares its line with other code,
     /// when the call sits in an `if`/`while`/`for`/`with` header or a comprehension, when the
-    /// arguments are not `(aw, timeout)`, or when the name `asyncio` is taken. A `wait_for` that
+    /// arguments are not `(aw, timeout)`, or when the name `asyncio` is taken. Also when the
+    /// statement yields (an async generator's consumer would run under the deadline), when the
+    /// call runs only on some paths (after `and`/`or`, in a branch of a conditional expression,
+    /// an `assert` message, a chained comparison) and the timeout is not a plain number or
+    /// `None` (it would now be evaluated on every path), and when the timeout reads a name the
+    /// statement assigns with `:=` (it would be read before the assignment). A `wait_for` that
     /// is not awaited directly (passed to `gather`, `create_task`) is not a finding.
     pub struct WaitForToTimeout {
         id: "wait-for-to-timeout",
@@ -89,6 +94,22 @@ impl Transform for WaitForToTimeout {
         if let Err(reason) = rewrite::check_hoistable(cx, stmt) {
             return refuse(cx, call, &reason);
         }
+        let others = rewrite::statement_expressions(stmt);
+        if others.iter().any(|e| rewrite::contains_yield(e)) {
+            return refuse(cx, call, "the statement yields: the consumer would run inside the timeout block");
+        }
+        if !is_literal(timeout) && rewrite::in_conditional_or_deferred_context(cx, await_expr.range()) {
+            return refuse(
+                cx,
+                call,
+                "the call runs only on some paths, but the timeout would be evaluated on all of them",
+            );
+        }
+        let assigned: Vec<String> = others.iter().flat_map(|e| rewrite::walrus_targets(e)).collect();
+        if let Some(name) = rewrite::names_in(timeout).into_iter().find(|n| assigned.contains(n)) {
+            let reason = format!("the timeout reads `{name}`, which the statement assigns with `:=` before the call");
+            return refuse(cx, call, &reason);
+        }
         let spelled = match importer::spell(cx, "asyncio", "timeout") {
             Ok(spelled) => spelled,
             Err(reason) => return refuse(cx, call, &reason),
@@ -117,7 +138,6 @@ impl Transform for WaitForToTimeout {
         edits.extend(spelled.edit);
 
         let mut risks = Vec::new();
-        let others = rewrite::statement_expressions(stmt);
         if others.iter().any(|e| rewrite::contains_await(e, Some(await_expr.range()))) {
             risks.push("another `await` in the statement now runs under the timeout");
         }
@@ -152,6 +172,12 @@ fn split_arguments(arguments: &ast::Arguments) -> Option<(&Expr, &Expr)> {
     let awaitable = arguments.find_argument_value("fut", 0)?;
     let timeout = arguments.find_argument_value("timeout", 1)?;
     Some((awaitable, timeout))
+}
+
+/// A number or `None`: evaluating it has no effect and cannot fail.
+fn is_literal(expr: &Expr) -> bool {
+    matches!(expr, Expr::NumberLiteral(_) | Expr::NoneLiteral(_))
+        || matches!(expr, Expr::UnaryOp(op) if matches!(&*op.operand, Expr::NumberLiteral(_)))
 }
 
 fn in_comprehension(cx: &Checker) -> bool {
