@@ -2,8 +2,9 @@
 //! about (enclosing function, statement and expression parents, imports, version guards) and
 //! dispatches every enabled transform's hooks.
 
+use std::any::{Any, TypeId};
 use std::cell::OnceCell;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use ruff_python_ast::token::{TokenKind, Tokens};
 use ruff_python_ast::visitor::source_order::{self, SourceOrderVisitor};
@@ -50,6 +51,8 @@ pub struct Checker<'a> {
     expressions: Vec<&'a Expr>,
     guard: VersionRange,
     names: OnceCell<HashSet<&'a str>>,
+    /// Per-file state of transforms that decide at the end of the traversal (by type).
+    state: HashMap<TypeId, Box<dyn Any>>,
     findings: Vec<Finding>,
 }
 
@@ -70,9 +73,15 @@ pub fn check(source: &str, parsed: &Parsed<ModModule>, settings: &Settings) -> V
         expressions: Vec::new(),
         guard: VersionRange::default(),
         names: OnceCell::new(),
+        state: HashMap::new(),
         findings: Vec::new(),
     };
     checker.visit_body(parsed.suite());
+    for transform in settings.transforms.iter().copied() {
+        if checker.enabled_here(transform) {
+            transform.on_end(&mut checker);
+        }
+    }
     let mut findings = checker.findings;
     findings.sort_by_key(|f| (f.range.start(), f.id));
     findings
@@ -216,6 +225,25 @@ impl<'a> Checker<'a> {
     /// Comment ranges inside `range`.
     pub fn comments_in(&self, range: TextRange) -> &[TextRange] {
         self.comments.comments_in_range(range)
+    }
+
+    /// A transform's per-file state, created on first use. Transforms that need to see the whole
+    /// file before deciding (a refusal anywhere blocks a rewrite elsewhere) collect here during
+    /// the traversal and report from [`Transform::on_end`](crate::registry::Transform::on_end).
+    pub fn state<T: Default + 'static>(&mut self) -> &mut T {
+        self.state
+            .entry(TypeId::of::<T>())
+            .or_insert_with(|| Box::new(T::default()))
+            .downcast_mut::<T>()
+            .expect("state is keyed by its type")
+    }
+
+    /// The range of the current scope: the innermost function, else the whole file.
+    pub fn scope_range(&self) -> TextRange {
+        self.current_function().map_or_else(
+            || TextRange::up_to(ruff_text_size::TextSize::of(self.source)),
+            Ranged::range,
+        )
     }
 
     pub fn report(&mut self, finding: Finding) {

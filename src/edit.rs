@@ -96,8 +96,10 @@ pub struct Fix {
 }
 
 impl Fix {
+    /// Edits are ordered by position; insertions at the same offset keep the order the
+    /// transform gave them (outer text first: `not ` before `(await `).
     pub fn new(mut edits: Vec<Edit>, applicability: Applicability) -> Self {
-        edits.sort();
+        edits.sort_by_key(|edit| (edit.start(), edit.end()));
         edits.dedup();
         debug_assert!(
             edits.windows(2).all(|w| w[0].end() <= w[1].start()),

@@ -60,6 +60,9 @@ pub trait Transform: Sync {
     fn on_stmt<'a>(&self, _cx: &mut Checker<'a>, _stmt: &'a Stmt) {}
     /// Called for every expression, before its children.
     fn on_expr<'a>(&self, _cx: &mut Checker<'a>, _expr: &'a Expr) {}
+    /// Called once after the traversal, for transforms that decide per file (see
+    /// [`Checker::state`]).
+    fn on_end(&self, _cx: &mut Checker<'_>) {}
 }
 
 /// Declares a transform's unit struct and its `INFO`, taking the docs from the doc comment:

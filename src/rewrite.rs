@@ -140,7 +140,7 @@ pub fn reindentable_line_starts(cx: &Checker, range: TextRange) -> Vec<TextSize>
 /// <indent><unit><stmt, with `inner` edits applied, every line indented by one unit>
 /// ```
 ///
-/// `inner` are edits inside the statement (none may start at the statement's first byte). Line
+/// `inner` are edits inside the statement. Line
 /// starts inside strings are never touched, nor those inside a range `inner` replaces. Call
 /// [`check_hoistable`] first.
 pub fn wrap_in_block(
@@ -160,10 +160,7 @@ pub fn wrap_in_block(
         opening.push_str(indent);
         opening.push_str(unit);
     }
-    debug_assert!(
-        inner.iter().all(|e| e.start() > stmt.start()),
-        "inner edit at statement start"
-    );
+    // The opening goes first: `Fix` keeps the given order of insertions at one offset.
     let mut edits = vec![Edit::insertion(opening, stmt.start())];
     for start in reindentable_line_starts(cx, stmt.range()) {
         if !inner.iter().any(|e| e.start() < start && start < e.end()) {

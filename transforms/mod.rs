@@ -3,4 +3,5 @@
 crate::register_transforms! {
     wait_for_to_timeout::WaitForToTimeout,
     gather_to_taskgroup::GatherToTaskGroup,
+    requests_to_httpx::RequestsToHttpx,
 }
