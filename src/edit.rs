@@ -93,6 +93,9 @@ pub struct Fix {
     /// Names whose use this fix removed: the engine removes their import afterwards if nothing
     /// else uses them.
     dropped_names: Vec<String>,
+    /// Fixes of one transform with the same group are applied together in one pass, or not at
+    /// all (a migration whose parts only work together).
+    group: Option<u32>,
 }
 
 impl Fix {
@@ -110,6 +113,7 @@ impl Fix {
             applicability,
             note: None,
             dropped_names: Vec::new(),
+            group: None,
         }
     }
     pub fn safe(edits: Vec<Edit>) -> Self {
@@ -126,6 +130,14 @@ impl Fix {
     pub fn dropping(mut self, name: impl Into<String>) -> Self {
         self.dropped_names.push(name.into());
         self
+    }
+    /// Put the fix in an all-or-nothing group (see [`Fix::group`]).
+    pub fn in_group(mut self, group: u32) -> Self {
+        self.group = Some(group);
+        self
+    }
+    pub fn group(&self) -> Option<u32> {
+        self.group
     }
     pub fn edits(&self) -> &[Edit] {
         &self.edits

@@ -33,26 +33,65 @@ impl Applied {
 
 /// Apply the fixes of `findings` that `allowed` permits, in order of their first edit. A fix
 /// that overlaps one already applied waits for the next pass; an edit identical to one already
-/// applied (the same import added by two fixes) is applied once.
+/// applied (the same import added by two fixes) is applied once. Fixes of one transform that
+/// share a group form one unit: all of them apply in this pass, or none.
 pub fn apply_fixes(source: &str, findings: &[Finding], allowed: Applicability) -> Applied {
-    let mut fixes: Vec<_> = findings
-        .iter()
-        .filter_map(|f| {
-            f.fix
-                .as_ref()
-                .filter(|fix| fix.applies(allowed))
-                .map(|fix| (f.id, fix))
-        })
-        .filter(|(_, fix)| !fix.edits().is_empty())
-        .collect();
-    fixes.sort_by_key(|(id, fix)| (fix.min_start(), *id));
+    struct Unit<'f> {
+        members: Vec<(&'static str, &'f crate::edit::Fix)>,
+        edits: Vec<&'f Edit>,
+    }
+    let mut units: Vec<Unit> = Vec::new();
+    let mut groups: Vec<((&'static str, u32), usize)> = Vec::new();
+    for finding in findings {
+        let Some(fix) = finding.fix.as_ref().filter(|fix| fix.applies(allowed)) else {
+            continue;
+        };
+        if fix.edits().is_empty() {
+            continue;
+        }
+        let unit = match fix.group() {
+            Some(group) => match groups.iter().find(|(key, _)| *key == (finding.id, group)) {
+                Some((_, index)) => &mut units[*index],
+                None => {
+                    groups.push(((finding.id, group), units.len()));
+                    units.push(Unit {
+                        members: Vec::new(),
+                        edits: Vec::new(),
+                    });
+                    units.last_mut().expect("just pushed")
+                }
+            },
+            None => {
+                units.push(Unit {
+                    members: Vec::new(),
+                    edits: Vec::new(),
+                });
+                units.last_mut().expect("just pushed")
+            }
+        };
+        unit.members.push((finding.id, fix));
+        unit.edits.extend(fix.edits());
+    }
+    for unit in &mut units {
+        unit.edits.sort_by_key(|edit| (edit.start(), edit.end()));
+        let mut seen = HashSet::new();
+        unit.edits.retain(|edit| seen.insert(*edit));
+    }
+    // A unit whose own edits overlap can never apply: drop it rather than splice garbage.
+    units.retain(|unit| unit.edits.windows(2).all(|w| w[0].end() <= w[1].start()));
+    units.sort_by_key(|unit| (unit.edits.first().map(|e| e.start()), unit.members[0].0));
 
     let mut applied = Applied::default();
     let mut output = String::with_capacity(source.len());
     let mut last_pos: Option<TextSize> = None;
     let mut done: HashSet<&Edit> = HashSet::new();
-    for (id, fix) in fixes {
-        let edits: Vec<&Edit> = fix.edits().iter().filter(|e| !done.contains(e)).collect();
+    for unit in units {
+        let edits: Vec<&Edit> = unit
+            .edits
+            .iter()
+            .copied()
+            .filter(|e| !done.contains(e))
+            .collect();
         if let (Some(first), Some(last)) = (edits.first(), last_pos)
             && first.start() < last
         {
@@ -65,10 +104,12 @@ pub fn apply_fixes(source: &str, findings: &[Finding], allowed: Applicability) -
             last_pos = Some(edit.end());
             done.insert(edit);
         }
-        *applied.counts.entry(id).or_default() += 1;
-        applied
-            .dropped_names
-            .extend(fix.dropped_names().iter().cloned());
+        for (id, fix) in unit.members {
+            *applied.counts.entry(id).or_default() += 1;
+            applied
+                .dropped_names
+                .extend(fix.dropped_names().iter().cloned());
+        }
     }
     output.push_str(&source[usize::from(last_pos.unwrap_or_default())..]);
     applied.output = output;
@@ -300,6 +341,24 @@ mod tests {
         };
         let error = run("x = 1\ndef f(:\n", &settings, None).unwrap_err();
         assert_eq!((error.line, error.column), (2, 7));
+    }
+
+    #[test]
+    fn a_group_applies_whole_or_waits() {
+        let grouped = |start: u32, end: u32, content: &str| {
+            let range = TextRange::new(start.into(), end.into());
+            Finding::new("g", range, "")
+                .with_fix(Fix::safe(vec![Edit::replacement(content, range)]).in_group(0))
+        };
+        // The group's second part overlaps another fix applied first: the whole group waits.
+        let findings = [finding(0, 2, "X"), grouped(1, 2, "A"), grouped(4, 5, "B")];
+        let applied = apply_fixes("abcdef", &findings, Applicability::Safe);
+        assert_eq!(applied.output, "Xcdef");
+        assert_eq!(applied.total(), 1);
+        // Without the conflict both parts apply in the same pass.
+        let applied = apply_fixes("abcdef", &findings[1..], Applicability::Safe);
+        assert_eq!(applied.output, "aAcdBf");
+        assert_eq!(applied.total(), 2);
     }
 
     #[test]

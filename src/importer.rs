@@ -141,7 +141,7 @@ impl TextLen for str {
 /// Edits removing the module-level import bindings of `names` that nothing in the file uses
 /// any more. An alias is removed from its statement; a statement left empty goes with its line.
 /// Nothing is removed from `__init__.py` (imports there are re-exports), from a statement that
-/// shares its line or has comments, or when a string mentions the name (`__all__`, annotations).
+/// shares its line or has comments, or when the file has `__all__` and a string mentions the name.
 pub fn remove_unused_imports(
     source: &str,
     suite: &[Stmt],
@@ -158,14 +158,19 @@ pub fn remove_unused_imports(
         used: HashSet::new(),
     };
     counter.visit_body(suite);
+    // A name listed in `__all__` is a re-export: keep it.
+    let has_all = tokens
+        .iter()
+        .any(|t| t.kind() == TokenKind::Name && &source[t.range()] == "__all__");
     let in_strings: HashSet<&str> = wanted
         .iter()
         .copied()
         .filter(|name| {
-            tokens.iter().any(|t| {
-                matches!(t.kind(), TokenKind::String | TokenKind::FStringMiddle)
-                    && source[t.range()].contains(name)
-            })
+            has_all
+                && tokens.iter().any(|t| {
+                    matches!(t.kind(), TokenKind::String | TokenKind::FStringMiddle)
+                        && source[t.range()].contains(name)
+                })
         })
         .collect();
     let unused = |name: &str| {

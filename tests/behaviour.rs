@@ -18,6 +18,14 @@
 //!
 //! Interpreter: `$ASYNCUP_PYTHON` if set, else `<repo>/.venv/bin/python` if it exists, else
 //! `python3`. Anything other than CPython >= 3.11 fails the test (it is never skipped).
+//!
+//! Names starting with `_` are not programs: `tests/behaviour/_support/` holds helper modules
+//! (a local HTTP server, ...) that programs import; it is on `PYTHONPATH` for both runs. Proxy
+//! variables are cleared so that requests to `127.0.0.1` stay local.
+//!
+//! Every folder has its own test (listed in `behaviour_tests!`; a folder without one fails
+//! `every_folder_has_a_test`), and a folder whose transform id `asyncup list` does not show fails
+//! (a transform that is not registered yet is not a reason to skip).
 
 use std::fmt::Write as _;
 use std::io::{Read, Write};
@@ -145,6 +153,11 @@ fn run(mut command: Command, stdin: &[u8]) -> Result<Output, String> {
     })
 }
 
+/// Helper modules the programs may import (`tests/behaviour/_support/`).
+fn support_dir() -> PathBuf {
+    repo().join("tests/behaviour/_support")
+}
+
 fn python_command(dir: &Path) -> Command {
     let mut command = Command::new(python());
     command
@@ -152,10 +165,47 @@ fn python_command(dir: &Path) -> Command {
         .env("PYTHONHASHSEED", "0")
         .env("PYTHONIOENCODING", "utf-8")
         .env("PYTHONDONTWRITEBYTECODE", "1")
-        .env_remove("PYTHONPATH")
+        .env("PYTHONPATH", support_dir())
         .env_remove("PYTHONSTARTUP")
         .env_remove("PYTHONASYNCIODEBUG");
+    for proxy in [
+        "http_proxy",
+        "https_proxy",
+        "all_proxy",
+        "HTTP_PROXY",
+        "HTTPS_PROXY",
+        "ALL_PROXY",
+    ] {
+        command.env_remove(proxy);
+    }
     command
+}
+
+/// Names starting with `_` (helpers, not programs or transform folders) are skipped.
+fn is_private(path: &Path) -> bool {
+    path.file_name()
+        .is_some_and(|name| name.to_string_lossy().starts_with('_'))
+}
+
+/// The transform ids `asyncup list` shows (the first column).
+fn registered_ids() -> &'static [String] {
+    static IDS: OnceLock<Vec<String>> = OnceLock::new();
+    IDS.get_or_init(|| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_asyncup"));
+        command.arg("list");
+        let listed = run(command, b"").unwrap_or_else(|err| panic!("asyncup list: {err}"));
+        assert!(
+            listed.status.success(),
+            "asyncup list failed\n{}",
+            listed.describe()
+        );
+        listed
+            .stdout
+            .lines()
+            .filter_map(|line| line.split_whitespace().next())
+            .map(str::to_owned)
+            .collect()
+    })
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -298,12 +348,19 @@ fn check_program(transform: &str, path: &Path) -> Result<(), String> {
 
 /// Runs every program of `tests/behaviour/<transform>/`, in parallel, and reports all failures.
 fn check_transform(transform: &str) {
+    let registered = registered_ids();
+    assert!(
+        registered.iter().any(|id| id == transform),
+        "transform `{transform}` is not registered in the asyncup binary (`asyncup list` shows: \
+         {}); its behaviour programs in tests/behaviour/{transform}/ cannot run until it is",
+        registered.join(", ")
+    );
     let python = python();
     let folder = repo().join("tests/behaviour").join(transform);
     let mut programs: Vec<PathBuf> = std::fs::read_dir(&folder)
         .unwrap_or_else(|err| panic!("reading {}: {err}", folder.display()))
         .map(|entry| entry.expect("directory entry").path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "py"))
+        .filter(|path| path.extension().is_some_and(|ext| ext == "py") && !is_private(path))
         .collect();
     programs.sort();
     assert!(
@@ -350,6 +407,9 @@ fn check_transform(transform: &str) {
     eprintln!("{transform}: {} programs behave the same", programs.len());
 }
 
+/// One test per transform folder, plus `every_folder_has_a_test`, which fails when a folder of
+/// `tests/behaviour/` has no test here (so a new folder cannot be silently left out) or a test
+/// names a folder that does not exist.
 macro_rules! behaviour_tests {
     ($($test:ident => $transform:literal),* $(,)?) => {
         $(
@@ -358,10 +418,33 @@ macro_rules! behaviour_tests {
                 check_transform($transform);
             }
         )*
+
+        #[test]
+        fn every_folder_has_a_test() {
+            let tested = [$($transform),*];
+            let root = repo().join("tests/behaviour");
+            let mut folders: Vec<String> = std::fs::read_dir(&root)
+                .unwrap_or_else(|err| panic!("reading {}: {err}", root.display()))
+                .map(|entry| entry.expect("directory entry").path())
+                .filter(|path| path.is_dir() && !is_private(path))
+                .map(|path| path.file_name().unwrap().to_string_lossy().into_owned())
+                .collect();
+            folders.sort();
+            let untested: Vec<&String> =
+                folders.iter().filter(|f| !tested.contains(&f.as_str())).collect();
+            let missing: Vec<&&str> =
+                tested.iter().filter(|t| !folders.iter().any(|f| f == *t)).collect();
+            assert!(
+                untested.is_empty() && missing.is_empty(),
+                "tests/behaviour/ folders without a test in `behaviour_tests!`: {untested:?}; \
+                 tests without a folder: {missing:?}"
+            );
+        }
     };
 }
 
 behaviour_tests! {
     wait_for_to_timeout => "wait-for-to-timeout",
     gather_to_taskgroup => "gather-to-taskgroup",
+    requests_to_httpx => "requests-to-httpx",
 }

@@ -103,6 +103,8 @@ const EXCEPTIONS: &[(&str, &str)] = &[
     ("ConnectTimeout", "ConnectTimeout"),
     ("ReadTimeout", "ReadTimeout"),
     ("TooManyRedirects", "TooManyRedirects"),
+    // httpx's `.json()` raises the standard library's error.
+    ("JSONDecodeError", "json.JSONDecodeError"),
 ];
 
 /// requests exceptions without a faithful httpx counterpart.
@@ -120,7 +122,6 @@ const UNMAPPED_EXCEPTIONS: &[&str] = &[
     "StreamConsumedError",
     "RetryError",
     "UnrewindableBodyError",
-    "JSONDecodeError",
     "InvalidJSONError",
 ];
 
@@ -151,25 +152,48 @@ const RESPONSE_REFUSED: &[&str] =
 /// What the file holds, decided on at the end of the traversal.
 #[derive(Default)]
 struct FileState {
-    /// Findings for call sites and sessions (fixes included), reported at the end.
-    calls: Vec<Finding>,
-    /// A call or session that could not be migrated.
-    refused: usize,
-    /// A migrated call or session.
-    migrated: usize,
+    /// Call sites and sessions, migrated or refused.
+    calls: Vec<Entry>,
     exceptions: Vec<ExceptionRef>,
     /// Why the file's exception references cannot be migrated, if one cannot.
     exception_blocker: Option<String>,
     /// Names of requests exceptions whose handlers would stop matching.
     unmapped: Vec<String>,
+    /// Every `x.ok`, `x.reason`, `x.url`, ... in the file: values that may be responses.
+    response_attribute_uses: Vec<(TextRange, String)>,
 }
+
+/// One call site or session.
+struct Entry {
+    finding: Finding,
+    migrated: bool,
+    /// Attribute uses of its response the fix rewrites.
+    tracked: Vec<TextRange>,
+    /// How its response (or session) reaches code the fix cannot see.
+    escapes: Option<String>,
+}
+
+/// An exception reference's edits, the import binding it drops and the response attribute
+/// uses (`exc.response.reason`) it rewrites.
+type ExceptionFix = (Vec<Edit>, Option<String>, Vec<TextRange>);
 
 struct ExceptionRef {
     range: TextRange,
     shown: String,
-    /// The replacement text, the import edit it needs and the import binding it drops.
-    fix: Option<(String, Option<Edit>, Option<String>)>,
+    /// The fix's edits, the import binding it drops and the attribute uses it rewrites.
+    fix: Result<ExceptionFix, String>,
 }
+
+/// The fix of a migrated call or session, with what the file-level decision needs.
+struct Migration {
+    fix: Fix,
+    tracked: Vec<TextRange>,
+    escapes: Option<String>,
+}
+
+/// Attributes asyncup rewrites or refuses on a response: seen on a value it cannot follow,
+/// they may belong to a response that escaped a migrated call.
+const RESPONSE_WATCHED: &[&str] = &["ok", "reason", "url", "iter_content", "raw", "iter_lines", "apparent_encoding"];
 
 impl Transform for RequestsToHttpx {
     fn info(&self) -> &'static TransformInfo {
@@ -185,13 +209,49 @@ impl Transform for RequestsToHttpx {
     }
 
     fn on_end(&self, cx: &mut Checker<'_>) {
-        let state = std::mem::take(cx.state::<FileState>());
-        let has_exceptions = !state.exceptions.is_empty();
+        let mut state = std::mem::take(cx.state::<FileState>());
+        if state.calls.is_empty() && state.exceptions.is_empty() {
+            return;
+        }
+        let source = cx.source();
+        let line_of = |offset: TextSize| source[..usize::from(offset)].matches('\n').count() + 1;
+
+        // A migrated response that escapes, in a file that reads response attributes on values
+        // asyncup cannot follow, may reach one of them unmigrated.
+        let tracked: Vec<TextRange> = state
+            .calls
+            .iter()
+            .flat_map(|e| e.tracked.iter().copied())
+            .chain(state.exceptions.iter().filter_map(|r| r.fix.as_ref().ok()).flat_map(|f| f.2.iter().copied()))
+            .collect();
+        let untracked = state.response_attribute_uses.iter().find(|(range, _)| !tracked.contains(range));
+        if let Some((range, attr)) = untracked {
+            for entry in state.calls.iter_mut().filter(|e| e.migrated) {
+                if let Some(escape) = &entry.escapes {
+                    entry.migrated = false;
+                    entry.finding.fix = None;
+                    entry.finding.message = format!(
+                        "{}; no fix: its response or session is passed on ({escape}), and this file reads `.{attr}` \
+                         (line {}) on a value asyncup cannot follow",
+                        entry.finding.message,
+                        line_of(range.start())
+                    );
+                }
+            }
+        }
+        let refused = state.calls.iter().filter(|e| !e.migrated).count();
+        let migrated = state.calls.len() - refused;
         let blocker = state.exception_blocker.clone().or_else(|| {
-            (state.refused > 0).then(|| "a requests call in this file cannot be migrated (see its finding)".to_string())
+            (refused > 0).then(|| "a requests call in this file cannot be migrated (see its finding)".to_string())
         });
-        let whole_file_blocked = has_exceptions && blocker.is_some();
-        for mut finding in state.calls {
+        let whole_file_blocked = !state.exceptions.is_empty() && blocker.is_some();
+        // A file that already uses httpx (an earlier pass migrated its calls) migrates the
+        // exception references that are left.
+        let already_httpx = cx.imports().module_alias("httpx").is_some();
+
+        let mut findings = Vec::new();
+        for entry in state.calls {
+            let mut finding = entry.finding;
             if whole_file_blocked && finding.fix.is_some() {
                 finding.fix = None;
                 finding.message = format!(
@@ -209,7 +269,7 @@ impl Transform for RequestsToHttpx {
                 }
                 finding.fix = Some(fix.with_note(note));
             }
-            cx.report(finding);
+            findings.push(finding);
         }
         for reference in state.exceptions {
             let mut finding = Finding::new(
@@ -217,39 +277,69 @@ impl Transform for RequestsToHttpx {
                 reference.range,
                 format!("Use the httpx exception instead of `{}`", reference.shown),
             );
-            let reason = if let Some(blocker) = &blocker {
-                Some(blocker.clone())
-            } else if state.migrated == 0 {
-                Some("no requests call in this file is migrated with it (the error may come from another module)".into())
-            } else if reference.fix.is_none() {
-                Some("httpx has no matching exception".into())
-            } else {
-                None
+            let fix = match (&blocker, migrated, reference.fix) {
+                (_, _, Err(reason)) => Err(reason),
+                (Some(blocker), _, _) => Err(blocker.clone()),
+                (None, 0, _) if !already_httpx => Err(
+                    "no requests call in this file is migrated with it (the error may come from another module)".into(),
+                ),
+                (None, _, Ok(fix)) => Ok(fix),
             };
-            match (reason, reference.fix) {
-                (None, Some((replacement, import, dropped))) => {
-                    let mut edits = vec![Edit::replacement(replacement, reference.range)];
-                    edits.extend(import);
+            match fix {
+                Ok((edits, dropped, _)) => {
                     let mut fix = Fix::unsafe_(edits).with_note(
-                        "migrated with the file's requests calls; httpx's exception tree differs \
-                         (`ConnectError` does not cover connect timeouts)",
+                        "migrated with the file's requests calls; httpx's exception tree differs: `ConnectError` \
+                         does not cover connect timeouts or dropped connections, and httpx errors are not `OSError`s",
                     );
                     if let Some(dropped) = dropped {
                         fix = fix.dropping(dropped);
                     }
                     finding = finding.with_fix(fix);
                 }
-                (reason, _) => {
-                    finding.message = format!("{}; no fix: {}", finding.message, reason.unwrap_or_default());
-                }
+                Err(reason) => finding.message = format!("{}; no fix: {reason}", finding.message),
             }
+            findings.push(finding);
+        }
+        group_fixes(&mut findings);
+        for finding in findings {
             cx.report(finding);
         }
     }
 }
 
+/// The file's migration only works whole (handlers and calls change together; a response's
+/// attributes change with its call): put the fixes in one all-or-nothing group. A fix that
+/// overlaps another stays out of the group and waits for the next pass on its own.
+fn group_fixes(findings: &mut [Finding]) {
+    let mut order: Vec<usize> = (0..findings.len()).filter(|&i| findings[i].fix.is_some()).collect();
+    order.sort_by_key(|&i| findings[i].fix.as_ref().and_then(Fix::min_start));
+    let mut accepted: Vec<Edit> = Vec::new();
+    for i in order {
+        let Some(fix) = findings[i].fix.take() else { continue };
+        // Insertions at one offset from different call sites (`import httpx`, `import json`)
+        // may go in any order; only a real overlap conflicts.
+        let conflicts = fix.edits().iter().any(|edit| {
+            accepted.iter().any(|other| {
+                other != edit
+                    && (edit.start() < other.end() && other.start() < edit.end()
+                        || edit.is_insertion() && other.start() < edit.start() && edit.start() < other.end()
+                        || other.is_insertion() && edit.start() < other.start() && other.start() < edit.end())
+            })
+        });
+        findings[i].fix = Some(if conflicts {
+            fix
+        } else {
+            accepted.extend(fix.edits().iter().cloned());
+            fix.in_group(0)
+        });
+    }
+}
+
 /// `requests.<method>(...)` and `requests.Session()`.
 fn on_call<'a>(cx: &mut Checker<'a>, call: &'a ast::ExprCall) {
+    if !rooted_in_requests(cx, &call.func) {
+        return;
+    }
     let Some(qualified) = cx.imports().resolve(&call.func) else { return };
     let q: Vec<&str> = qualified.iter().map(String::as_str).collect();
     let method = match q.as_slice() {
@@ -262,22 +352,67 @@ fn on_call<'a>(cx: &mut Checker<'a>, call: &'a ast::ExprCall) {
     let in_async = cx.in_async();
     let message = if in_async { ASYNC_MESSAGE } else { MESSAGE };
     let result = if in_async { migrate_async_call(cx, call, method) } else { migrate_sync_call(cx, call, method) };
-    let finding = Finding::new(RequestsToHttpx::INFO.id, call.range(), message);
-    let state = cx.state::<FileState>();
-    match result {
-        Ok(fix) => {
-            state.migrated += 1;
-            state.calls.push(finding.with_fix(fix));
-        }
-        Err(reason) => {
-            state.refused += 1;
-            state.calls.push(Finding { message: format!("{message}; no fix: {reason}"), ..finding });
-        }
+    let refused_uses = if result.is_err() { response_attribute_ranges(cx, call) } else { Vec::new() };
+    push_entry(cx, call.range(), message, result);
+    // Attributes read on a response that stays a requests response are followed too.
+    if let Some(entry) = cx.state::<FileState>().calls.last_mut() {
+        entry.tracked.extend(refused_uses);
     }
 }
 
-/// A reference to a requests exception, `requests.adapters` or `requests.packages`.
+/// The attribute uses of the response of a call: on the call itself, or on the name its
+/// statement assigns it to.
+fn response_attribute_ranges(cx: &Checker, call: &ast::ExprCall) -> Vec<TextRange> {
+    if let Some(Expr::Attribute(attr)) = cx.expression_parents().last()
+        && attr.value.range() == call.range()
+    {
+        return vec![attr.range()];
+    }
+    match cx.current_statement() {
+        Some(Stmt::Assign(assign)) if assign.value.range() == call.range() => match &assign.targets[..] {
+            [Expr::Name(target)] => {
+                find_uses(cx, target.id.as_str(), assign.end()).attributes.iter().map(|u| u.attr.range()).collect()
+            }
+            _ => Vec::new(),
+        },
+        _ => Vec::new(),
+    }
+}
+
+fn push_entry(cx: &mut Checker, range: TextRange, message: &str, result: Result<Migration, String>) {
+    let finding = Finding::new(RequestsToHttpx::INFO.id, range, message);
+    let entry = match result {
+        Ok(migration) => Entry {
+            finding: finding.with_fix(migration.fix),
+            migrated: true,
+            tracked: migration.tracked,
+            escapes: migration.escapes,
+        },
+        Err(reason) => Entry {
+            finding: Finding { message: format!("{message}; no fix: {reason}"), ..finding },
+            migrated: false,
+            tracked: Vec::new(),
+            escapes: None,
+        },
+    };
+    cx.state::<FileState>().calls.push(entry);
+}
+
+/// Cheap guard before resolving: is the dotted name's first part an import of `requests`?
+fn rooted_in_requests(cx: &Checker, expr: &Expr) -> bool {
+    root_name(expr)
+        .and_then(|root| cx.imports().binding(root))
+        .is_some_and(|binding| binding.qualified.first().is_some_and(|m| m == "requests"))
+}
+
+/// A reference to a requests exception, `requests.adapters` or `requests.packages`; and any
+/// `x.ok`-like attribute (a possible response).
 fn on_reference<'a>(cx: &mut Checker<'a>, expr: &'a Expr) {
+    if let Expr::Attribute(attr) = expr
+        && RESPONSE_WATCHED.contains(&attr.attr.as_str())
+    {
+        cx.state::<FileState>().response_attribute_uses.push((attr.range(), attr.attr.to_string()));
+    }
     // Only the outermost part of a dotted name (`requests.exceptions.HTTPError`, not the
     // `requests.exceptions` inside it).
     if let Some(Expr::Attribute(parent)) = cx.expression_parents().last()
@@ -285,19 +420,16 @@ fn on_reference<'a>(cx: &mut Checker<'a>, expr: &'a Expr) {
     {
         return;
     }
+    if !rooted_in_requests(cx, expr) {
+        return;
+    }
     let Some(qualified) = cx.imports().resolve(expr) else { return };
     let q: Vec<&str> = qualified.iter().map(String::as_str).collect();
     let name = match q.as_slice() {
         ["requests", name] | ["requests", "exceptions", name] => *name,
         ["requests", "adapters" | "packages", ..] => {
-            let finding = Finding::new(
-                RequestsToHttpx::INFO.id,
-                expr.range(),
-                format!("{MESSAGE}; no fix: `{}` has no httpx equivalent: migrate by hand", cx.slice(expr)),
-            );
-            let state = cx.state::<FileState>();
-            state.refused += 1;
-            state.calls.push(finding);
+            let reason = format!("`{}` has no httpx equivalent: migrate by hand", cx.slice(expr));
+            push_entry(cx, expr.range(), MESSAGE, Err(reason));
             return;
         }
         _ => return,
@@ -307,29 +439,83 @@ fn on_reference<'a>(cx: &mut Checker<'a>, expr: &'a Expr) {
         return;
     }
     let shown = cx.slice(expr).to_string();
-    let constructed = matches!(cx.expression_parents().last(), Some(Expr::Call(call)) if call.func.range() == expr.range());
-    let fix = match mapped {
-        Some(target) if !constructed => match importer::spell(cx, "httpx", target) {
-            Ok(spelled) => {
-                let dropped = match expr {
-                    Expr::Name(name) => Some(name.id.to_string()),
-                    Expr::Attribute(_) => root_name(expr).map(str::to_string),
-                    _ => None,
-                };
-                Some((spelled.name, spelled.edit, dropped))
+    let constructed =
+        matches!(cx.expression_parents().last(), Some(Expr::Call(call)) if call.func.range() == expr.range());
+    let fix = if constructed {
+        let reason = format!("it constructs `{shown}(...)`, and httpx's exceptions take other arguments");
+        cx.state::<FileState>().exception_blocker = Some(reason.clone());
+        Err(reason)
+    } else {
+        match mapped {
+            Some(target) => exception_fix(cx, expr, target),
+            None => {
+                cx.state::<FileState>().unmapped.push(shown.clone());
+                Err("httpx has no matching exception".into())
             }
-            Err(_) => None,
-        },
+        }
+    };
+    if let Err(reason) = &fix
+        && !constructed
+        && mapped.is_some()
+    {
+        cx.state::<FileState>().exception_blocker = Some(format!("`{shown}` cannot be migrated: {reason}"));
+    }
+    cx.state::<FileState>().exceptions.push(ExceptionRef { range: expr.range(), shown, fix });
+}
+
+/// The edits migrating one exception reference: the name, and in an `except ... as exc:`
+/// handler, the uses of `exc.response` (a response like any other).
+fn exception_fix(
+    cx: &Checker,
+    expr: &Expr,
+    target: &str,
+) -> Result<ExceptionFix, String> {
+    let handler = match cx.current_statement() {
+        Some(Stmt::Try(stmt_try)) => stmt_try.handlers.iter().find_map(|h| {
+            let ast::ExceptHandler::ExceptHandler(h) = h;
+            h.type_.as_ref().is_some_and(|t| t.range().contains_range(expr.range())).then_some(h)
+        }),
         _ => None,
     };
-    let state = cx.state::<FileState>();
-    if constructed {
-        state.exception_blocker =
-            Some(format!("it constructs `{shown}(...)`, and httpx's exceptions take other arguments"));
-    } else if mapped.is_none() {
-        state.unmapped.push(shown.clone());
+    let mut edits = Vec::new();
+    let replacement = match (target, handler) {
+        // `except requests.RequestException` also caught `.json()` decode errors.
+        ("HTTPError", Some(_)) => {
+            let http_error = importer::spell(cx, "httpx", "HTTPError")?;
+            let json_error = importer::spell(cx, "json", "JSONDecodeError")?;
+            edits.extend(http_error.edit);
+            edits.extend(json_error.edit);
+            format!("({}, {})", http_error.name, json_error.name)
+        }
+        ("json.JSONDecodeError", _) => {
+            let json_error = importer::spell(cx, "json", "JSONDecodeError")?;
+            edits.extend(json_error.edit);
+            json_error.name
+        }
+        _ => {
+            let spelled = importer::spell(cx, "httpx", target)?;
+            edits.extend(spelled.edit);
+            spelled.name
+        }
+    };
+    edits.push(Edit::replacement(replacement, expr.range()));
+    let mut tracked = Vec::new();
+    if let Some(handler) = handler
+        && let Some(name) = &handler.name
+    {
+        let uses = find_uses_in(cx.source(), &handler.body, name.as_str(), handler.start());
+        let mut notes = Vec::new();
+        for use_ in uses.attributes.iter().filter(|u| u.attr.attr.as_str() == "response") {
+            if let Some(Expr::Attribute(outer)) = use_.parent
+                && outer.value.range() == use_.attr.range()
+            {
+                let inner = Use { attr: outer, parent: use_.grandparent, grandparent: None, statement_value: use_.statement_value };
+                edits.extend(use_edits(cx.source(), &inner, true, &mut notes)?);
+                tracked.push(outer.range());
+            }
+        }
     }
-    state.exceptions.push(ExceptionRef { range: expr.range(), shown, fix });
+    Ok((edits, root_name(expr).map(str::to_string), tracked))
 }
 
 fn root_name(expr: &Expr) -> Option<&str> {
@@ -357,7 +543,7 @@ enum Target {
     Client,
 }
 
-fn migrate_sync_call(cx: &Checker, call: &ast::ExprCall, method: &str) -> Result<Fix, String> {
+fn migrate_sync_call(cx: &Checker, call: &ast::ExprCall, method: &str) -> Result<Migration, String> {
     if in_with_header(cx, call) {
         return Err("the response is used as a context manager: use `httpx.stream(...)` by hand".into());
     }
@@ -367,32 +553,36 @@ fn migrate_sync_call(cx: &Checker, call: &ast::ExprCall, method: &str) -> Result
     let mapped = map_arguments(cx, call, method, Target::Function, false)?;
     edits.extend(mapped.edits);
     let mut notes = mapped.notes;
-    let uses = response_edits(cx, call, mapped.follows, &mut notes)?;
-    edits.extend(uses);
-    let mut fix = Fix::unsafe_(edits).with_note(note(notes));
-    if let Some(binding) = dropped_binding(&call.func) {
-        fix = fix.dropping(binding);
-    }
-    Ok(fix)
+    let response = response_edits(cx, call, mapped.follows, &mut notes)?;
+    edits.extend(response.edits);
+    Ok(Migration { fix: finish(edits, notes, &call.func), tracked: response.tracked, escapes: response.escapes })
 }
 
-fn migrate_async_call(cx: &Checker, call: &ast::ExprCall, method: &str) -> Result<Fix, String> {
+fn migrate_async_call(cx: &Checker, call: &ast::ExprCall, method: &str) -> Result<Migration, String> {
     if in_with_header(cx, call) {
         return Err("the response is used as a context manager: use `client.stream(...)` by hand".into());
     }
     let stmt = cx.current_statement().ok_or("no enclosing statement")?;
     rewrite::check_hoistable(cx, stmt)?;
     if rewrite::in_conditional_or_deferred_context(cx, call.range()) {
-        return Err("the call runs only on some paths or lazily: a client block around the statement would change that".into());
+        return Err(
+            "the call runs only on some paths or lazily: a client block around the statement would change that".into(),
+        );
     }
     let spelled = importer::spell(cx, "httpx", "AsyncClient")?;
     let client = cx.fresh_name("client", &[]);
     let mapped = map_arguments(cx, call, method, Target::Client, false)?;
+    let mut notes = mapped.notes;
+    // The response's own edits wrap the awaited call: they go first.
+    let response = response_edits(cx, call, mapped.follows, &mut notes)?;
     let parens = needs_parens_for_await(cx, call);
-    let mut inner = vec![Edit::replacement(
+    let (inside, outside): (Vec<Edit>, Vec<Edit>) =
+        response.edits.into_iter().partition(|e| stmt.range().contains_range(e.range()));
+    let mut inner = inside;
+    inner.push(Edit::replacement(
         format!("{}await {client}.{method}", if parens { "(" } else { "" }),
         call.func.range(),
-    )];
+    ));
     inner.extend(mapped.edits);
     if parens {
         inner.push(Edit::insertion(")", call.end()));
@@ -400,25 +590,33 @@ fn migrate_async_call(cx: &Checker, call: &ast::ExprCall, method: &str) -> Resul
     let header = format!("async with {}(follow_redirects=True, timeout=None) as {client}", spelled.name);
     let mut edits = rewrite::wrap_in_block(cx, stmt, &header, &[], inner);
     edits.extend(spelled.edit);
-    let mut notes = mapped.notes;
+    edits.extend(outside);
     notes.push("the statement now runs inside an `httpx.AsyncClient` block".into());
-    edits.extend(response_edits(cx, call, mapped.follows, &mut notes)?);
-    let mut fix = Fix::unsafe_(edits).with_note(note(notes));
-    if let Some(binding) = dropped_binding(&call.func) {
-        fix = fix.dropping(binding);
+    Ok(Migration { fix: finish(edits, notes, &call.func), tracked: response.tracked, escapes: response.escapes })
+}
+
+/// The fix of a migrated call or session: unsafe, with its notes, dropping the `requests`
+/// binding it no longer uses.
+fn finish(edits: Vec<Edit>, notes: Vec<String>, callee: &Expr) -> Fix {
+    let fix = Fix::unsafe_(edits).with_note(note(notes));
+    match dropped_binding(callee) {
+        Some(binding) => fix.dropping(binding),
+        None => fix,
     }
-    Ok(fix)
 }
 
 fn note(mut notes: Vec<String>) -> String {
-    notes.insert(
-        0,
-        "httpx differs where no rewrite can keep requests' behaviour: `ConnectError` is narrower than \
-         `ConnectionError`, a body without a charset decodes as UTF-8, `None` params and headers are sent"
-            .to_string(),
-    );
+    notes.insert(0, GENERAL_NOTE.to_string());
+    notes.dedup();
     notes.join("; ")
 }
+
+/// Differences between requests and httpx that no rewrite can keep; every fix names them.
+const GENERAL_NOTE: &str = "httpx differs where no rewrite keeps requests' behaviour: `ConnectError` is narrower \
+     than `ConnectionError` (a connect timeout or dropped connection raises another error) and httpx errors are \
+     not `OSError`s; a body without a charset decodes as UTF-8 (requests guesses); JSON bodies are sent compact; \
+     redirects stop after 20 (requests: 30); `str(r.url)` is normalised differently; `params` and `headers` \
+     entries that are `None` are sent or rejected";
 
 /// Is the call the context expression of a `with` item?
 fn in_with_header(cx: &Checker, call: &ast::ExprCall) -> bool {
@@ -480,8 +678,22 @@ fn map_arguments(
         if name == "url" {
             continue;
         }
+        check_value(name, arg)?;
         let name = if name == "data" && is_text_or_bytes(arg) { "content" } else { name };
         edits.push(Edit::insertion(format!("{name}="), arg.start()));
+    }
+    let params_given = arguments.find_keyword("params").is_some() || positional_names.get(1) == Some(&"params") && arguments.args.len() > 1;
+    let url_index = positional_names.iter().position(|n| *n == "url").unwrap_or(0);
+    if params_given && let Some(url) = arguments.find_argument_value("url", url_index) {
+        // `?` only appears in Python source inside a string (or a comment).
+        let literal_query = cx.slice(url).contains('?');
+        match url {
+            _ if literal_query => {
+                return Err("the URL already has a query string and `params=` is given: httpx replaces the query, requests adds to it".into());
+            }
+            Expr::StringLiteral(_) | Expr::FString(_) => {}
+            _ => notes.push("where the URL already has a query string, httpx's `params=` replaces it (requests adds to it)".into()),
+        }
     }
     let mut follows = method != "head";
     let mut has_timeout = false;
@@ -491,13 +703,15 @@ fn map_arguments(
             return Err("`**kwargs` of unknown content".into());
         };
         match arg.as_str() {
-            "params" | "headers" | "json" | "auth" | "verify" => {}
+            "params" | "headers" => check_value(arg.as_str(), &keyword.value)?,
+            "json" | "auth" | "verify" => {}
             "allow_redirects" => {
                 has_redirects = true;
                 follows = !matches!(keyword.value, Expr::BooleanLiteral(ast::ExprBooleanLiteral { value: false, .. }));
                 edits.push(Edit::replacement("follow_redirects", arg.range()));
             }
             "data" => {
+                check_value("data", &keyword.value)?;
                 if is_text_or_bytes(&keyword.value) {
                     edits.push(Edit::replacement("content", arg.range()));
                 }
@@ -592,6 +806,23 @@ fn append_keywords(cx: &Checker, arguments: &ast::Arguments, added: &[&str]) -> 
     Ok(edits)
 }
 
+/// Values httpx encodes differently from requests, where the source shows them: `None` and
+/// booleans in `params`/`data` (requests drops `None` and sends `True`; httpx sends `key=` and
+/// `true`), `None` headers (httpx raises), `data` as a list of pairs (httpx needs a mapping).
+fn check_value(name: &str, value: &Expr) -> Result<(), String> {
+    let special = |e: &Expr| matches!(e, Expr::NoneLiteral(_) | Expr::BooleanLiteral(_));
+    match (name, value) {
+        ("params" | "data", Expr::Dict(dict)) if dict.items.iter().any(|item| special(&item.value)) => Err(format!(
+            "`{name}=` has `None` or boolean values: requests drops `None` and sends `True`, httpx sends `key=` and `true`"
+        )),
+        ("headers", Expr::Dict(dict)) if dict.items.iter().any(|item| matches!(item.value, Expr::NoneLiteral(_))) => {
+            Err("`headers=` with a `None` value: requests drops the header, httpx raises".into())
+        }
+        ("data", Expr::List(_) | Expr::Tuple(_)) => Err("`data=` as a list of pairs: httpx needs a mapping".into()),
+        _ => Ok(()),
+    }
+}
+
 fn is_text_or_bytes(expr: &Expr) -> bool {
     matches!(expr, Expr::StringLiteral(_) | Expr::BytesLiteral(_) | Expr::FString(_))
 }
@@ -621,35 +852,165 @@ fn opens_in_text_mode(expr: &Expr) -> bool {
 // ---------------------------------------------------------------------------------------------
 // Responses
 
+#[derive(Default)]
+struct ResponseEdits {
+    edits: Vec<Edit>,
+    tracked: Vec<TextRange>,
+    escapes: Option<String>,
+}
+
+/// Edits for the uses of the response a call produces (see [`call_response_edits`]), for a
+/// call the checker is visiting.
+fn response_edits(
+    cx: &Checker,
+    call: &ast::ExprCall,
+    follows: bool,
+    notes: &mut Vec<String>,
+) -> Result<ResponseEdits, String> {
+    let parents = cx.expression_parents();
+    let nth = |n: usize| parents.len().checked_sub(n).map(|i| parents[i]);
+    let Some(stmt) = cx.current_statement() else { return Ok(ResponseEdits::default()) };
+    let site = CallSite {
+        call,
+        parent: nth(1),
+        grandparent: nth(2),
+        truth: truth_use(parents, call.range(), Some(stmt)),
+        stmt,
+    };
+    call_response_edits(cx.source(), &site, scope_body(cx), follows, notes)
+}
+
+/// A call and where it stands.
+struct CallSite<'a> {
+    call: &'a ast::ExprCall,
+    parent: Option<&'a Expr>,
+    grandparent: Option<&'a Expr>,
+    /// How the call's truth value is used.
+    truth: Truth,
+    stmt: &'a Stmt,
+}
+
 /// Edits for the uses of the response a call produces: the attribute right on the call
 /// (`requests.get(u).ok`) and, when the statement assigns it to a name, that name's uses in
-/// the rest of the scope. Refused when a use has no httpx equivalent.
-fn response_edits(cx: &Checker, call: &ast::ExprCall, follows: bool, notes: &mut Vec<String>) -> Result<Vec<Edit>, String> {
-    let mut edits = Vec::new();
-    let parents = cx.expression_parents();
-    if let Some(Expr::Attribute(attr)) = parents.last()
+/// `body` (attributes, and its truth value). Refused when a use has no httpx equivalent;
+/// `escapes` says where the response goes otherwise.
+fn call_response_edits(
+    source: &str,
+    site: &CallSite,
+    body: &[Stmt],
+    follows: bool,
+    notes: &mut Vec<String>,
+) -> Result<ResponseEdits, String> {
+    let mut out = ResponseEdits::default();
+    let call = site.call;
+    if let Some(Expr::Attribute(attr)) = site.parent
         && attr.value.range() == call.range()
     {
-        let parent = parents.len().checked_sub(2).map(|i| parents[i]);
-        let use_ = Use { attr, parent, statement_value: cx.current_statement().and_then(expression_statement_value) };
-        edits.extend(use_edits(cx.source(), &use_, follows, notes)?);
+        let use_ = Use {
+            attr,
+            parent: site.grandparent,
+            grandparent: None,
+            statement_value: expression_statement_value(site.stmt),
+        };
+        out.edits.extend(use_edits(source, &use_, follows, notes)?);
+        out.tracked.push(attr.range());
+        if attr.attr.as_str() == "history" {
+            out.escapes = Some(format!("`{}`", truncate(&source[attr.range()])));
+        }
+        return Ok(out);
     }
-    let Some(stmt) = cx.current_statement() else { return Ok(edits) };
-    let Stmt::Assign(assign) = stmt else { return Ok(edits) };
-    let ([Expr::Name(target)], true) = (&assign.targets[..], assign.value.range() == call.range()) else {
-        return Ok(edits);
-    };
-    let uses = find_uses(cx, target.id.as_str(), stmt.end());
-    if let Some(escape) = uses.escapes {
+    if site.truth != Truth::Unused {
+        return Err(
+            "the response's truth value is used: a requests response is false on 4xx/5xx, an httpx response never"
+                .into(),
+        );
+    }
+    match site.stmt {
+        Stmt::Assign(assign) if assign.value.range() == call.range() => {
+            let [Expr::Name(target)] = &assign.targets[..] else {
+                out.escapes = Some(format!("`{}`", truncate(&source[assign.targets[0].range()])));
+                return Ok(out);
+            };
+            let name = target.id.as_str();
+            let uses = find_uses_in(source, body, name, assign.end());
+            for use_ in &uses.attributes {
+                out.edits.extend(use_edits(source, use_, follows, notes)?);
+                out.tracked.push(use_.attr.range());
+            }
+            if let Some(range) = uses.truth_as_value {
+                return Err(format!(
+                    "the response's truth decides an `and`/`or` (line {}): a requests response is false on 4xx/5xx, \
+                     an httpx response never",
+                    source[..usize::from(range.start())].matches('\n').count() + 1
+                ));
+            }
+            for range in &uses.truthy {
+                out.edits.push(Edit::replacement(format!("(not {name}.is_error)"), *range));
+            }
+            out.escapes = uses.escapes;
+        }
+        Stmt::Expr(expr) if expr.value.range() == call.range() => {}
+        stmt => {
+            let context = site.parent.map_or_else(|| &source[stmt.range()], |p| &source[p.range()]);
+            out.escapes = Some(format!("`{}`", truncate(context)));
+        }
+    }
+    if let Some(escape) = &out.escapes {
         notes.push(format!(
-            "the response `{}` is passed on ({escape}): code elsewhere that reads `.ok`, `.reason`, `.url` or `.iter_content` must be migrated too",
-            target.id
+            "the response is passed on ({escape}): code elsewhere that reads `.ok`, `.reason`, `.url`, \
+             `.iter_content` or its truth value must be migrated too"
         ));
     }
-    for use_ in &uses.attributes {
-        edits.extend(use_edits(cx.source(), use_, follows, notes)?);
+    Ok(out)
+}
+
+/// How an expression's truth value is used.
+#[derive(Copy, Clone, PartialEq, Eq)]
+enum Truth {
+    /// Not at all (or not visibly).
+    Unused,
+    /// Only its truth: an `if`/`while`/`assert` test, `not x`, `bool(x)`, the test of
+    /// `a if x else b`, possibly through `and`/`or` that are themselves in such a place.
+    Test,
+    /// Its truth decides the value of an `and`/`or` (`r or default`).
+    Value,
+}
+
+fn truth_use(parents: &[&Expr], range: TextRange, stmt: Option<&Stmt>) -> Truth {
+    let mut child = range;
+    let mut through_bool_op = false;
+    let verdict = |test: bool, through: bool| match (test, through) {
+        (true, _) => Truth::Test,
+        (false, true) => Truth::Value,
+        (false, false) => Truth::Unused,
+    };
+    for parent in parents.iter().rev() {
+        match parent {
+            Expr::BoolOp(_) => {
+                through_bool_op = true;
+                child = parent.range();
+            }
+            Expr::UnaryOp(op) => return verdict(matches!(op.op, ast::UnaryOp::Not), through_bool_op),
+            Expr::If(if_exp) => return verdict(if_exp.test.range() == child, through_bool_op),
+            Expr::Call(call) => {
+                let is_bool = matches!(&*call.func, Expr::Name(n) if n.id.as_str() == "bool")
+                    && call.arguments.len() == 1
+                    && call.arguments.args.first().is_some_and(|a| a.range() == child);
+                return verdict(is_bool, through_bool_op);
+            }
+            _ => return verdict(false, through_bool_op),
+        }
     }
-    Ok(edits)
+    let test = match stmt {
+        Some(Stmt::If(s)) => {
+            s.test.range() == child
+                || s.elif_else_clauses.iter().any(|c| c.test.as_ref().is_some_and(|t| t.range() == child))
+        }
+        Some(Stmt::While(s)) => s.test.range() == child,
+        Some(Stmt::Assert(s)) => s.test.range() == child,
+        _ => false,
+    };
+    verdict(test, through_bool_op)
 }
 
 fn expression_statement_value(stmt: &Stmt) -> Option<TextRange> {
@@ -664,6 +1025,7 @@ fn expression_statement_value(stmt: &Stmt) -> Option<TextRange> {
 struct Use<'a> {
     attr: &'a ast::ExprAttribute,
     parent: Option<&'a Expr>,
+    grandparent: Option<&'a Expr>,
     statement_value: Option<TextRange>,
 }
 
@@ -725,6 +1087,7 @@ struct CallUse<'a> {
     call: &'a ast::ExprCall,
     parent: Option<&'a Expr>,
     grandparent: Option<&'a Expr>,
+    truth: Truth,
     stmt: &'a Stmt,
 }
 
@@ -733,8 +1096,12 @@ struct Uses<'a> {
     attributes: Vec<Use<'a>>,
     /// Calls made on the name (`name.get(...)`).
     calls: Vec<CallUse<'a>>,
-    /// How the name escapes, if it is used other than through an attribute.
+    /// How the name escapes, if it is used other than through an attribute or for its truth.
     escapes: Option<String>,
+    /// Uses of the bare name for its truth value (`if r:`).
+    truthy: Vec<TextRange>,
+    /// A use whose truth decides the value of an `and`/`or` (`r or default`).
+    truth_as_value: Option<TextRange>,
     /// Attribute names used.
     attribute_names: Vec<String>,
     /// Used inside a nested function or lambda.
@@ -761,7 +1128,15 @@ fn find_uses_in<'a>(source: &str, body: &'a [Stmt], name: &str, after: TextSize)
         depth: 0,
         parents: Vec::new(),
         statement: None,
-        uses: Uses { attributes: Vec::new(), calls: Vec::new(), escapes: None, attribute_names: Vec::new(), in_nested_scope: false },
+        uses: Uses {
+            attributes: Vec::new(),
+            calls: Vec::new(),
+            escapes: None,
+            truthy: Vec::new(),
+            truth_as_value: None,
+            attribute_names: Vec::new(),
+            in_nested_scope: false,
+        },
     };
     finder.visit_body(body);
     finder.uses
@@ -833,13 +1208,29 @@ impl<'a> SourceOrderVisitor<'a> for UseFinder<'a, '_> {
                         && let Some(stmt) = self.statement
                     {
                         let nth = |n: usize| self.parents.len().checked_sub(n).map(|i| self.parents[i]);
-                        self.uses.calls.push(CallUse { call, parent: nth(3), grandparent: nth(4), stmt });
+                        let call_parents = &self.parents[..self.parents.len().saturating_sub(2)];
+                        let truth = truth_use(call_parents, call.range(), Some(stmt));
+                        self.uses.calls.push(CallUse { call, parent: nth(3), grandparent: nth(4), truth, stmt });
+                    }
+                    if attr.attr.as_str() == "history" && self.uses.escapes.is_none() {
+                        self.uses.escapes = Some(format!("`{}`", truncate(&self.source[attr.range()])));
                     }
                     self.uses.attributes.push(Use {
                         attr,
                         parent,
+                        grandparent: self.parents.len().checked_sub(3).map(|i| self.parents[i]),
                         statement_value: self.statement.and_then(expression_statement_value),
                     });
+                }
+                _ if matches!(name.ctx, ast::ExprContext::Load)
+                    && truth_use(&self.parents, expr.range(), self.statement) == Truth::Test =>
+                {
+                    self.uses.truthy.push(expr.range());
+                }
+                _ if matches!(name.ctx, ast::ExprContext::Load)
+                    && truth_use(&self.parents, expr.range(), self.statement) == Truth::Value =>
+                {
+                    self.uses.truth_as_value.get_or_insert(expr.range());
                 }
                 _ if matches!(name.ctx, ast::ExprContext::Load) && self.uses.escapes.is_none() => {
                     let context = self.parents.last().map_or(name.id.as_str(), |p| &self.source[p.range()]);
@@ -882,26 +1273,15 @@ fn binds(stmt: &Stmt, name: &str) -> bool {
 fn on_session<'a>(cx: &mut Checker<'a>, call: &'a ast::ExprCall) {
     let in_async = cx.in_async();
     let result = migrate_session(cx, call, in_async);
-    let finding = Finding::new(RequestsToHttpx::INFO.id, call.range(), MESSAGE);
-    let state = cx.state::<FileState>();
-    match result {
-        Ok(fix) => {
-            state.migrated += 1;
-            state.calls.push(finding.with_fix(fix));
-        }
-        Err(reason) => {
-            state.refused += 1;
-            state.calls.push(Finding { message: format!("{MESSAGE}; no fix: {reason}"), ..finding });
-        }
-    }
+    push_entry(cx, call.range(), MESSAGE, result);
 }
 
-fn migrate_session(cx: &Checker, call: &ast::ExprCall, in_async: bool) -> Result<Fix, String> {
+fn migrate_session(cx: &Checker, call: &ast::ExprCall, in_async: bool) -> Result<Migration, String> {
     if !call.arguments.is_empty() {
         return Err("`Session()` with arguments".into());
     }
     let stmt = cx.current_statement().ok_or("no enclosing statement")?;
-    let (name, uses, is_with) = match stmt {
+    let (name, uses, body) = match stmt {
         Stmt::With(with) => {
             let item = with
                 .items
@@ -914,8 +1294,11 @@ fn migrate_session(cx: &Checker, call: &ast::ExprCall, in_async: bool) -> Result
             let Some(Expr::Name(name)) = item.optional_vars.as_deref() else {
                 return Err("`with requests.Session():` without `as name`".into());
             };
-            let uses = find_uses_in(cx.source(), &with.body, name.id.as_str(), with.start());
-            (name.id.to_string(), uses, true)
+            let after = find_uses(cx, name.id.as_str(), with.end());
+            if !after.attributes.is_empty() || after.escapes.is_some() || !after.truthy.is_empty() {
+                return Err("the session is used after its `with` block: a closed httpx client cannot be used again".into());
+            }
+            (name.id.to_string(), find_uses_in(cx.source(), &with.body, name.id.as_str(), with.start()), &with.body[..])
         }
         Stmt::Assign(assign) if assign.value.range() == call.range() => {
             let [Expr::Name(name)] = &assign.targets[..] else {
@@ -926,87 +1309,91 @@ fn migrate_session(cx: &Checker, call: &ast::ExprCall, in_async: bool) -> Result
             };
             if in_async {
                 return Err(
-                    "a session created in `async def` outside `with`: use `async with httpx.AsyncClient()` by hand".into(),
+                    "a session created in `async def` outside `with`: use `async with httpx.AsyncClient()` by hand"
+                        .into(),
                 );
             }
-            (name.id.to_string(), find_uses(cx, name.id.as_str(), stmt.end()), false)
+            (name.id.to_string(), find_uses(cx, name.id.as_str(), stmt.end()), scope_body(cx))
         }
         _ => return Err("the session is not assigned to a name or used in `with ... as name`".into()),
     };
-    let async_session = in_async && is_with;
-    if let Some(attr) = uses.attribute_names.iter().find(|a| !SESSION_ATTRIBUTES.contains(&a.as_str()) && !METHODS.contains(&a.as_str())) {
-        return Err(format!("the session's `.{attr}` has no httpx equivalent (mount adapters, proxies and hooks on an httpx client by hand)"));
+    let async_session = in_async && matches!(stmt, Stmt::With(_));
+    if let Some(attr) =
+        uses.attribute_names.iter().find(|a| !SESSION_ATTRIBUTES.contains(&a.as_str()) && !METHODS.contains(&a.as_str()))
+    {
+        return Err(format!(
+            "the session's `.{attr}` has no httpx equivalent (mount adapters, proxies and hooks on an httpx client by hand)"
+        ));
+    }
+    if uses.attribute_names.iter().any(|a| a == "close") && uses.calls.iter().any(|c| c.call.start() > uses_close_start(&uses)) {
+        return Err("the session is used after `close()`: a closed httpx client cannot be used again".into());
     }
     let mut notes = Vec::new();
+    let mut escapes = None;
     if let Some(escape) = &uses.escapes {
         if async_session {
             return Err(format!("the session is passed on ({escape}): its calls there would not be awaited"));
         }
         notes.push(format!("the session `{name}` is passed on ({escape}): calls made on it elsewhere are not migrated"));
+        escapes = Some(escape.clone());
     }
     if async_session && uses.in_nested_scope {
         return Err("the session is used in a nested function or lambda, where its calls cannot be awaited".into());
     }
     let class = if async_session { "AsyncClient" } else { "Client" };
     let spelled = importer::spell(cx, "httpx", class)?;
-    let mut edits = vec![Edit::replacement(format!("{}(follow_redirects=True, timeout=None)", spelled.name), call.range())];
+    let mut edits =
+        vec![Edit::replacement(format!("{}(follow_redirects=True, timeout=None)", spelled.name), call.range())];
     edits.extend(spelled.edit);
     if async_session {
         edits.push(Edit::insertion("async ", stmt.start()));
     }
-    for CallUse { call: method_call, parent, grandparent, stmt: call_stmt } in &uses.calls {
-        let Expr::Attribute(attr) = &*method_call.func else { continue };
+    let mut tracked = Vec::new();
+    for site in &uses.calls {
+        let Expr::Attribute(attr) = &*site.call.func else { continue };
         let method = attr.attr.as_str();
         if !METHODS.contains(&method) {
             continue;
         }
-        let mapped = map_arguments(cx, method_call, method, Target::Client, true)?;
-        edits.extend(mapped.edits);
+        let mapped = map_arguments(cx, site.call, method, Target::Client, true)?;
         notes.extend(mapped.notes);
-        // An attribute right on the call (`s.get(u).ok`): its text wraps the awaited call, so
-        // its insertions go first.
-        if let Some(Expr::Attribute(direct)) = parent
-            && direct.value.range() == method_call.range()
-        {
-            let use_ = Use { attr: direct, parent: *grandparent, statement_value: expression_statement_value(call_stmt) };
-            edits.extend(use_edits(cx.source(), &use_, mapped.follows, &mut notes)?);
+        // The response's own edits wrap the awaited call: they go first.
+        let call_site = CallSite {
+            call: site.call,
+            parent: site.parent,
+            grandparent: site.grandparent,
+            truth: site.truth,
+            stmt: site.stmt,
+        };
+        let response = call_response_edits(cx.source(), &call_site, body, mapped.follows, &mut notes)?;
+        edits.extend(response.edits);
+        tracked.extend(response.tracked);
+        if escapes.is_none() {
+            escapes = response.escapes;
         }
+        edits.extend(mapped.edits);
         if async_session {
-            let parens = match parent {
-                Some(Expr::Attribute(a)) => a.value.range() == method_call.range(),
-                Some(Expr::Subscript(s)) => s.value.range() == method_call.range(),
-                Some(Expr::Call(c)) => c.func.range() == method_call.range(),
+            let parens = match site.parent {
+                Some(Expr::Attribute(a)) => a.value.range() == site.call.range(),
+                Some(Expr::Subscript(s)) => s.value.range() == site.call.range(),
+                Some(Expr::Call(c)) => c.func.range() == site.call.range(),
                 _ => false,
             };
-            edits.push(Edit::insertion(if parens { "(await " } else { "await " }, method_call.start()));
+            edits.push(Edit::insertion(if parens { "(await " } else { "await " }, site.call.start()));
             if parens {
-                edits.push(Edit::insertion(")", method_call.end()));
-            }
-        }
-        // The response this call produces, when its statement assigns it to a name.
-        if let Stmt::Assign(assign) = call_stmt
-            && let [Expr::Name(target)] = &assign.targets[..]
-            && assign.value.range() == method_call.range()
-        {
-            let body: &[Stmt] = match stmt {
-                Stmt::With(with) => &with.body,
-                _ => scope_body(cx),
-            };
-            let response_uses = find_uses_in(cx.source(), body, target.id.as_str(), call_stmt.end());
-            if let Some(escape) = response_uses.escapes {
-                notes.push(format!(
-                    "the response `{}` is passed on ({escape}): code elsewhere that reads `.ok`, `.reason` or `.url` must be migrated too",
-                    target.id
-                ));
-            }
-            for use_ in &response_uses.attributes {
-                edits.extend(use_edits(cx.source(), use_, mapped.follows, &mut notes)?);
+                edits.push(Edit::insertion(")", site.call.end()));
             }
         }
     }
-    let mut fix = Fix::unsafe_(edits).with_note(note(notes));
-    if let Some(binding) = dropped_binding(&call.func) {
-        fix = fix.dropping(binding);
-    }
-    Ok(fix)
+    Ok(Migration { fix: finish(edits, notes, &call.func), tracked, escapes })
+}
+
+/// Where the session's first `close()` call starts (or the end of the file).
+fn uses_close_start(uses: &Uses) -> TextSize {
+    uses.calls
+        .iter()
+        .filter(|c| matches!(&*c.call.func, Expr::Attribute(a) if a.attr.as_str() == "close"))
+        .map(|c| c.call.start())
+        .min()
+        .unwrap_or(TextSize::from(u32::MAX))
 }
