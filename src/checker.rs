@@ -15,6 +15,7 @@ use ruff_python_trivia::CommentRanges;
 use ruff_text_size::{Ranged, TextRange};
 
 use crate::edit::Finding;
+use crate::facts::ModuleFacts;
 use crate::imports::Imports;
 use crate::registry::Transform;
 use crate::version::{PyVersion, VersionRange, version_guard};
@@ -51,6 +52,7 @@ pub struct Checker<'a> {
     expressions: Vec<&'a Expr>,
     guard: VersionRange,
     names: OnceCell<HashSet<&'a str>>,
+    facts: OnceCell<ModuleFacts>,
     /// Per-file state of transforms that decide at the end of the traversal (by type).
     state: HashMap<TypeId, Box<dyn Any>>,
     findings: Vec<Finding>,
@@ -73,6 +75,7 @@ pub fn check(source: &str, parsed: &Parsed<ModModule>, settings: &Settings) -> V
         expressions: Vec::new(),
         guard: VersionRange::default(),
         names: OnceCell::new(),
+        facts: OnceCell::new(),
         state: HashMap::new(),
         findings: Vec::new(),
     };
@@ -225,6 +228,27 @@ impl<'a> Checker<'a> {
     /// Comment ranges inside `range`.
     pub fn comments_in(&self, range: TextRange) -> &[TextRange] {
         self.comments.comments_in_range(range)
+    }
+
+    /// Facts about the whole module, gathered once on first use (see [`ModuleFacts`]).
+    pub fn facts(&self) -> &ModuleFacts {
+        self.facts
+            .get_or_init(|| ModuleFacts::gather(self.suite, &Imports::new(self.suite)))
+    }
+
+    /// The builtin `expr` names (`open`, `input`, `TimeoutError`): a bare name that no import,
+    /// module-level binding or enclosing function binds.
+    pub fn builtin(&self, expr: &Expr) -> Option<&'a str> {
+        let Expr::Name(name) = expr else { return None };
+        let id = name.id.as_str();
+        if self.imports.binding(id).is_some()
+            || self.imports.shadowed_locally(id)
+            || self.facts().module_bindings.contains(id)
+        {
+            return None;
+        }
+        // `name` lives in the AST, which outlives the checker's borrow of it.
+        Some(&self.source[name.range()])
     }
 
     /// A transform's per-file state, created on first use. Transforms that need to see the whole

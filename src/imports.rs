@@ -202,6 +202,13 @@ impl Imports {
         self.module.imports.get(name)
     }
 
+    /// Does an enclosing function bind `name` otherwise than by import (parameter, assignment)?
+    pub fn shadowed_locally(&self, name: &str) -> bool {
+        self.functions
+            .iter()
+            .any(|scope| scope.shadowed.contains(name))
+    }
+
     /// The fully qualified name `expr` refers to, if it is a dotted name rooted in an import.
     pub fn resolve(&self, expr: &Expr) -> Option<Vec<String>> {
         let name = UnqualifiedName::from_expr(expr)?;

@@ -7,6 +7,7 @@ pub mod config;
 pub mod diff;
 pub mod discover;
 pub mod edit;
+pub mod facts;
 pub mod files;
 pub mod fix;
 pub mod importer;
