@@ -880,7 +880,7 @@ fn response_edits(
     call_response_edits(cx.source(), &site, scope_body(cx), follows, notes)
 }
 
-/// A call and where it stands.
+/// A call and where it stands (also a call made on a session name, `s.get(...)`).
 struct CallSite<'a> {
     call: &'a ast::ExprCall,
     parent: Option<&'a Expr>,
@@ -1082,20 +1082,12 @@ fn use_edits(source: &str, use_: &Use, follows: bool, notes: &mut Vec<String>) -
     }
 }
 
-/// A call on a name (`s.get(...)`), with its parent and grandparent expressions and statement.
-struct CallUse<'a> {
-    call: &'a ast::ExprCall,
-    parent: Option<&'a Expr>,
-    grandparent: Option<&'a Expr>,
-    truth: Truth,
-    stmt: &'a Stmt,
-}
 
 /// The uses of `name` in the current scope after `after`, up to where it is bound again.
 struct Uses<'a> {
     attributes: Vec<Use<'a>>,
     /// Calls made on the name (`name.get(...)`).
-    calls: Vec<CallUse<'a>>,
+    calls: Vec<CallSite<'a>>,
     /// How the name escapes, if it is used other than through an attribute or for its truth.
     escapes: Option<String>,
     /// Uses of the bare name for its truth value (`if r:`).
@@ -1210,7 +1202,7 @@ impl<'a> SourceOrderVisitor<'a> for UseFinder<'a, '_> {
                         let nth = |n: usize| self.parents.len().checked_sub(n).map(|i| self.parents[i]);
                         let call_parents = &self.parents[..self.parents.len().saturating_sub(2)];
                         let truth = truth_use(call_parents, call.range(), Some(stmt));
-                        self.uses.calls.push(CallUse { call, parent: nth(3), grandparent: nth(4), truth, stmt });
+                        self.uses.calls.push(CallSite { call, parent: nth(3), grandparent: nth(4), truth, stmt });
                     }
                     if attr.attr.as_str() == "history" && self.uses.escapes.is_none() {
                         self.uses.escapes = Some(format!("`{}`", truncate(&self.source[attr.range()])));
@@ -1358,14 +1350,7 @@ fn migrate_session(cx: &Checker, call: &ast::ExprCall, in_async: bool) -> Result
         let mapped = map_arguments(cx, site.call, method, Target::Client, true)?;
         notes.extend(mapped.notes);
         // The response's own edits wrap the awaited call: they go first.
-        let call_site = CallSite {
-            call: site.call,
-            parent: site.parent,
-            grandparent: site.grandparent,
-            truth: site.truth,
-            stmt: site.stmt,
-        };
-        let response = call_response_edits(cx.source(), &call_site, body, mapped.follows, &mut notes)?;
+        let response = call_response_edits(cx.source(), site, body, mapped.follows, &mut notes)?;
         edits.extend(response.edits);
         tracked.extend(response.tracked);
         if escapes.is_none() {
