@@ -63,8 +63,11 @@ crate::declare_transform! {
     /// - An awaitable that is not a call returning a coroutine: a name (a coroutine object
     ///   could be awaited twice), `*coros` of unknown content, a call that returns a future or
     ///   task (`create_task`, `ensure_future`, `run_in_executor`, `shield`, `gather`, ...), a
-    ///   plain `def` or a class of this file (`self.m()` included): `tg.create_task` needs a
-    ///   coroutine. `asyncio.to_thread(...)` and an `async def` of this file are fine.
+    ///   plain `def` or a class of this file (`self.m()` included), or an HTTP-style method on an
+    ///   object asyncup cannot follow (`client.get(...)`: aiohttp's return awaitable context
+    ///   managers): `tg.create_task` needs a coroutine. `asyncio.to_thread(...)` and an
+    ///   `async def` of this file are fine; other calls are assumed to return coroutines, and the
+    ///   fix note says that one that does not makes `tg.create_task` raise `TypeError`.
     /// - `*[f(x) async for x in xs]`: the tasks would start while the iteration still runs.
     /// - The gather sits in a comprehension, a lambda, after `and`/`or`, in a branch of a
     ///   conditional expression, past the first link of a chained comparison, in an `assert`
@@ -95,8 +98,15 @@ const FUTURE_RETURNING: &[&str] = &[
     "Task",
 ];
 
+/// Method names of HTTP clients whose calls return awaitable objects that are not coroutines
+/// (aiohttp's `session.get(...)` returns a request context manager), matched on a call on an
+/// object asyncup cannot follow.
+const AWAITABLE_OBJECT_METHODS: &[&str] =
+    &["get", "post", "put", "patch", "delete", "head", "options", "request", "ws_connect"];
+
 const NOTE: &str = "on failure a TaskGroup cancels the other tasks and raises an ExceptionGroup \
-                    (gather let them run and raised the first error): `except SomeError` around it stops matching";
+                    (gather let them run and raised the first error): `except SomeError` around it stops matching; \
+                    an awaitable that is not a coroutine makes `tg.create_task` raise TypeError";
 
 impl Transform for GatherToTaskGroup {
     fn info(&self) -> &'static TransformInfo {
@@ -301,6 +311,16 @@ fn coroutine_call(cx: &Checker, expr: &Expr) -> Result<(), String> {
             return Err(format!("`{}(...)` creates an instance, not a coroutine", class.name));
         }
         _ => {}
+    }
+    if let Expr::Attribute(attr) = &*call.func
+        && AWAITABLE_OBJECT_METHODS.contains(&attr.attr.as_str())
+        && cx.imports().resolve(&call.func).is_none()
+        && cx.local_definition(&call.func).is_none()
+    {
+        return Err(format!(
+            "`{}(...)` may return an awaitable that is not a coroutine (aiohttp's request methods do), which `tg.create_task` rejects",
+            cx.slice(&*call.func)
+        ));
     }
     let resolved_last = cx.imports().resolve(&call.func).and_then(|q| q.last().cloned());
     let name = resolved_last.as_deref().unwrap_or(last);
