@@ -101,8 +101,31 @@ enum Mode {
     Fix { exit_non_zero_on_fix: bool },
 }
 
-/// Entry point of the binary.
+/// Stack size of the threads that parse and check files: the parser and the traversal recurse
+/// once per nesting level, and a pathological file must not overflow the stack (which would
+/// abort the whole run). Reserved lazily: it costs address space, not memory.
+const STACK_SIZE: usize = 1 << 30;
+
+/// Entry point of the binary: the work runs on a thread (and a rayon pool) with large stacks.
 pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
+    let args: Vec<OsString> = args.into_iter().collect();
+    let _ = rayon::ThreadPoolBuilder::new()
+        .stack_size(STACK_SIZE)
+        .build_global();
+    std::thread::Builder::new()
+        .name("asyncup".into())
+        .stack_size(STACK_SIZE)
+        .spawn(move || run_on_this_thread(args))
+        .map_err(|err| eprintln!("asyncup: cannot start: {err}"))
+        .and_then(|handle| {
+            handle
+                .join()
+                .map_err(|_| eprintln!("asyncup: internal error: the run panicked"))
+        })
+        .unwrap_or(ExitCode::from(2))
+}
+
+fn run_on_this_thread(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(err) => {

@@ -1156,3 +1156,26 @@ fn a_file_named_twice_is_processed_once() {
     );
     assert_eq!(p.read_str("a.py"), SAFE_FIXED);
 }
+
+#[test]
+fn deeply_nested_expressions_do_not_crash_the_run() {
+    let p = Project::new();
+    let depth = 100_000;
+    p.write(
+        "parens.py",
+        format!("x = {}1{}\n", "(".repeat(depth), ")".repeat(depth)),
+    );
+    p.write("unary.py", format!("x = {}1\n", "-".repeat(depth)));
+    p.write("a.py", SAFE);
+    let run = p.run(&["fix", SELECT, "."]);
+    assert!(
+        run.code == 0 || run.code == 2,
+        "the run must finish normally: {run:#?}"
+    );
+    assert!(
+        run.summary().contains("3 files scanned"),
+        "{}",
+        run.summary()
+    );
+    assert_eq!(p.read_str("a.py"), SAFE_FIXED);
+}
