@@ -232,8 +232,7 @@ impl<'a> Checker<'a> {
 
     /// Facts about the whole module, gathered once on first use (see [`ModuleFacts`]).
     pub fn facts(&self) -> &ModuleFacts {
-        self.facts
-            .get_or_init(|| ModuleFacts::gather(self.suite, &Imports::new(self.suite)))
+        self.facts.get_or_init(|| ModuleFacts::gather(self.suite))
     }
 
     /// The builtin `expr` names (`open`, `input`, `TimeoutError`): a bare name that no import,

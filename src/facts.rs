@@ -25,7 +25,7 @@ pub struct ModuleFacts {
 }
 
 impl ModuleFacts {
-    pub fn gather(suite: &[Stmt], imports: &Imports) -> Self {
+    pub fn gather(suite: &[Stmt]) -> Self {
         let mut facts = ModuleFacts::default();
         for stmt in suite {
             match stmt {
@@ -76,7 +76,7 @@ impl ModuleFacts {
             }
         }
         let mut walker = RunFinder {
-            imports,
+            imports: Imports::new(suite),
             owner: Vec::new(),
             facts: &mut facts,
         };
@@ -90,14 +90,15 @@ impl ModuleFacts {
     }
 }
 
-/// Finds `asyncio.run(...)` calls and which function (by qualified name) holds each.
-struct RunFinder<'i, 'f> {
-    imports: &'i Imports,
+/// Finds `asyncio.run(...)` calls and which function (by qualified name) holds each, resolving
+/// names in each function's own scope (a parameter `run` is not `asyncio.run`).
+struct RunFinder<'f> {
+    imports: Imports,
     owner: Vec<String>,
     facts: &'f mut ModuleFacts,
 }
 
-impl<'a> SourceOrderVisitor<'a> for RunFinder<'_, '_> {
+impl<'a> SourceOrderVisitor<'a> for RunFinder<'_> {
     fn visit_stmt(&mut self, stmt: &'a Stmt) {
         match stmt {
             Stmt::FunctionDef(func) => {
@@ -108,7 +109,9 @@ impl<'a> SourceOrderVisitor<'a> for RunFinder<'_, '_> {
                     _ => func.name.to_string(),
                 };
                 self.owner.push(name);
+                self.imports.push_function(func);
                 source_order::walk_stmt(self, stmt);
+                self.imports.pop_function();
                 self.owner.pop();
             }
             Stmt::ClassDef(class) => {
@@ -141,13 +144,23 @@ mod tests {
     fn gathers_functions_methods_and_asyncio_run() {
         let source = "import asyncio as aio\nx = 1\nasync def main(): pass\ndef helper():\n    aio.run(main())\nclass C:\n    async def m(self): pass\n    def n(self):\n        aio.run(self.m())\naio.run(main())\n";
         let parsed = ruff_python_parser::parse_module(source).unwrap();
-        let facts = ModuleFacts::gather(parsed.suite(), &Imports::new(parsed.suite()));
+        let facts = ModuleFacts::gather(parsed.suite());
         assert!(facts.is_async_function("main"));
         assert!(!facts.is_async_function("helper"));
-        assert_eq!(facts.methods.get(&("C".to_string(), "m".to_string())), Some(&true));
+        assert_eq!(
+            facts.methods.get(&("C".to_string(), "m".to_string())),
+            Some(&true)
+        );
         assert!(facts.calls_asyncio_run.contains("helper"));
         assert!(facts.calls_asyncio_run.contains("C.n"));
         assert_eq!(facts.asyncio_run_calls.len(), 3);
+        let shadowed = "from asyncio import run\ndef f(run):\n    run(1)\n";
+        let parsed = ruff_python_parser::parse_module(shadowed).unwrap();
+        assert!(
+            ModuleFacts::gather(parsed.suite())
+                .asyncio_run_calls
+                .is_empty()
+        );
         assert!(facts.module_bindings.contains("x") && facts.module_bindings.contains("aio"));
     }
 }
