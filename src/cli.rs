@@ -266,6 +266,11 @@ fn run_files(args: CommonArgs, mode: Mode) -> ExitCode {
         args.paths.clone()
     };
     let found = discover::discover(&paths, &excludes);
+    // Where `fix` may write: inside the given folders, or the given files themselves.
+    let roots: Vec<PathBuf> = paths
+        .iter()
+        .filter_map(|p| std::fs::canonicalize(p).ok())
+        .collect();
 
     let mut configs = ConfigResolver::default();
     let jobs: Vec<(PathBuf, String, Settings)> = found
@@ -367,6 +372,10 @@ fn run_files(args: CommonArgs, mode: Mode) -> ExitCode {
             }
             Mode::Fix { .. } => {
                 if changed {
+                    if let Some(message) = outside_given_paths(&file.path, &roots) {
+                        errors.push(format!("{}: {message}", file.display));
+                        continue;
+                    }
                     let new = processed.source.encode(&outcome.output);
                     if let Err(message) = files::write_atomic(&file.path, &processed.original, &new)
                     {
@@ -428,6 +437,19 @@ fn file_diff(source: &SourceText, new: &str, display: &str) -> String {
         &format!("{bom}{new}"),
         display,
     )
+}
+
+/// A file reached through a symbolic link that leads outside every given path is not written:
+/// a run never changes files it was not pointed at.
+fn outside_given_paths(path: &Path, roots: &[PathBuf]) -> Option<String> {
+    let real = std::fs::canonicalize(path).ok()?;
+    if roots.iter().any(|root| real.starts_with(root)) {
+        return None;
+    }
+    Some(format!(
+        "is a link to `{}`, outside the paths given; not written",
+        real.display()
+    ))
 }
 
 fn exit_code(mode: Mode, errors: bool, findings_left: bool, changed: bool) -> ExitCode {

@@ -32,7 +32,13 @@ pub fn decode(bytes: &[u8]) -> Result<SourceText, String> {
         let valid = &bytes[..err.valid_up_to()];
         let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
         let column = valid.len() - valid.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1) + 1;
-        format!("not valid UTF-8 (invalid byte at line {line}, column {column}); skipped")
+        match declared_encoding(bytes) {
+            Some(encoding) => format!(
+                "declares `coding: {encoding}` and is not valid UTF-8 (line {line}, column {column}); \
+                 asyncup rewrites UTF-8 files only; skipped"
+            ),
+            None => format!("not valid UTF-8 (invalid byte at line {line}, column {column}); skipped"),
+        }
     })?;
     match text.strip_prefix('\u{feff}') {
         Some(rest) => Ok(SourceText {
@@ -44,6 +50,39 @@ pub fn decode(bytes: &[u8]) -> Result<SourceText, String> {
             bom: false,
         }),
     }
+}
+
+/// The encoding a PEP 263 declaration on the first two lines names (`# -*- coding: latin-1 -*-`).
+pub fn declared_encoding(bytes: &[u8]) -> Option<String> {
+    for line in bytes.split(|&b| b == b'\n').take(2) {
+        let line = String::from_utf8_lossy(line);
+        let trimmed = line
+            .trim_start_matches([' ', '\t', '\x0c'])
+            .trim_end_matches('\r');
+        if trimmed.is_empty() {
+            continue;
+        }
+        // Only a comment line can declare; code on line 1 ends the search (as CPython does).
+        if !trimmed.starts_with('#') {
+            return None;
+        }
+        let Some(at) = trimmed.find("coding").map(|i| i + "coding".len()) else {
+            continue;
+        };
+        let rest = &trimmed[at..];
+        let Some(rest) = rest.strip_prefix(':').or_else(|| rest.strip_prefix('=')) else {
+            continue;
+        };
+        let name: String = rest
+            .trim_start_matches([' ', '\t'])
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+            .collect();
+        if !name.is_empty() {
+            return Some(name);
+        }
+    }
+    None
 }
 
 /// Replace `path`'s contents with `new` atomically: a temporary file in the same folder, the
@@ -92,6 +131,24 @@ mod tests {
         assert!(source.bom);
         assert_eq!(source.text, "x = 1\n");
         assert_eq!(source.encode("y = 2\n"), "\u{feff}y = 2\n".as_bytes());
+    }
+
+    #[test]
+    fn declared_encodings() {
+        assert_eq!(
+            declared_encoding(b"# -*- coding: latin-1 -*-\nx = 1\n").as_deref(),
+            Some("latin-1")
+        );
+        assert_eq!(
+            declared_encoding(b"#!/usr/bin/python\n# vim: set fileencoding=cp1252 :\n").as_deref(),
+            Some("cp1252")
+        );
+        assert_eq!(declared_encoding(b"x = 1\n# coding: latin-1\n"), None);
+        let err = decode(b"# -*- coding: latin-1 -*-\nname = '\xe9'\n").unwrap_err();
+        assert!(
+            err.contains("coding: latin-1") && err.contains("skipped"),
+            "{err}"
+        );
     }
 
     #[test]

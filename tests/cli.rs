@@ -1179,3 +1179,55 @@ fn deeply_nested_expressions_do_not_crash_the_run() {
     );
     assert_eq!(p.read_str("a.py"), SAFE_FIXED);
 }
+
+#[test]
+fn links_out_of_the_tree_are_never_written() {
+    let outside = Project::new();
+    outside.write("victim.py", SAFE);
+    let p = Project::new();
+    p.write("a.py", SAFE);
+    std::os::unix::fs::symlink(outside.path("victim.py"), p.path("link.py")).unwrap();
+    std::fs::create_dir(p.path("sub")).unwrap();
+    // A folder that links back to its parent: a loop the walk must not follow.
+    std::os::unix::fs::symlink(p.root(), p.path("sub/loop")).unwrap();
+    let run = p.run(&["fix", SELECT, "."]);
+    run.code(0);
+    assert_eq!(p.read_str("a.py"), SAFE_FIXED);
+    assert_eq!(
+        outside.read_str("victim.py"),
+        SAFE,
+        "a file outside the tree was written"
+    );
+}
+
+#[test]
+fn latin1_empty_and_form_feed_files() {
+    let p = Project::new();
+    p.write(
+        "latin.py",
+        b"# -*- coding: latin-1 -*-\nname = '\xe9'\n".to_vec(),
+    );
+    p.write("empty.py", "");
+    p.write(
+        "ff.py",
+        format!(
+            "import asyncio\n\x0c\n{}",
+            &SAFE["import asyncio\n".len()..]
+        ),
+    );
+    let run = p.run(&["fix", SELECT, "."]);
+    run.code(2)
+        .stderr_has("latin.py: declares `coding: latin-1` and is not valid UTF-8");
+    assert_eq!(
+        p.read("latin.py"),
+        b"# -*- coding: latin-1 -*-\nname = '\xe9'\n"
+    );
+    assert_eq!(p.read_str("empty.py"), "");
+    assert_eq!(
+        p.read_str("ff.py"),
+        format!(
+            "import asyncio\n\x0c\n{}",
+            &SAFE_FIXED["import asyncio\n".len()..]
+        )
+    );
+}
