@@ -1203,10 +1203,7 @@ fn links_out_of_the_tree_are_never_written() {
 #[test]
 fn latin1_empty_and_form_feed_files() {
     let p = Project::new();
-    p.write(
-        "latin.py",
-        b"# -*- coding: latin-1 -*-\nname = '\xe9'\n".to_vec(),
-    );
+    p.write("latin.py", b"# -*- coding: latin-1 -*-\nname = '\xe9'\n");
     p.write("empty.py", "");
     p.write(
         "ff.py",
