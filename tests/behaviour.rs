@@ -10,7 +10,16 @@
 //! - `# expect: any`: either is fine (a probe where refusing and rewriting correctly are both
 //!   acceptable; only the behaviour is checked);
 //! - `# fixes: safe`: rewrite without `--unsafe-fixes`, for programs that check that the fixes
-//!   the transform calls safe keep behaviour (an unsafe fix is held back and cannot fail them).
+//!   the transform calls safe keep behaviour (an unsafe fix is held back and cannot fail them);
+//! - `# transforms: all`: rewrite with every transform instead of the folder's alone (a program
+//!   that checks that several rewrites compose).
+//!
+//! Programs the original of which cannot run on CPython 3.11 (`@asyncio.coroutine`, `loop=`
+//! arguments, `asyncio.run` inside a running loop) have a sibling `<program>.expected` holding
+//! the stdout the *rewritten* program must print: the rewritten program must exit 0 and print
+//! exactly that (the original still runs, and if it succeeds it must print the same, so the
+//! file cannot hide a behaviour change). The rewrite must still differ from the original
+//! (unless `# expect: unchanged`), and the `.expected` file must not be empty.
 //!
 //! The original program must itself succeed (exit 0) and print something, so a broken program
 //! cannot pass by failing the same way twice. The rewritten program must also compile
@@ -219,12 +228,14 @@ enum Expect {
 struct Directives {
     expect: Expect,
     unsafe_fixes: bool,
+    all_transforms: bool,
 }
 
 fn directives(source: &str) -> Result<Directives, String> {
     let mut directives = Directives {
         expect: Expect::Rewritten,
         unsafe_fixes: true,
+        all_transforms: false,
     };
     for line in source
         .lines()
@@ -239,6 +250,13 @@ fn directives(source: &str) -> Result<Directives, String> {
                     return Err(format!(
                         "unknown `# expect: {other}` (use `rewritten`, `unchanged` or `any`)"
                     ));
+                }
+            };
+        } else if let Some(value) = line.strip_prefix("# transforms:") {
+            directives.all_transforms = match value.trim() {
+                "all" => true,
+                other => {
+                    return Err(format!("unknown `# transforms: {other}` (use `all`)"));
                 }
             };
         } else if let Some(value) = line.strip_prefix("# fixes:") {
@@ -263,7 +281,9 @@ fn check_program(transform: &str, path: &Path) -> Result<(), String> {
     let Directives {
         expect,
         unsafe_fixes,
+        all_transforms,
     } = directives(&original)?;
+    let expected = expected_output(path)?;
     let dir = tempfile::tempdir().map_err(|e| format!("temp dir: {e}"))?;
 
     // Run in the empty temp dir so no `pyproject.toml` of the checkout changes the target.
@@ -273,7 +293,7 @@ fn check_program(transform: &str, path: &Path) -> Result<(), String> {
         asyncup.arg("--unsafe-fixes");
     }
     asyncup
-        .args(["--select", transform])
+        .args(["--select", if all_transforms { "ALL" } else { transform }])
         .args(["--stdin-filename", &name, "-"])
         .current_dir(dir.path());
     let fixed = run(asyncup, original.as_bytes())?;
@@ -322,8 +342,35 @@ fn check_program(transform: &str, path: &Path) -> Result<(), String> {
         command.arg(&name);
         run(command, b"")
     };
-    let old = execute(&before)?;
     let new = execute(&after)?;
+    if let Some(expected) = expected {
+        // The original cannot run on this Python: the rewritten program must print what the
+        // `.expected` file says, and succeed.
+        if !new.status.success() || new.stdout != expected {
+            let stdout_diff = similar::TextDiff::from_lines(&expected, &new.stdout)
+                .unified_diff()
+                .header("expected stdout", "rewritten stdout")
+                .to_string();
+            return Err(format!(
+                "the rewritten program does not print the `.expected` output (or fails)\n\
+                 --- asyncup findings ---\n{}--- rewritten source ---\n{rewritten}\n\
+                 === rewritten run ===\n{}=== stdout diff ===\n{stdout_diff}",
+                fixed.stderr,
+                new.describe()
+            ));
+        }
+        // No escape hatch: an original that does run here must print the same.
+        let old = execute(&before)?;
+        if old.status.success() && old.stdout != expected {
+            return Err(format!(
+                "the original runs on this Python but does not print the `.expected` output: \
+                 use a plain behaviour comparison\n=== original run ===\n{}",
+                old.describe()
+            ));
+        }
+        return Ok(());
+    }
+    let old = execute(&before)?;
     if !old.status.success() || old.stdout.is_empty() {
         return Err(format!(
             "the original program must exit 0 and print something (fix the program)\n{}",
@@ -346,6 +393,22 @@ fn check_program(transform: &str, path: &Path) -> Result<(), String> {
     Ok(())
 }
 
+/// The contents of `<program>.expected`, when it exists (it must not be empty).
+fn expected_output(program: &Path) -> Result<Option<String>, String> {
+    let path = program.with_extension("expected");
+    if !path.exists() {
+        return Ok(None);
+    }
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    if text.is_empty() {
+        return Err(format!(
+            "{} is empty: it must hold the expected stdout",
+            path.display()
+        ));
+    }
+    Ok(Some(text))
+}
+
 /// Runs every program of `tests/behaviour/<transform>/`, in parallel, and reports all failures.
 fn check_transform(transform: &str) {
     let registered = registered_ids();
@@ -363,6 +426,18 @@ fn check_transform(transform: &str) {
         .filter(|path| path.extension().is_some_and(|ext| ext == "py") && !is_private(path))
         .collect();
     programs.sort();
+    let orphans: Vec<PathBuf> = std::fs::read_dir(&folder)
+        .unwrap_or_else(|err| panic!("reading {}: {err}", folder.display()))
+        .map(|entry| entry.expect("directory entry").path())
+        .filter(|path| {
+            path.extension().is_some_and(|ext| ext == "expected")
+                && !path.with_extension("py").exists()
+        })
+        .collect();
+    assert!(
+        orphans.is_empty(),
+        "{transform}: `.expected` files without a program: {orphans:?}"
+    );
     assert!(
         programs.len() >= MIN_PROGRAMS,
         "{transform}: expected at least {MIN_PROGRAMS} programs in {}, found {}",
@@ -440,4 +515,95 @@ fn every_transform_behaves_the_same() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The program the compose test runs: a `wait_for` around a `gather` inside an
+/// `@asyncio.coroutine`, with `loop=` arguments, and more.
+const COMPOSED: &str = "tests/behaviour/legacy-coroutine/composed_transforms.py";
+
+/// Every transform at once (`asyncup fix --unsafe-fixes`, the default selection) over a program
+/// with several patterns reaches a fixpoint: the output compiles, a second run changes nothing,
+/// none of the legacy patterns is left, and the program prints its `.expected` output (the
+/// original cannot run on 3.11).
+#[test]
+fn transforms_compose() {
+    let path = repo().join(COMPOSED);
+    let original = std::fs::read_to_string(&path).expect("composed program");
+    let fix_all = |source: &str| {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut asyncup = Command::new(env!("CARGO_BIN_EXE_asyncup"));
+        asyncup
+            .args([
+                "fix",
+                "--unsafe-fixes",
+                "--stdin-filename",
+                "composed_transforms.py",
+                "-",
+            ])
+            .current_dir(dir.path());
+        let fixed = run(asyncup, source.as_bytes()).expect("asyncup runs");
+        assert!(
+            matches!(fixed.status.code(), Some(0 | 1)),
+            "asyncup failed\n{}",
+            fixed.describe()
+        );
+        assert!(
+            !fixed.stderr.contains("internal error"),
+            "a fix pass broke the code\n{}",
+            fixed.describe()
+        );
+        fixed.stdout
+    };
+    let rewritten = fix_all(&original);
+    assert_ne!(rewritten, original, "nothing was rewritten");
+    assert_eq!(
+        fix_all(&rewritten),
+        rewritten,
+        "a second run over the fixed program changed it: no fixpoint"
+    );
+    // The program's header comment names the patterns: look at the code only.
+    let code: String = rewritten
+        .lines()
+        .filter(|line| !line.trim_start().starts_with('#'))
+        .collect::<Vec<_>>()
+        .join("\n");
+    for legacy in [
+        "@asyncio.coroutine",
+        "yield from",
+        "loop=",
+        "wait_for",
+        "gather(",
+        "asyncio.TimeoutError",
+        "time.sleep",
+    ] {
+        assert!(
+            !code.contains(legacy),
+            "`{legacy}` is left in the fixed program:\n{rewritten}"
+        );
+    }
+    for modern in [
+        "async def",
+        "asyncio.timeout(",
+        "asyncio.TaskGroup()",
+        "await asyncio.sleep(",
+    ] {
+        assert!(
+            code.contains(modern),
+            "`{modern}` is missing from the fixed program:\n{rewritten}"
+        );
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("composed_transforms.py"), &rewritten).expect("write");
+    let mut command = python_command(dir.path());
+    command.arg("composed_transforms.py");
+    let ran = run(command, b"").expect("python runs");
+    let expected = expected_output(&path)
+        .expect("readable")
+        .expect("composed_transforms.expected exists");
+    assert!(
+        ran.status.success() && ran.stdout == expected,
+        "the fixed program does not print the expected output\n--- fixed ---\n{rewritten}\n\
+         --- expected stdout ---\n{expected}=== run ===\n{}",
+        ran.describe()
+    );
 }

@@ -1,0 +1,173 @@
+//! `blocking-sleep`: `time.sleep(x)` as a statement in `async def` → `await asyncio.sleep(x)`.
+
+use ruff_python_ast::name::UnqualifiedName;
+use ruff_python_ast::{self as ast, Expr, Stmt};
+use ruff_text_size::Ranged;
+
+use crate::checker::Checker;
+use crate::edit::{Edit, Finding, Fix};
+use crate::importer;
+use crate::registry::{FixSafety, Transform, TransformInfo};
+
+crate::declare_transform! {
+    /// ## What it does
+    /// Finds `time.sleep(x)` used as a statement of its own inside `async def` and replaces it
+    /// with `await asyncio.sleep(x)`.
+    ///
+    /// ## Why is this bad?
+    /// `time.sleep` blocks the thread, and an `async def` runs on the event loop's thread: while
+    /// it sleeps, no other task of the loop runs, timeouts fire late and servers stop answering.
+    /// `asyncio.sleep` suspends only the current task.
+    ///
+    /// ## Example
+    /// ```python
+    /// async def poll():
+    ///     time.sleep(0.5)
+    /// ```
+    ///
+    /// Use instead:
+    /// ```python
+    /// async def poll():
+    ///     await asyncio.sleep(0.5)
+    /// ```
+    ///
+    /// Names resolve through imports (`import time as t`, `from time import sleep`); the new
+    /// name is spelled with the file's own `asyncio` binding, or `import asyncio` is added. An
+    /// import the rewrite leaves unused (`from time import sleep`) is removed.
+    ///
+    /// ## Fix safety
+    /// Safe. Other tasks of the loop now run during the sleep (that is the point), and the sleep
+    /// is now a point where the task can be cancelled. Known difference: `time.sleep` raises
+    /// `ValueError` for a negative duration, `asyncio.sleep` returns at once; the fix note says so
+    /// when the duration is not a non-negative number literal.
+    ///
+    /// ## When no fix is made
+    /// Only the innermost function counts: a nested `def` or `lambda` inside an `async def` is
+    /// sync code (it may run in a thread) and is left alone. A finding without a fix is reported
+    /// when the call's result is used (`x = time.sleep(1)`, inside an expression), when the
+    /// arguments are not one plain positional duration, when the call sits in the body of a
+    /// (sync) `with` block (other tasks would run while its resource is held: a
+    /// `threading.Lock` another task then takes deadlocks the loop), when the duration is a
+    /// negative number literal (the call raises `ValueError`, `asyncio.sleep` would not), and
+    /// when the name `asyncio` is taken for something else. An `async with` block is no reason
+    /// to refuse: its body may await anyway.
+    pub struct BlockingSleep {
+        id: "blocking-sleep",
+        summary: "`time.sleep(x)` in `async def` -> `await asyncio.sleep(x)`",
+        min_version: None,
+        safety: FixSafety::Safe,
+    }
+}
+
+const MESSAGE: &str = "`time.sleep()` blocks the event loop; use `await asyncio.sleep()`";
+
+impl Transform for BlockingSleep {
+    fn info(&self) -> &'static TransformInfo {
+        &Self::INFO
+    }
+
+    fn on_expr<'a>(&self, cx: &mut Checker<'a>, expr: &'a Expr) {
+        let Expr::Call(call) = expr else { return };
+        if !cx.in_async() || !cx.imports().matches(&call.func, &["time", "sleep"]) {
+            return;
+        }
+        let is_statement = matches!(
+            cx.current_statement(),
+            Some(Stmt::Expr(stmt)) if stmt.value.range() == call.range()
+        );
+        if !is_statement {
+            return refuse(
+                cx,
+                call,
+                "the call's result is used (only a statement of its own is rewritten)",
+            );
+        }
+        let [duration] = &*call.arguments.args else {
+            return refuse(cx, call, "the arguments are not one positional duration");
+        };
+        if !call.arguments.keywords.is_empty() || duration.is_starred_expr() {
+            return refuse(cx, call, "the arguments are not one positional duration");
+        }
+        if in_sync_with(cx, call.range()) {
+            return refuse(
+                cx,
+                call,
+                "the sleep sits in a `with` block: other tasks would now run while its resource is \
+                 held (a `threading.Lock` taken by another task would deadlock the loop)",
+            );
+        }
+        if is_negative_literal(duration) {
+            return refuse(
+                cx,
+                call,
+                "a negative duration makes `time.sleep` raise `ValueError`; `asyncio.sleep` would return at once",
+            );
+        }
+        let spelled = match importer::spell(cx, "asyncio", "sleep") {
+            Ok(spelled) => spelled,
+            Err(reason) => return refuse(cx, call, &reason),
+        };
+        let mut edits = vec![
+            Edit::insertion("await ", call.start()),
+            Edit::replacement(spelled.name, call.func.range()),
+        ];
+        edits.extend(spelled.edit);
+        let mut fix = Fix::safe(edits);
+        if !is_non_negative_literal(duration) {
+            fix = fix.with_note(
+                "other tasks now run during the sleep; a negative duration no longer raises `ValueError`",
+            );
+        }
+        if let Some(root) = UnqualifiedName::from_expr(&call.func)
+            .and_then(|name| name.segments().first().map(|s| s.to_string()))
+        {
+            fix = fix.dropping(root);
+        }
+        cx.report(Finding::new(Self::INFO.id, call.range(), MESSAGE).with_fix(fix));
+    }
+}
+
+/// Is `range` in the body of a (sync) `with` statement of the current function?
+fn in_sync_with(cx: &Checker, range: ruff_text_size::TextRange) -> bool {
+    for stmt in cx.statements().iter().rev() {
+        match stmt {
+            Stmt::FunctionDef(_) | Stmt::ClassDef(_) => return false,
+            Stmt::With(with)
+                if !with.is_async && with.body.iter().any(|s| s.range().contains_range(range)) =>
+            {
+                return true;
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+fn is_non_negative_literal(expr: &Expr) -> bool {
+    match expr {
+        Expr::NumberLiteral(number) => !matches!(number.value, ast::Number::Complex { .. }),
+        _ => false,
+    }
+}
+
+fn is_negative_literal(expr: &Expr) -> bool {
+    match expr {
+        Expr::UnaryOp(op) if op.op == ast::UnaryOp::USub => match &*op.operand {
+            Expr::NumberLiteral(number) => match &number.value {
+                ast::Number::Int(int) => int.as_u64() != Some(0),
+                ast::Number::Float(value) => *value != 0.0,
+                ast::Number::Complex { .. } => false,
+            },
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+fn refuse(cx: &mut Checker, call: &ast::ExprCall, reason: &str) {
+    cx.report(Finding::new(
+        BlockingSleep::INFO.id,
+        call.range(),
+        format!("{MESSAGE}; no fix: {reason}"),
+    ));
+}
