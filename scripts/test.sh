@@ -21,3 +21,5 @@ echo "==> cargo clippy"
 cargo clippy --all-targets --locked -- -D warnings
 echo "==> cargo test"
 cargo test --locked --all-targets
+echo "==> real-world round trip (scripts/roundtrip.sh)"
+PYTHON="$PWD/$venv/bin/python" scripts/roundtrip.sh
