@@ -1,6 +1,7 @@
 //! asyncup: migrate Python asyncio code to structured-concurrency patterns with minimal,
 //! reviewable text edits. See ARCHITECTURE.md for the pipeline and its invariants.
 
+pub mod analysis;
 pub mod checker;
 pub mod cli;
 pub mod config;

@@ -5,7 +5,7 @@ use ruff_python_ast::token::{TokenKind, parenthesized_range};
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 
-use super::missing_await::body_yields;
+use crate::analysis::body_yields;
 use crate::checker::Checker;
 use crate::edit::{Edit, Finding, Fix};
 use crate::registry::{FixSafety, Transform, TransformInfo};

@@ -7,6 +7,7 @@ use ruff_python_trivia::has_leading_content;
 use ruff_source_file::LineRanges;
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
+use crate::analysis::bodies_of;
 use crate::checker::Checker;
 use crate::edit::{Edit, Finding, Fix};
 use crate::registry::{FixSafety, Transform, TransformInfo};
@@ -312,31 +313,6 @@ fn containing_body<'a>(cx: &Checker<'a>, range: TextRange) -> Option<&'a [Stmt]>
         .find(|body| body.iter().any(|s| s.range() == range))
 }
 
-/// Every statement list directly inside a compound statement.
-pub(crate) fn bodies_of(stmt: &Stmt) -> Vec<&[Stmt]> {
-    match stmt {
-        Stmt::FunctionDef(s) => vec![&s.body],
-        Stmt::ClassDef(s) => vec![&s.body],
-        Stmt::If(s) => std::iter::once(&s.body[..])
-            .chain(s.elif_else_clauses.iter().map(|c| &c.body[..]))
-            .collect(),
-        Stmt::For(s) => vec![&s.body, &s.orelse],
-        Stmt::While(s) => vec![&s.body, &s.orelse],
-        Stmt::With(s) => vec![&s.body],
-        Stmt::Try(s) => {
-            let mut bodies: Vec<&[Stmt]> = vec![&s.body];
-            bodies.extend(s.handlers.iter().map(|h| {
-                let ExceptHandler::ExceptHandler(h) = h;
-                &h.body[..]
-            }));
-            bodies.push(&s.orelse);
-            bodies.push(&s.finalbody);
-            bodies
-        }
-        Stmt::Match(s) => s.cases.iter().map(|c| &c.body[..]).collect(),
-        _ => Vec::new(),
-    }
-}
 
 fn plan(
     cx: &Checker,

@@ -4,7 +4,7 @@
 use ruff_python_ast::Expr;
 use ruff_text_size::Ranged;
 
-use super::missing_await::{LocalCallee, local_callee};
+use crate::analysis::{FUTURE_RETURNING, LocalCallee, local_callee};
 use crate::checker::Checker;
 use crate::edit::{Edit, Finding, Fix};
 use crate::importer;
@@ -55,19 +55,6 @@ crate::declare_transform! {
 const MESSAGE: &str =
     "Use `asyncio.create_task()` to run a coroutine instead of `asyncio.ensure_future()`";
 
-/// Calls that return a future or a task, not a coroutine (matched on the last name segment).
-pub(crate) const FUTURE_RETURNING: &[&str] = &[
-    "create_task",
-    "ensure_future",
-    "run_in_executor",
-    "create_future",
-    "shield",
-    "gather",
-    "wrap_future",
-    "run_coroutine_threadsafe",
-    "Future",
-    "Task",
-];
 
 impl Transform for EnsureFutureToCreateTask {
     fn info(&self) -> &'static TransformInfo {

@@ -6,6 +6,7 @@ use ruff_python_trivia::has_leading_content;
 use ruff_source_file::LineRanges;
 use ruff_text_size::{Ranged, TextRange};
 
+use crate::analysis::FUTURE_RETURNING;
 use crate::checker::Checker;
 use crate::edit::{Edit, Finding, Fix};
 use crate::registry::{FixSafety, Transform, TransformInfo};
@@ -84,19 +85,6 @@ crate::declare_transform! {
 
 const MESSAGE: &str = "Use `asyncio.TaskGroup` instead of `asyncio.gather()`";
 
-/// Calls that return a future or a task, not a coroutine (matched on the last name segment).
-const FUTURE_RETURNING: &[&str] = &[
-    "create_task",
-    "ensure_future",
-    "run_in_executor",
-    "create_future",
-    "shield",
-    "gather",
-    "wrap_future",
-    "run_coroutine_threadsafe",
-    "Future",
-    "Task",
-];
 
 /// Method names of HTTP clients whose calls return awaitable objects that are not coroutines
 /// (aiohttp's `session.get(...)` returns a request context manager), matched on a call on an

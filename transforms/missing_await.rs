@@ -1,12 +1,12 @@
 //! `missing-await`: a coroutine of this module called as a bare statement → `await f()`.
 //!
-//! Also holds [`local_callee`], shared with `ensure-future-to-create-task` and `dangling-task`:
+//! Uses [`crate::analysis::local_callee`] (shared with `ensure-future-to-create-task` and others):
 //! what a call's callee is, when this file defines it.
 
-use ruff_python_ast::visitor::source_order::{self, SourceOrderVisitor};
-use ruff_python_ast::{self as ast, Expr, Stmt};
+use ruff_python_ast::{Expr, Stmt};
 use ruff_text_size::Ranged;
 
+use crate::analysis::{LocalCallee, local_callee};
 use crate::checker::Checker;
 use crate::edit::{Edit, Finding, Fix};
 use crate::registry::{FixSafety, Transform, TransformInfo};
@@ -105,85 +105,4 @@ impl Transform for MissingAwait {
     }
 }
 
-/// What a callee defined in this file is.
-pub(crate) enum LocalCallee<'a> {
-    /// An undecorated (or static/class method) `async def` without `yield`: calling it returns
-    /// a coroutine.
-    Coroutine,
-    /// A `def`/`async def` of this file whose call result we cannot vouch for.
-    NotProvable { reason: String, is_async: bool },
-    /// A class of this file: the call creates an instance.
-    Class(&'a ast::StmtClassDef),
-    /// Not defined here (or shadowed).
-    Unknown,
-}
 
-/// Classify the callee of a call through [`Checker::local_definition`].
-pub(crate) fn local_callee<'a>(cx: &Checker<'a>, callee: &Expr) -> LocalCallee<'a> {
-    if let Expr::Name(name) = callee
-        && cx.imports().shadowed_locally(&name.id)
-    {
-        return LocalCallee::Unknown;
-    }
-    match cx.local_definition(callee) {
-        Some(Stmt::FunctionDef(func)) => {
-            let name = func.name.as_str();
-            let not_provable = |reason: String| LocalCallee::NotProvable {
-                reason,
-                is_async: func.is_async,
-            };
-            if matches!(callee, Expr::Name(_)) && rebound_at_module_level(cx.suite(), name) {
-                // Assigned at module level too: it may be anything by now.
-                return LocalCallee::Unknown;
-            }
-            if func.decorator_list.iter().any(|d| {
-                !matches!(&d.expression, Expr::Name(n) if matches!(n.id.as_str(), "staticmethod" | "classmethod"))
-            }) {
-                return not_provable(format!("`{name}` is decorated: the decorator may change what the call returns"));
-            }
-            if !func.is_async {
-                return not_provable(format!("`{name}` is a plain `def`"));
-            }
-            if body_yields(&func.body) {
-                return not_provable(format!(
-                    "`{name}` is an async generator: iterate it with `async for`"
-                ));
-            }
-            LocalCallee::Coroutine
-        }
-        Some(Stmt::ClassDef(class)) => LocalCallee::Class(class),
-        _ => LocalCallee::Unknown,
-    }
-}
-
-fn rebound_at_module_level(suite: &[Stmt], name: &str) -> bool {
-    let binds = |target: &Expr| matches!(target, Expr::Name(n) if n.id.as_str() == name);
-    suite.iter().any(|stmt| match stmt {
-        Stmt::Assign(assign) => assign.targets.iter().any(binds),
-        Stmt::AnnAssign(assign) => binds(&assign.target),
-        Stmt::AugAssign(assign) => binds(&assign.target),
-        _ => false,
-    })
-}
-
-/// Does a function body contain `yield` (not counting nested functions, classes, lambdas)?
-pub(crate) fn body_yields(body: &[Stmt]) -> bool {
-    struct Finder(bool);
-    impl<'a> SourceOrderVisitor<'a> for Finder {
-        fn visit_stmt(&mut self, stmt: &'a Stmt) {
-            if !matches!(stmt, Stmt::FunctionDef(_) | Stmt::ClassDef(_)) {
-                source_order::walk_stmt(self, stmt);
-            }
-        }
-        fn visit_expr(&mut self, expr: &'a Expr) {
-            match expr {
-                Expr::Yield(_) | Expr::YieldFrom(_) => self.0 = true,
-                Expr::Lambda(_) => {}
-                _ => source_order::walk_expr(self, expr),
-            }
-        }
-    }
-    let mut finder = Finder(false);
-    finder.visit_body(body);
-    finder.0
-}

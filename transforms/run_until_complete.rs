@@ -6,9 +6,7 @@ use ruff_python_trivia::has_leading_content;
 use ruff_source_file::LineRanges;
 use ruff_text_size::{Ranged, TextRange};
 
-use super::cancelled_error_swallowed::bodies_of;
-use super::ensure_future_to_create_task::FUTURE_RETURNING;
-use super::missing_await::{LocalCallee, local_callee};
+use crate::analysis::{FUTURE_RETURNING, LocalCallee, bodies_of, local_callee};
 use crate::checker::Checker;
 use crate::edit::{Edit, Finding, Fix};
 use crate::importer;
