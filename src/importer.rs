@@ -74,19 +74,28 @@ fn bound_anywhere(cx: &Checker, name: &str) -> bool {
     cx.name_in_file(name) && names_outside_import_modules(cx.tokens(), cx.source()).contains(name)
 }
 
-/// Name tokens, leaving out module paths of `from X import` and `import X.Y` (keeps the bound
-/// first segment of a plain `import a.b`).
+/// Name tokens, leaving out module paths of `from X import`, `import X.Y` (keeps the bound
+/// first segment of a plain `import a.b`) and the renamed module of `import X as Y`.
 fn names_outside_import_modules<'s>(tokens: &Tokens, source: &'s str) -> HashSet<&'s str> {
     let mut names = HashSet::new();
     let mut at_line_start = true;
     let mut in_from_module = false;
+    let mut in_import = false;
     let mut prev = TokenKind::Newline;
-    for token in tokens.iter() {
+    for (i, token) in tokens.iter().enumerate() {
         let kind = token.kind();
+        // In `import asyncio as aio` only `aio` is bound.
+        let renamed = in_import
+            && tokens
+                .get(i + 1)
+                .is_some_and(|next| next.kind() == TokenKind::As);
         match kind {
             TokenKind::From if at_line_start => in_from_module = true,
-            TokenKind::Import => in_from_module = false,
-            TokenKind::Name if !in_from_module && prev != TokenKind::Dot => {
+            TokenKind::Import => {
+                in_from_module = false;
+                in_import = true;
+            }
+            TokenKind::Name if !in_from_module && prev != TokenKind::Dot && !renamed => {
                 names.insert(&source[token.range()]);
             }
             _ => {}
@@ -100,6 +109,7 @@ fn names_outside_import_modules<'s>(tokens: &Tokens, source: &'s str) -> HashSet
         }
         if kind == TokenKind::Newline {
             in_from_module = false;
+            in_import = false;
         }
     }
     names

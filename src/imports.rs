@@ -22,6 +22,9 @@ pub struct ImportBinding {
     pub alias: TextRange,
     /// True for `from m import x`.
     pub is_from: bool,
+    /// Made inside an `if`/`try`/`with`/loop block: it may not have run (for example under
+    /// `if __name__ == "__main__":`), so new code is never spelled through it.
+    pub conditional: bool,
 }
 
 /// Bindings of one scope (the module, or one function).
@@ -36,7 +39,7 @@ impl Scope {
     /// The module scope: imports anywhere at module level (also inside top-level `if`/`try`).
     pub fn module(suite: &[Stmt]) -> Self {
         let mut scope = Scope::default();
-        collect(suite, &mut scope, false);
+        collect(suite, &mut scope, false, false);
         scope
     }
 
@@ -46,12 +49,12 @@ impl Scope {
         for param in func.parameters.iter() {
             scope.shadowed.insert(param.name().to_string());
         }
-        collect(&func.body, &mut scope, true);
+        collect(&func.body, &mut scope, true, false);
         scope
     }
 }
 
-fn collect(suite: &[Stmt], scope: &mut Scope, record_assignments: bool) {
+fn collect(suite: &[Stmt], scope: &mut Scope, record_assignments: bool, conditional: bool) {
     for stmt in suite {
         match stmt {
             Stmt::Import(import) => {
@@ -68,6 +71,7 @@ fn collect(suite: &[Stmt], scope: &mut Scope, record_assignments: bool) {
                             stmt: import.range,
                             alias: alias.range,
                             is_from: false,
+                            conditional,
                         },
                     );
                 }
@@ -91,6 +95,7 @@ fn collect(suite: &[Stmt], scope: &mut Scope, record_assignments: bool) {
                             stmt: import.range,
                             alias: alias.range,
                             is_from: true,
+                            conditional,
                         },
                     );
                 }
@@ -102,22 +107,22 @@ fn collect(suite: &[Stmt], scope: &mut Scope, record_assignments: bool) {
                 scope.shadowed.insert(class.name.to_string());
             }
             Stmt::If(stmt_if) => {
-                collect(&stmt_if.body, scope, record_assignments);
+                collect(&stmt_if.body, scope, record_assignments, true);
                 for clause in &stmt_if.elif_else_clauses {
-                    collect(&clause.body, scope, record_assignments);
+                    collect(&clause.body, scope, record_assignments, true);
                 }
             }
             Stmt::Try(stmt_try) => {
-                collect(&stmt_try.body, scope, record_assignments);
+                collect(&stmt_try.body, scope, record_assignments, true);
                 for handler in &stmt_try.handlers {
                     let ast::ExceptHandler::ExceptHandler(handler) = handler;
                     if record_assignments && let Some(name) = &handler.name {
                         scope.shadowed.insert(name.to_string());
                     }
-                    collect(&handler.body, scope, record_assignments);
+                    collect(&handler.body, scope, record_assignments, true);
                 }
-                collect(&stmt_try.orelse, scope, record_assignments);
-                collect(&stmt_try.finalbody, scope, record_assignments);
+                collect(&stmt_try.orelse, scope, record_assignments, true);
+                collect(&stmt_try.finalbody, scope, record_assignments, true);
             }
             Stmt::With(with) => {
                 if record_assignments {
@@ -127,18 +132,18 @@ fn collect(suite: &[Stmt], scope: &mut Scope, record_assignments: bool) {
                         }
                     }
                 }
-                collect(&with.body, scope, record_assignments);
+                collect(&with.body, scope, record_assignments, true);
             }
             Stmt::For(stmt_for) => {
                 if record_assignments {
                     shadow_targets(&stmt_for.target, scope);
                 }
-                collect(&stmt_for.body, scope, record_assignments);
-                collect(&stmt_for.orelse, scope, record_assignments);
+                collect(&stmt_for.body, scope, record_assignments, true);
+                collect(&stmt_for.orelse, scope, record_assignments, true);
             }
             Stmt::While(stmt_while) => {
-                collect(&stmt_while.body, scope, record_assignments);
-                collect(&stmt_while.orelse, scope, record_assignments);
+                collect(&stmt_while.body, scope, record_assignments, true);
+                collect(&stmt_while.orelse, scope, record_assignments, true);
             }
             Stmt::Assign(assign) if record_assignments => {
                 for target in &assign.targets {
@@ -260,7 +265,8 @@ impl Imports {
             .map(|_| name.id.as_str())
     }
 
-    /// The local name under which module `module` is bound (`aio` for `import asyncio as aio`).
+    /// The local name under which module `module` is bound (`aio` for `import asyncio as aio`),
+    /// by an import that always runs.
     /// Deterministic: the plain module name wins, then the alphabetically first alias.
     pub fn module_alias(&self, module: &str) -> Option<String> {
         self.pick(module, |b| {
@@ -288,7 +294,8 @@ impl Imports {
         let mut names: Vec<&str> = scopes
             .flat_map(|scope| scope.imports.iter())
             .filter(|(name, binding)| {
-                wanted(binding)
+                !binding.conditional
+                    && wanted(binding)
                     && self
                         .binding(name)
                         .is_some_and(|visible| std::ptr::eq(visible, *binding))
