@@ -12,7 +12,7 @@ use ruff_python_ast::{self as ast, Expr, ModModule, Stmt};
 use ruff_python_codegen::Stylist;
 use ruff_python_parser::Parsed;
 use ruff_python_trivia::CommentRanges;
-use ruff_text_size::{Ranged, TextRange};
+use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use crate::edit::Finding;
 use crate::facts::ModuleFacts;
@@ -111,9 +111,20 @@ impl<'a> Checker<'a> {
     pub fn indent_unit(&self) -> &str {
         &self.indent_unit
     }
-    /// The file's line ending.
+    /// The file's line ending (the first one it uses).
     pub fn line_ending(&self) -> &'static str {
         self.line_ending
+    }
+    /// The line ending of the line holding `offset` (a file may mix them: new lines follow
+    /// their neighbours), else the file's.
+    pub fn line_ending_at(&self, offset: TextSize) -> &'static str {
+        let rest = &self.source[usize::from(offset)..];
+        match rest.find(['\r', '\n']) {
+            Some(i) if rest[i..].starts_with("\r\n") => "\r\n",
+            Some(i) if rest[i..].starts_with('\r') => "\r",
+            Some(_) => "\n",
+            None => self.line_ending,
+        }
     }
     pub fn imports(&self) -> &Imports {
         &self.imports

@@ -152,6 +152,25 @@ mod tests {
     }
 
     #[test]
+    fn a_file_that_vanished_or_changed_is_not_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.py");
+        std::fs::write(&path, "x = 1\n").unwrap();
+        std::fs::remove_file(&path).unwrap();
+        assert!(write_atomic(&path, b"x = 1\n", b"x = 2\n").is_err());
+        assert!(!path.exists(), "a vanished file must not be recreated");
+        std::fs::write(&path, "x = 3\n").unwrap();
+        let err = write_atomic(&path, b"x = 1\n", b"x = 2\n").unwrap_err();
+        assert!(err.contains("changed on disk"), "{err}");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "x = 3\n");
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no temporary file left behind"
+        );
+    }
+
+    #[test]
     fn bad_bytes_are_errors() {
         assert!(decode(b"x = 1\n\x00").unwrap_err().contains("binary"));
         let err = decode(b"x = 1\ny = '\xe9'\n").unwrap_err();

@@ -119,7 +119,6 @@ fn names_outside_import_modules<'s>(tokens: &Tokens, source: &'s str) -> HashSet
 /// docstring, or before the first statement.
 pub fn add_import(cx: &Checker, line: &str) -> Edit {
     let source = cx.source();
-    let nl = cx.line_ending();
     let suite = cx.suite();
     let last_import = suite
         .iter()
@@ -129,12 +128,15 @@ pub fn add_import(cx: &Checker, line: &str) -> Edit {
         .first()
         .filter(|s| matches!(s, Stmt::Expr(e) if matches!(&*e.value, Expr::StringLiteral(_))));
     match last_import.or(docstring) {
-        Some(anchor) => Edit::insertion(format!("{nl}{line}"), source.line_end(anchor.end())),
+        Some(anchor) => {
+            let nl = cx.line_ending_at(anchor.end());
+            Edit::insertion(format!("{nl}{line}"), source.line_end(anchor.end()))
+        }
         None => {
             let at = suite
                 .first()
                 .map_or(source.text_len_as_size(), |s| source.line_start(s.start()));
-            Edit::insertion(format!("{line}{nl}"), at)
+            Edit::insertion(format!("{line}{}", cx.line_ending_at(at)), at)
         }
     }
 }

@@ -152,7 +152,7 @@ pub fn wrap_in_block(
 ) -> Vec<Edit> {
     let indent = indentation(cx, stmt);
     let unit = &block_unit(cx, stmt);
-    let nl = cx.line_ending();
+    let nl = cx.line_ending_at(stmt.start());
     let mut opening = format!("{header}:{nl}{indent}{unit}");
     for comment in comment_lines {
         opening.push_str(comment);
@@ -175,7 +175,7 @@ pub fn wrap_in_block(
 /// `<line><newline><indent>` inserted at the statement's start, so the statement follows.
 pub fn insert_lines_before(cx: &Checker, stmt: &Stmt, lines: &[String]) -> Edit {
     let indent = indentation(cx, stmt);
-    let nl = cx.line_ending();
+    let nl = cx.line_ending_at(stmt.start());
     let mut text = String::new();
     for line in lines {
         text.push_str(line);

@@ -1228,3 +1228,103 @@ fn latin1_empty_and_form_feed_files() {
         )
     );
 }
+
+#[test]
+fn mixed_line_endings_and_a_50000_line_file() {
+    let p = Project::new();
+    // Mixed: the header in CRLF, the function in LF; every untouched byte must survive.
+    let mixed = SAFE.replacen("import asyncio\n", "import asyncio\r\n\r\n", 1);
+    p.write("mixed.py", &mixed);
+    let mut big = String::from("import asyncio\n\n\n");
+    for i in 0..50_000 {
+        big.push_str(&format!("x{i} = {i}\n"));
+    }
+    big.push_str("\n\nasync def main(url):\n    result = await asyncio.wait_for(fetch(url), timeout=5)\n    return result\n");
+    p.write("big.py", &big);
+    p.run(&["fix", SELECT, "."]).code(0);
+    let fixed_mixed = SAFE_FIXED.replacen("import asyncio\n", "import asyncio\r\n\r\n", 1);
+    assert_eq!(p.read_str("mixed.py"), fixed_mixed);
+    let fixed_big = big.replace(
+        "    result = await asyncio.wait_for(fetch(url), timeout=5)\n",
+        "    async with asyncio.timeout(5):\n        result = await fetch(url)\n",
+    );
+    assert_eq!(p.read_str("big.py"), fixed_big);
+}
+
+#[test]
+fn a_read_only_folder_is_reported_and_the_rest_is_fixed() {
+    use std::os::unix::fs::PermissionsExt;
+    let p = Project::new();
+    p.write("ro/a.py", SAFE);
+    p.write("b.py", SAFE);
+    std::fs::set_permissions(p.path("ro"), std::fs::Permissions::from_mode(0o555)).unwrap();
+    // Root ignores permission bits: run as `nobody` then (CI runs as root).
+    let root = std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .unwrap()
+        .stdout
+        == b"0\n";
+    let bin = assert_cmd::cargo::cargo_bin("asyncup");
+    let output = if root {
+        std::process::Command::new("chown")
+            .args(["-R", "nobody"])
+            .arg(p.root())
+            .status()
+            .unwrap();
+        std::process::Command::new("runuser")
+            .args(["-u", "nobody", "--"])
+            .arg(&bin)
+            .args(["fix", SELECT, "."])
+            .current_dir(p.root())
+            .output()
+            .unwrap()
+    } else {
+        std::process::Command::new(&bin)
+            .args(["fix", SELECT, "."])
+            .current_dir(p.root())
+            .output()
+            .unwrap()
+    };
+    std::fs::set_permissions(p.path("ro"), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("ro/a.py: cannot create a temporary file next to it"),
+        "{stderr}"
+    );
+    assert_eq!(p.read_str("ro/a.py"), SAFE);
+    assert_eq!(p.read_str("b.py"), SAFE_FIXED);
+}
+
+#[test]
+fn a_run_killed_at_any_moment_leaves_each_file_whole() {
+    let p = Project::new();
+    for i in 0..300 {
+        p.write(&format!("m{i:03}.py"), SAFE);
+    }
+    let bin = assert_cmd::cargo::cargo_bin("asyncup");
+    for delay_ms in [1u64, 3, 7, 15, 30, 60] {
+        let mut child = std::process::Command::new(&bin)
+            .args(["fix", SELECT, "."])
+            .current_dir(p.root())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        let _ = child.kill();
+        let _ = child.wait();
+        for i in 0..300 {
+            let text = p.read_str(&format!("m{i:03}.py"));
+            assert!(
+                text == SAFE || text == SAFE_FIXED,
+                "m{i:03}.py is neither original nor fixed:\n{text}"
+            );
+        }
+        // Start the next round from the originals again.
+        for i in 0..300 {
+            p.write(&format!("m{i:03}.py"), SAFE);
+        }
+    }
+}

@@ -165,7 +165,7 @@ fn plan(cx: &Checker, await_expr: &ast::ExprAwait, call: &ast::ExprCall) -> Resu
     let source = cx.source();
     let indent = rewrite::indentation(cx, stmt);
     let unit = rewrite::block_unit(cx, stmt);
-    let nl = cx.line_ending();
+    let nl = cx.line_ending_at(stmt.start());
     let inner = format!("{nl}{indent}{unit}");
     let mut block = format!("async with {}() as {tg}:", group.name);
     let results: Option<String> = match &awaitables {

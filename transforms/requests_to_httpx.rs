@@ -796,7 +796,7 @@ fn append_keywords(cx: &Checker, arguments: &ast::Arguments, added: &[&str]) -> 
     }
     let indent = rewrite::indentation(cx, &last);
     let line_start = ruff_source_file::LineRanges::line_start(source, closing);
-    let nl = cx.line_ending();
+    let nl = cx.line_ending_at(last.end());
     let mut edits = Vec::new();
     if !between.trim_start().starts_with(',') {
         edits.push(Edit::insertion(",", last.end()));
