@@ -1328,3 +1328,15 @@ fn a_run_killed_at_any_moment_leaves_each_file_whole() {
         }
     }
 }
+
+#[test]
+fn a_multi_line_string_in_a_moved_statement_keeps_its_bytes() {
+    let p = Project::new();
+    let source = "import asyncio\n\n\nasync def main(q):\n    text = \"\"\"first\n  second\n\tthird\"\"\" + await asyncio.wait_for(q.get(), 1)\n    return text\n";
+    p.write("s.py", source);
+    p.run(&["fix", SELECT, "s.py"]).code(0);
+    assert_eq!(
+        p.read_str("s.py"),
+        "import asyncio\n\n\nasync def main(q):\n    async with asyncio.timeout(1):\n        text = \"\"\"first\n  second\n\tthird\"\"\" + await q.get()\n    return text\n"
+    );
+}
