@@ -16,22 +16,6 @@ class TestGreeting:
 
 
 if __name__ == "__main__":
-    import contextlib
-    import io
+    from pytest_runner import run_own_tests
 
-    import pytest as _pytest
-
-    class Collect:
-        def __init__(self):
-            self.outcomes = {}
-
-        def pytest_runtest_logreport(self, report):
-            if report.when == "call" or report.outcome != "passed":
-                self.outcomes[report.nodeid.split("::", 1)[1]] = report.outcome
-
-    collect = Collect()
-    with contextlib.redirect_stdout(io.StringIO()):
-        code = _pytest.main([__file__, "-q", "-p", "no:cacheprovider"], plugins=[collect])
-    for name, outcome in sorted(collect.outcomes.items()):
-        print(name, outcome)
-    print("exit", int(code))
+    run_own_tests(__file__)
