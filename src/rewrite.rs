@@ -171,20 +171,6 @@ pub fn wrap_in_block(
     edits
 }
 
-/// Lines to put before `stmt` at its indentation: each entry of `lines` becomes
-/// `<line><newline><indent>` inserted at the statement's start, so the statement follows.
-pub fn insert_lines_before(cx: &Checker, stmt: &Stmt, lines: &[String]) -> Edit {
-    let indent = indentation(cx, stmt);
-    let nl = cx.line_ending_at(stmt.start());
-    let mut text = String::new();
-    for line in lines {
-        text.push_str(line);
-        text.push_str(nl);
-        text.push_str(indent);
-    }
-    Edit::insertion(text, stmt.start())
-}
-
 /// Remove the argument at `index` (source order) of a call, keeping commas tidy:
 /// `f(a, b, c)` minus `b` is `f(a, c)`; minus `c` is `f(a, b)`; `f(a)` minus `a` is `f()`.
 pub fn remove_argument(arguments: &ast::Arguments, index: usize) -> Option<Edit> {
