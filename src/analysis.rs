@@ -5,6 +5,8 @@
 use ruff_python_ast::visitor::source_order::{self, SourceOrderVisitor};
 use ruff_python_ast::{self as ast, ExceptHandler, Expr, Stmt};
 
+use ruff_text_size::Ranged;
+
 use crate::checker::Checker;
 
 /// Calls that return a future or a task, not a coroutine (matched on the last name segment).
@@ -128,4 +130,22 @@ pub fn bodies_of(stmt: &Stmt) -> Vec<&[Stmt]> {
         Stmt::Match(s) => s.cases.iter().map(|c| &c.body[..]).collect(),
         _ => Vec::new(),
     }
+}
+
+/// Is `range` inside the body of a sync `with` block of the current function? A blocking call
+/// there, turned into an `await` (or handed to a thread), lets other tasks run while the
+/// resource is held: a `threading.Lock` another task then takes deadlocks the loop.
+pub fn in_sync_with(cx: &Checker, range: ruff_text_size::TextRange) -> bool {
+    for stmt in cx.statements().iter().rev() {
+        match stmt {
+            Stmt::FunctionDef(_) | Stmt::ClassDef(_) => return false,
+            Stmt::With(with)
+                if !with.is_async && with.body.iter().any(|s| s.range().contains_range(range)) =>
+            {
+                return true;
+            }
+            _ => {}
+        }
+    }
+    false
 }

@@ -1266,7 +1266,17 @@ fn a_read_only_folder_is_reported_and_the_rest_is_fixed() {
         .stdout
         == b"0\n";
     let bin = assert_cmd::cargo::cargo_bin("asyncup");
+    // `nobody` must reach the binary: the checkout (and its target folder) may sit in a folder
+    // only root can enter (a clone in /root), so run a copy from a world-readable temp folder.
+    let bin_dir = tempfile::Builder::new()
+        .prefix("asyncup-bin-")
+        .tempdir()
+        .unwrap();
     let output = if root {
+        std::fs::set_permissions(bin_dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+        let copy = bin_dir.path().join("asyncup");
+        std::fs::copy(&bin, &copy).unwrap();
+        std::fs::set_permissions(&copy, std::fs::Permissions::from_mode(0o755)).unwrap();
         std::process::Command::new("chown")
             .args(["-R", "nobody"])
             .arg(p.root())
@@ -1274,7 +1284,7 @@ fn a_read_only_folder_is_reported_and_the_rest_is_fixed() {
             .unwrap();
         std::process::Command::new("runuser")
             .args(["-u", "nobody", "--"])
-            .arg(&bin)
+            .arg(&copy)
             .args(["fix", SELECT, "."])
             .current_dir(p.root())
             .output()

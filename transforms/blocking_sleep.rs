@@ -88,7 +88,7 @@ impl Transform for BlockingSleep {
         if !call.arguments.keywords.is_empty() || duration.is_starred_expr() {
             return refuse(cx, call, "the arguments are not one positional duration");
         }
-        if in_sync_with(cx, call.range()) {
+        if crate::analysis::in_sync_with(cx, call.range()) {
             return refuse(
                 cx,
                 call,
@@ -128,21 +128,6 @@ impl Transform for BlockingSleep {
 }
 
 /// Is `range` in the body of a (sync) `with` statement of the current function?
-fn in_sync_with(cx: &Checker, range: ruff_text_size::TextRange) -> bool {
-    for stmt in cx.statements().iter().rev() {
-        match stmt {
-            Stmt::FunctionDef(_) | Stmt::ClassDef(_) => return false,
-            Stmt::With(with)
-                if !with.is_async && with.body.iter().any(|s| s.range().contains_range(range)) =>
-            {
-                return true;
-            }
-            _ => {}
-        }
-    }
-    false
-}
-
 fn is_non_negative_literal(expr: &Expr) -> bool {
     match expr {
         Expr::NumberLiteral(number) => !matches!(number.value, ast::Number::Complex { .. }),
