@@ -9,6 +9,49 @@ use ruff_text_size::Ranged;
 
 use crate::checker::Checker;
 
+/// The exception filters around `range` in the current function, innermost first: for each
+/// `try` whose body holds it, each handler's type (`None` for a bare `except:`), and for each
+/// `with contextlib.suppress(...)` block that holds it, each suppressed type (`None` when an
+/// argument is starred: it may be anything). A suppress is a handler: code that relies on a
+/// `try` catching an error relies on it the same way.
+pub fn catchers_around<'a>(
+    cx: &Checker<'a>,
+    range: ruff_text_size::TextRange,
+) -> Vec<Option<&'a Expr>> {
+    let mut catchers = Vec::new();
+    for stmt in cx.statements().iter().rev() {
+        match stmt {
+            Stmt::FunctionDef(_) | Stmt::ClassDef(_) => break,
+            Stmt::Try(stmt_try)
+                if stmt_try
+                    .body
+                    .iter()
+                    .any(|s| s.range().contains_range(range)) =>
+            {
+                for handler in &stmt_try.handlers {
+                    let ExceptHandler::ExceptHandler(handler) = handler;
+                    catchers.push(handler.type_.as_deref());
+                }
+            }
+            Stmt::With(with) if with.body.iter().any(|s| s.range().contains_range(range)) => {
+                for item in &with.items {
+                    if let Expr::Call(call) = &item.context_expr
+                        && cx
+                            .imports()
+                            .matches(&call.func, &["contextlib", "suppress"])
+                    {
+                        for arg in &call.arguments.args {
+                            catchers.push((!arg.is_starred_expr()).then_some(arg));
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    catchers
+}
+
 /// Calls that return a future or a task, not a coroutine (matched on the last name segment).
 pub const FUTURE_RETURNING: &[&str] = &[
     "create_task",

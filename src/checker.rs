@@ -55,6 +55,9 @@ pub struct Checker<'a> {
     facts: OnceCell<ModuleFacts>,
     /// Per-file state of transforms that decide at the end of the traversal (by type).
     state: HashMap<TypeId, Box<dyn Any>>,
+    /// Replacement fields whose source text the program prints or keeps: `{expr=}` in an
+    /// f-string, every interpolation of a t-string. No edit may touch them.
+    self_printing: Vec<TextRange>,
     findings: Vec<Finding>,
 }
 
@@ -77,6 +80,7 @@ pub fn check(source: &str, parsed: &Parsed<ModModule>, settings: &Settings) -> V
         names: OnceCell::new(),
         facts: OnceCell::new(),
         state: HashMap::new(),
+        self_printing: Vec::new(),
         findings: Vec::new(),
     };
     checker.visit_body(parsed.suite());
@@ -86,6 +90,11 @@ pub fn check(source: &str, parsed: &Parsed<ModModule>, settings: &Settings) -> V
         }
     }
     let mut findings = checker.findings;
+    refuse_unsafe_contexts(
+        &mut findings,
+        &checker.self_printing,
+        checker.imports.unknown_star(),
+    );
     findings.sort_by_key(|f| (f.range.start(), f.id));
     findings
 }
@@ -253,6 +262,8 @@ impl<'a> Checker<'a> {
         let id = name.id.as_str();
         if self.imports.binding(id).is_some()
             || self.imports.shadowed_locally(id)
+            || self.imports.unknown_star().is_some()
+            || self.imports.module_scope().rebound.contains(id)
             || self.facts().module_bindings.contains(id)
         {
             return None;
@@ -317,7 +328,84 @@ impl<'a> Checker<'a> {
     }
 }
 
+/// Fixes no transform may make, whatever it checked itself:
+/// - an edit inside a self-printing replacement field (`f"{expr=}"` prints the expression's
+///   source text; a t-string keeps it in `Interpolation.expression`): any edit changes the text;
+/// - any fix in a module with a star import from a module other than `asyncio`: that import may
+///   bind any name the rewrite reads (`asyncio`, `time`) or emits (`TimeoutError`, new names).
+///
+/// The finding stays, without its fix, saying why. A refused fix that belongs to a group takes
+/// the whole group with it (the group's parts only work together).
+fn refuse_unsafe_contexts(
+    findings: &mut [Finding],
+    self_printing: &[TextRange],
+    unknown_star: Option<&str>,
+) {
+    let touches_field = |edit: &crate::edit::Edit| {
+        self_printing.iter().any(|field| {
+            if edit.range().is_empty() {
+                field.start() < edit.start() && edit.start() < field.end()
+            } else {
+                edit.start() < field.end() && field.start() < edit.end()
+            }
+        })
+    };
+    let mut refused_groups: HashSet<(&'static str, u32)> = HashSet::new();
+    let mut refuse = |finding: &mut Finding, reason: &str| {
+        if let Some(group) = finding.fix.as_ref().and_then(|fix| fix.group()) {
+            refused_groups.insert((finding.id, group));
+        }
+        finding.refuse_fix(reason);
+    };
+    for finding in findings.iter_mut() {
+        let Some(fix) = &finding.fix else { continue };
+        if let Some(module) = unknown_star {
+            let reason =
+                format!("`from {module} import *` may bind names this rewrite reads or writes");
+            refuse(finding, &reason);
+        } else if fix.edits().iter().any(touches_field) {
+            refuse(
+                finding,
+                "the rewrite would edit an f-string `{expr=}` field (or a t-string \
+                 interpolation), whose source text the program prints",
+            );
+        }
+    }
+    if refused_groups.is_empty() {
+        return;
+    }
+    for finding in findings.iter_mut() {
+        let group = finding.fix.as_ref().and_then(|fix| fix.group());
+        if let Some(group) = group
+            && refused_groups.contains(&(finding.id, group))
+        {
+            finding.refuse_fix(
+                "another part of this migration cannot be rewritten (it edits an f-string \
+                 `{expr=}` field), and the parts only work together",
+            );
+        }
+    }
+}
+
 impl<'a> SourceOrderVisitor<'a> for Checker<'a> {
+    fn visit_interpolated_string_element(&mut self, element: &'a ast::InterpolatedStringElement) {
+        if let ast::InterpolatedStringElement::Interpolation(field) = element
+            && field.debug_text.is_some()
+        {
+            self.self_printing.push(field.range);
+        }
+        source_order::walk_interpolated_string_element(self, element);
+    }
+
+    fn visit_t_string(&mut self, t_string: &'a ast::TString) {
+        for element in t_string.elements.iter() {
+            if let ast::InterpolatedStringElement::Interpolation(field) = element {
+                self.self_printing.push(field.range);
+            }
+        }
+        source_order::walk_t_string(self, t_string);
+    }
+
     fn visit_stmt(&mut self, stmt: &'a Stmt) {
         self.statements.push(stmt);
         self.dispatch_stmt(stmt);

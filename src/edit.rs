@@ -189,3 +189,12 @@ impl Ranged for Finding {
         self.range
     }
 }
+
+impl Finding {
+    /// Drop the fix, saying why in the message (`...; no fix: <reason>`).
+    pub fn refuse_fix(&mut self, reason: &str) {
+        if self.fix.take().is_some() {
+            self.message = format!("{}; no fix: {reason}", self.message);
+        }
+    }
+}

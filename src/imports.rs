@@ -25,7 +25,106 @@ pub struct ImportBinding {
     /// Made inside an `if`/`try`/`with`/loop block: it may not have run (for example under
     /// `if __name__ == "__main__":`), so new code is never spelled through it.
     pub conditional: bool,
+    /// Bound by `from asyncio import *`: resolves, but new code is never spelled through it.
+    pub star: bool,
 }
+
+/// What `from asyncio import *` binds: `asyncio.__all__` of CPython 3.11, plus `coroutine`
+/// (3.10 and older) and the names 3.12 and 3.13 added.
+pub const ASYNCIO_ALL: &[&str] = &[
+    "ALL_COMPLETED",
+    "AbstractChildWatcher",
+    "AbstractEventLoop",
+    "AbstractEventLoopPolicy",
+    "AbstractServer",
+    "Barrier",
+    "BaseEventLoop",
+    "BaseProtocol",
+    "BaseTransport",
+    "BoundedSemaphore",
+    "BrokenBarrierError",
+    "BufferedProtocol",
+    "CancelledError",
+    "Condition",
+    "DatagramProtocol",
+    "DatagramTransport",
+    "DefaultEventLoopPolicy",
+    "Event",
+    "EventLoop",
+    "FIRST_COMPLETED",
+    "FIRST_EXCEPTION",
+    "FastChildWatcher",
+    "Future",
+    "Handle",
+    "IncompleteReadError",
+    "InvalidStateError",
+    "LifoQueue",
+    "LimitOverrunError",
+    "Lock",
+    "MultiLoopChildWatcher",
+    "PidfdChildWatcher",
+    "PriorityQueue",
+    "Protocol",
+    "Queue",
+    "QueueEmpty",
+    "QueueFull",
+    "QueueShutDown",
+    "ReadTransport",
+    "Runner",
+    "SafeChildWatcher",
+    "SelectorEventLoop",
+    "Semaphore",
+    "SendfileNotAvailableError",
+    "Server",
+    "StreamReader",
+    "StreamReaderProtocol",
+    "StreamWriter",
+    "SubprocessProtocol",
+    "SubprocessTransport",
+    "Task",
+    "ThreadedChildWatcher",
+    "Timeout",
+    "TimeoutError",
+    "TimerHandle",
+    "Transport",
+    "WriteTransport",
+    "all_tasks",
+    "as_completed",
+    "coroutine",
+    "create_eager_task_factory",
+    "create_subprocess_exec",
+    "create_subprocess_shell",
+    "create_task",
+    "current_task",
+    "eager_task_factory",
+    "ensure_future",
+    "gather",
+    "get_child_watcher",
+    "get_event_loop",
+    "get_event_loop_policy",
+    "get_running_loop",
+    "iscoroutine",
+    "iscoroutinefunction",
+    "isfuture",
+    "new_event_loop",
+    "open_connection",
+    "open_unix_connection",
+    "run",
+    "run_coroutine_threadsafe",
+    "set_child_watcher",
+    "set_event_loop",
+    "set_event_loop_policy",
+    "shield",
+    "sleep",
+    "start_server",
+    "start_unix_server",
+    "timeout",
+    "timeout_at",
+    "to_thread",
+    "wait",
+    "wait_for",
+    "wrap_future",
+];
 
 /// Bindings of one scope (the module, or one function).
 #[derive(Default, Debug)]
@@ -33,6 +132,14 @@ pub struct Scope {
     pub imports: HashMap<String, ImportBinding>,
     /// Names bound otherwise (parameters, assignments): they hide outer imports.
     pub shadowed: HashSet<String>,
+    /// Module scope only: names bound at module level otherwise than by an import, at any depth
+    /// (`time = FakeClock()`, `def sleep(...)`, `global time` in a function). An import of the
+    /// same name does not say which object the name holds when code runs, so such a name
+    /// resolves to nothing, and it is never a builtin.
+    pub rebound: HashSet<String>,
+    /// Module scope only: the module of the first star import that is not `from asyncio import
+    /// *` (`helpers`, `.compat`). It may bind any name, those a rewrite reads or writes too.
+    pub unknown_star: Option<String>,
 }
 
 impl Scope {
@@ -40,6 +147,7 @@ impl Scope {
     pub fn module(suite: &[Stmt]) -> Self {
         let mut scope = Scope::default();
         collect(suite, &mut scope, false, false);
+        module_rebinds(suite, &mut scope.rebound, true);
         scope
     }
 
@@ -72,8 +180,16 @@ fn collect(suite: &[Stmt], scope: &mut Scope, record_assignments: bool, conditio
                             alias: alias.range,
                             is_from: false,
                             conditional,
+                            star: false,
                         },
                     );
+                }
+            }
+            Stmt::ImportFrom(import) if import.level > 0 => {
+                if import.names.iter().any(|alias| alias.name.as_str() == "*") {
+                    let module = import.module.as_ref().map_or("", |m| m.as_str());
+                    let dots = ".".repeat(import.level as usize);
+                    scope.unknown_star.get_or_insert(format!("{dots}{module}"));
                 }
             }
             Stmt::ImportFrom(import) if import.level == 0 => {
@@ -82,6 +198,23 @@ fn collect(suite: &[Stmt], scope: &mut Scope, record_assignments: bool, conditio
                 };
                 for alias in &import.names {
                     if alias.name.as_str() == "*" {
+                        if module.as_str() == "asyncio" {
+                            for name in ASYNCIO_ALL {
+                                scope.imports.insert(
+                                    (*name).to_string(),
+                                    ImportBinding {
+                                        qualified: vec!["asyncio".into(), (*name).to_string()],
+                                        stmt: import.range,
+                                        alias: alias.range,
+                                        is_from: true,
+                                        conditional,
+                                        star: true,
+                                    },
+                                );
+                            }
+                        } else {
+                            scope.unknown_star.get_or_insert(module.to_string());
+                        }
                         continue;
                     }
                     let mut qualified: Vec<String> =
@@ -96,6 +229,7 @@ fn collect(suite: &[Stmt], scope: &mut Scope, record_assignments: bool, conditio
                             alias: alias.range,
                             is_from: true,
                             conditional,
+                            star: false,
                         },
                     );
                 }
@@ -157,6 +291,89 @@ fn collect(suite: &[Stmt], scope: &mut Scope, record_assignments: bool, conditio
     }
 }
 
+/// Names bound at module level by anything but an import: assignment targets, `def`, `class`,
+/// loop and `with` targets, `except ... as`, `del`, and `global` declarations in functions
+/// (at any depth).
+fn module_rebinds(suite: &[Stmt], bound: &mut HashSet<String>, module_level: bool) {
+    let targets = |target: &Expr, bound: &mut HashSet<String>| {
+        let mut scope = Scope::default();
+        shadow_targets(target, &mut scope);
+        bound.extend(scope.shadowed);
+    };
+    for stmt in suite {
+        match stmt {
+            Stmt::FunctionDef(func) => {
+                if module_level {
+                    bound.insert(func.name.to_string());
+                }
+                module_rebinds(&func.body, bound, false);
+            }
+            Stmt::ClassDef(class) => {
+                if module_level {
+                    bound.insert(class.name.to_string());
+                }
+                module_rebinds(&class.body, bound, false);
+            }
+            Stmt::Global(global) => bound.extend(global.names.iter().map(|n| n.to_string())),
+            Stmt::Assign(assign) if module_level => {
+                assign.targets.iter().for_each(|t| targets(t, bound));
+            }
+            Stmt::AnnAssign(assign) if module_level && assign.value.is_some() => {
+                targets(&assign.target, bound);
+            }
+            Stmt::AugAssign(assign) if module_level => targets(&assign.target, bound),
+            Stmt::Delete(delete) if module_level => {
+                delete.targets.iter().for_each(|t| targets(t, bound));
+            }
+            Stmt::For(stmt_for) => {
+                if module_level {
+                    targets(&stmt_for.target, bound);
+                }
+                module_rebinds(&stmt_for.body, bound, module_level);
+                module_rebinds(&stmt_for.orelse, bound, module_level);
+            }
+            Stmt::While(stmt_while) => {
+                module_rebinds(&stmt_while.body, bound, module_level);
+                module_rebinds(&stmt_while.orelse, bound, module_level);
+            }
+            Stmt::If(stmt_if) => {
+                module_rebinds(&stmt_if.body, bound, module_level);
+                for clause in &stmt_if.elif_else_clauses {
+                    module_rebinds(&clause.body, bound, module_level);
+                }
+            }
+            Stmt::With(with) => {
+                if module_level {
+                    for item in &with.items {
+                        if let Some(vars) = &item.optional_vars {
+                            targets(vars, bound);
+                        }
+                    }
+                }
+                module_rebinds(&with.body, bound, module_level);
+            }
+            Stmt::Try(stmt_try) => {
+                module_rebinds(&stmt_try.body, bound, module_level);
+                for handler in &stmt_try.handlers {
+                    let ast::ExceptHandler::ExceptHandler(handler) = handler;
+                    if module_level && let Some(name) = &handler.name {
+                        bound.insert(name.to_string());
+                    }
+                    module_rebinds(&handler.body, bound, module_level);
+                }
+                module_rebinds(&stmt_try.orelse, bound, module_level);
+                module_rebinds(&stmt_try.finalbody, bound, module_level);
+            }
+            Stmt::Match(stmt_match) => {
+                for case in &stmt_match.cases {
+                    module_rebinds(&case.body, bound, module_level);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
 fn shadow_targets(target: &Expr, scope: &mut Scope) {
     match target {
         Expr::Name(name) => {
@@ -204,7 +421,15 @@ impl Imports {
                 return None;
             }
         }
+        if self.module.rebound.contains(name) {
+            return None;
+        }
         self.module.imports.get(name)
+    }
+
+    /// The module of a star import that may bind any name (see [`Scope::unknown_star`]).
+    pub fn unknown_star(&self) -> Option<&str> {
+        self.module.unknown_star.as_deref()
     }
 
     /// Does an enclosing function bind `name` otherwise than by import (parameter, assignment)?
@@ -295,6 +520,7 @@ impl Imports {
             .flat_map(|scope| scope.imports.iter())
             .filter(|(name, binding)| {
                 !binding.conditional
+                    && !binding.star
                     && wanted(binding)
                     && self
                         .binding(name)

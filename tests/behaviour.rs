@@ -162,6 +162,15 @@ fn run(mut command: Command, stdin: &[u8]) -> Result<Output, String> {
     })
 }
 
+/// The binary under test: this build's, or `$ASYNCUP_BIN` (to measure an older build against
+/// new programs, e.g. how many of them fail before a fix).
+fn asyncup_bin() -> PathBuf {
+    match std::env::var_os("ASYNCUP_BIN") {
+        Some(path) if !path.is_empty() => PathBuf::from(path),
+        _ => PathBuf::from(env!("CARGO_BIN_EXE_asyncup")),
+    }
+}
+
 /// Helper modules the programs may import (`tests/behaviour/_support/`).
 fn support_dir() -> PathBuf {
     repo().join("tests/behaviour/_support")
@@ -200,7 +209,7 @@ fn is_private(path: &Path) -> bool {
 fn registered_ids() -> &'static [String] {
     static IDS: OnceLock<Vec<String>> = OnceLock::new();
     IDS.get_or_init(|| {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_asyncup"));
+        let mut command = Command::new(asyncup_bin());
         command.arg("list");
         let listed = run(command, b"").unwrap_or_else(|err| panic!("asyncup list: {err}"));
         assert!(
@@ -287,7 +296,7 @@ fn check_program(transform: &str, path: &Path) -> Result<(), String> {
     let dir = tempfile::tempdir().map_err(|e| format!("temp dir: {e}"))?;
 
     // Run in the empty temp dir so no `pyproject.toml` of the checkout changes the target.
-    let mut asyncup = Command::new(env!("CARGO_BIN_EXE_asyncup"));
+    let mut asyncup = Command::new(asyncup_bin());
     asyncup.arg("fix");
     if unsafe_fixes {
         asyncup.arg("--unsafe-fixes");
@@ -429,7 +438,10 @@ fn check_transform(transform: &str) {
     let prefix = std::env::var("ASYNCUP_BEHAVIOUR").unwrap_or_default();
     if let Some((_, prefix)) = prefix.split_once('/') {
         programs.retain(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix));
-        assert!(!programs.is_empty(), "ASYNCUP_BEHAVIOUR: no program starts with `{prefix}`");
+        assert!(
+            !programs.is_empty(),
+            "ASYNCUP_BEHAVIOUR: no program starts with `{prefix}`"
+        );
     }
     let orphans: Vec<PathBuf> = std::fs::read_dir(&folder)
         .unwrap_or_else(|err| panic!("reading {}: {err}", folder.display()))
@@ -543,7 +555,7 @@ fn transforms_compose() {
     let original = std::fs::read_to_string(&path).expect("composed program");
     let fix_all = |source: &str| {
         let dir = tempfile::tempdir().expect("temp dir");
-        let mut asyncup = Command::new(env!("CARGO_BIN_EXE_asyncup"));
+        let mut asyncup = Command::new(asyncup_bin());
         asyncup
             .args([
                 "fix",

@@ -1,7 +1,7 @@
 //! `asyncio-run-in-async`: `asyncio.run(x)` inside `async def` (a RuntimeError) → `await x`.
 
 use ruff_python_ast::name::UnqualifiedName;
-use ruff_python_ast::{self as ast, Expr, Stmt};
+use ruff_python_ast::{self as ast, Expr};
 use ruff_text_size::{Ranged, TextRange};
 
 use crate::checker::Checker;
@@ -82,7 +82,7 @@ impl Transform for AsyncioRunInAsync {
 fn build(cx: &Checker, call: &ast::ExprCall) -> Result<Fix, String> {
     if in_runtime_error_fallback(cx, call.range()) {
         return Err(
-            "it sits in a `try` whose handler catches `RuntimeError` (a fallback for a running loop)"
+            "it sits in a `try` (or a `contextlib.suppress` block) that catches `RuntimeError` (a fallback for a running loop)"
                 .into(),
         );
     }
@@ -141,29 +141,11 @@ fn build(cx: &Checker, call: &ast::ExprCall) -> Result<Fix, String> {
 }
 
 /// Is `range` in the body of a `try` (inside the current function) with a handler that catches
-/// `RuntimeError`?
+/// `RuntimeError`, or in a `with contextlib.suppress(...)` block that suppresses it?
 fn in_runtime_error_fallback(cx: &Checker, range: TextRange) -> bool {
-    for stmt in cx.statements().iter().rev() {
-        match stmt {
-            Stmt::FunctionDef(_) | Stmt::ClassDef(_) => return false,
-            Stmt::Try(stmt_try) => {
-                let in_body = stmt_try
-                    .body
-                    .iter()
-                    .any(|s| s.range().contains_range(range));
-                if in_body
-                    && stmt_try.handlers.iter().any(|handler| {
-                        let ast::ExceptHandler::ExceptHandler(handler) = handler;
-                        catches_runtime_error(cx, handler.type_.as_deref())
-                    })
-                {
-                    return true;
-                }
-            }
-            _ => {}
-        }
-    }
-    false
+    crate::analysis::catchers_around(cx, range)
+        .into_iter()
+        .any(|catcher| catches_runtime_error(cx, catcher))
 }
 
 fn catches_runtime_error(cx: &Checker, type_: Option<&Expr>) -> bool {

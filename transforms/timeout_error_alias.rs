@@ -197,8 +197,12 @@ fn builtin_available(cx: &Checker) -> Result<(), String> {
             Err(reason)
         };
     }
+    if let Some(module) = imports.unknown_star() {
+        return Err(format!("`from {module} import *` may bind `TimeoutError`"));
+    }
     if imports.shadowed_locally("TimeoutError")
         || cx.facts().module_bindings.contains("TimeoutError")
+        || imports.module_scope().rebound.contains("TimeoutError")
     {
         return Err(reason);
     }
