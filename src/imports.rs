@@ -185,12 +185,12 @@ fn collect(suite: &[Stmt], scope: &mut Scope, record_assignments: bool, conditio
                     );
                 }
             }
-            Stmt::ImportFrom(import) if import.level > 0 => {
-                if import.names.iter().any(|alias| alias.name.as_str() == "*") {
-                    let module = import.module.as_ref().map_or("", |m| m.as_str());
-                    let dots = ".".repeat(import.level as usize);
-                    scope.unknown_star.get_or_insert(format!("{dots}{module}"));
-                }
+            Stmt::ImportFrom(import)
+                if import.level > 0 && import.names.iter().any(|a| a.name.as_str() == "*") =>
+            {
+                let module = import.module.as_ref().map_or("", |m| m.as_str());
+                let dots = ".".repeat(import.level as usize);
+                scope.unknown_star.get_or_insert(format!("{dots}{module}"));
             }
             Stmt::ImportFrom(import) if import.level == 0 => {
                 let Some(module) = &import.module else {
