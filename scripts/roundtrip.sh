@@ -56,6 +56,10 @@ for package, lines in rows:
 print(f"  {'total':<28} {total:>8} lines")
 PY
 
+echo "findings per transform, by the fix offered (check, first pass):"
+"$BIN" check --output-format json --target-version py311 "$WORK/before" 2>/dev/null \
+    | "$PYTHON" "$ROOT/scripts/fix_counts.py"
+
 status=0
 "$BIN" fix --unsafe-fixes --target-version py311 "$WORK/tree" >"$WORK/fix1.out" 2>"$WORK/fix1.err" || status=$?
 [ "$status" -le 2 ] || { echo "roundtrip: asyncup exited $status (crash?)"; tail -5 "$WORK/fix1.err"; exit 1; }
