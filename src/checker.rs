@@ -262,6 +262,7 @@ impl<'a> Checker<'a> {
         let id = name.id.as_str();
         if self.imports.binding(id).is_some()
             || self.imports.shadowed_locally(id)
+            || self.bound_in_inner_scope(id)
             || self.imports.unknown_star().is_some()
             || self.imports.module_scope().rebound.contains(id)
             || self.facts().module_bindings.contains(id)
@@ -270,6 +271,39 @@ impl<'a> Checker<'a> {
         }
         // `name` lives in the AST, which outlives the checker's borrow of it.
         Some(&self.source[name.range()])
+    }
+
+    /// Is `name` bound by a scope the import table does not model, around the node being
+    /// visited: the class body that directly holds it (class bodies are a scope of their own),
+    /// an enclosing comprehension's targets, or an enclosing lambda's parameters?
+    pub fn bound_in_inner_scope(&self, name: &str) -> bool {
+        if let Some(Frame::Class(class)) = self.frames.last()
+            && crate::imports::binds(&class.body, name)
+        {
+            return true;
+        }
+        if let Some(Frame::Lambda(lambda)) = self.frames.last()
+            && lambda
+                .parameters
+                .as_ref()
+                .is_some_and(|params| params.iter().any(|p| p.name().as_str() == name))
+        {
+            return true;
+        }
+        self.expressions.iter().any(|expr| {
+            let generators = match expr {
+                Expr::ListComp(comp) => &comp.generators,
+                Expr::SetComp(comp) => &comp.generators,
+                Expr::DictComp(comp) => &comp.generators,
+                Expr::Generator(comp) => &comp.generators,
+                _ => return false,
+            };
+            generators.iter().any(|generator| {
+                crate::rewrite::names_in(&generator.target)
+                    .iter()
+                    .any(|n| n == name)
+            })
+        })
     }
 
     /// A transform's per-file state, created on first use. Transforms that need to see the whole

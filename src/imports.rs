@@ -374,6 +374,14 @@ fn module_rebinds(suite: &[Stmt], bound: &mut HashSet<String>, module_level: boo
     }
 }
 
+/// Does a statement of `suite` (not nested in a function or class) bind `name`: an import, an
+/// assignment, a `def`, a `class`, a loop or `with` target?
+pub fn binds(suite: &[Stmt], name: &str) -> bool {
+    let mut scope = Scope::default();
+    collect(suite, &mut scope, true, false);
+    scope.imports.contains_key(name) || scope.shadowed.contains(name)
+}
+
 fn shadow_targets(target: &Expr, scope: &mut Scope) {
     match target {
         Expr::Name(name) => {

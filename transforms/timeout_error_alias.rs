@@ -201,6 +201,7 @@ fn builtin_available(cx: &Checker) -> Result<(), String> {
         return Err(format!("`from {module} import *` may bind `TimeoutError`"));
     }
     if imports.shadowed_locally("TimeoutError")
+        || cx.bound_in_inner_scope("TimeoutError")
         || cx.facts().module_bindings.contains("TimeoutError")
         || imports.module_scope().rebound.contains("TimeoutError")
     {
