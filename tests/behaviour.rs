@@ -11,6 +11,9 @@
 //!   acceptable; only the behaviour is checked);
 //! - `# fixes: safe`: rewrite without `--unsafe-fixes`, for programs that check that the fixes
 //!   the transform calls safe keep behaviour (an unsafe fix is held back and cannot fail them);
+//! - `# differs: <text>`: a program that shows a difference an unsafe fix's note names (the note
+//!   must contain `<text>`; the rewritten program prints its `.expected` output, the original
+//!   something else): every note is backed by a program that shows what it says;
 //! - `# transforms: all`: rewrite with every transform instead of the folder's alone (a program
 //!   that checks that several rewrites compose).
 //!
@@ -238,6 +241,8 @@ struct Directives {
     expect: Expect,
     unsafe_fixes: bool,
     all_transforms: bool,
+    /// `# differs: <text>`: the program shows a difference an unsafe fix's note names.
+    differs: Option<String>,
 }
 
 fn directives(source: &str) -> Result<Directives, String> {
@@ -245,6 +250,7 @@ fn directives(source: &str) -> Result<Directives, String> {
         expect: Expect::Rewritten,
         unsafe_fixes: true,
         all_transforms: false,
+        differs: None,
     };
     for line in source
         .lines()
@@ -261,6 +267,8 @@ fn directives(source: &str) -> Result<Directives, String> {
                     ));
                 }
             };
+        } else if let Some(value) = line.strip_prefix("# differs:") {
+            directives.differs = Some(value.trim().to_string());
         } else if let Some(value) = line.strip_prefix("# transforms:") {
             directives.all_transforms = match value.trim() {
                 "all" => true,
@@ -291,6 +299,7 @@ fn check_program(transform: &str, path: &Path) -> Result<(), String> {
         expect,
         unsafe_fixes,
         all_transforms,
+        differs,
     } = directives(&original)?;
     let expected = expected_output(path)?;
     let dir = tempfile::tempdir().map_err(|e| format!("temp dir: {e}"))?;
@@ -310,7 +319,7 @@ fn check_program(transform: &str, path: &Path) -> Result<(), String> {
     if !matches!(fixed.status.code(), Some(0 | 1)) {
         return Err(format!("asyncup failed\n{}", fixed.describe()));
     }
-    let rewritten = fixed.stdout;
+    let rewritten = fixed.stdout.clone();
     match expect {
         Expect::Rewritten if rewritten == original => {
             return Err(format!(
@@ -352,6 +361,18 @@ fn check_program(transform: &str, path: &Path) -> Result<(), String> {
         run(command, b"")
     };
     let new = execute(&after)?;
+    if let Some(note) = differs {
+        return check_difference(
+            transform,
+            &name,
+            &original,
+            &note,
+            expected,
+            &fixed,
+            &new,
+            || execute(&before),
+        );
+    }
     if let Some(expected) = expected {
         // The original cannot run on this Python: the rewritten program must print what the
         // `.expected` file says, and succeed.
@@ -397,6 +418,74 @@ fn check_program(transform: &str, path: &Path) -> Result<(), String> {
             fixed.stderr,
             old.describe(),
             new.describe()
+        ));
+    }
+    Ok(())
+}
+
+/// A `# differs: <text>` program demonstrates a difference that an unsafe fix's note names: the
+/// fix's note contains `<text>`, the original succeeds, the rewritten program prints exactly
+/// `<program>.expected` (required), and that is not what the original printed. So a note cannot
+/// name a difference that does not exist, and the difference stays the one named.
+#[allow(clippy::too_many_arguments)]
+fn check_difference(
+    transform: &str,
+    name: &str,
+    original: &str,
+    note: &str,
+    expected: Option<String>,
+    fixed: &Output,
+    new: &Output,
+    run_original: impl Fn() -> Result<Output, String>,
+) -> Result<(), String> {
+    let Some(expected) = expected else {
+        return Err(format!(
+            "`# differs:` needs {name}'s `.expected` file: the stdout the rewritten program prints"
+        ));
+    };
+    let dir = tempfile::tempdir().map_err(|e| format!("temp dir: {e}"))?;
+    let mut check = Command::new(asyncup_bin());
+    check
+        .args(["check", "--unsafe-fixes", "--output-format", "json"])
+        .args(["--select", transform, "--stdin-filename", name, "-"])
+        .current_dir(dir.path());
+    let checked = run(check, original.as_bytes())?;
+    let notes: Vec<String> = serde_json::from_str::<serde_json::Value>(&checked.stdout)
+        .map_err(|e| format!("asyncup check JSON: {e}\n{}", checked.describe()))?
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|f| f["fix"]["note"].as_str().map(str::to_owned))
+        .collect();
+    if !notes.iter().any(|n| n.contains(note)) {
+        return Err(format!(
+            "no fix note names the difference `{note}`; the notes are: {notes:#?}"
+        ));
+    }
+    if new.stdout != expected {
+        let stdout_diff = similar::TextDiff::from_lines(&expected, &new.stdout)
+            .unified_diff()
+            .header("expected stdout", "rewritten stdout")
+            .to_string();
+        return Err(format!(
+            "the rewritten program does not print the `.expected` output\n--- asyncup findings ---\n{}\
+             === rewritten run ===\n{}=== stdout diff ===\n{stdout_diff}",
+            fixed.stderr,
+            new.describe()
+        ));
+    }
+    let old = run_original()?;
+    if !old.status.success() || old.stdout.is_empty() {
+        return Err(format!(
+            "the original program must exit 0 and print something (fix the program)\n{}",
+            old.describe()
+        ));
+    }
+    if old.stdout == expected {
+        return Err(format!(
+            "`# differs: {note}`, but the original prints the same as the rewrite: the note \
+             names no difference here\n{}",
+            old.describe()
         ));
     }
     Ok(())
