@@ -1,6 +1,7 @@
 //! The command line: argument parsing, running the pipeline over files in parallel, and all
 //! output. Exit codes: 0 nothing to report, 1 findings or changes, 2 usage or file errors.
 
+use std::collections::BTreeMap;
 use std::ffi::OsString;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -10,7 +11,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 
 use crate::checker::Settings;
-use crate::config::ConfigResolver;
+use crate::config::{ConfigResolver, Target};
 use crate::edit::Applicability;
 use crate::files::{self, SourceText};
 use crate::fix::{self, Outcome};
@@ -66,8 +67,9 @@ struct CommonArgs {
     /// Also apply fixes that change behaviour (each names what changes).
     #[arg(long)]
     unsafe_fixes: bool,
-    /// The oldest Python the code must run on (py37..py314). Default: `[tool.asyncup]
-    /// target-version` or `project.requires-python` of the nearest pyproject.toml, else py311.
+    /// The oldest Python the code must run on (py37..py314). Default: what the nearest folder
+    /// declares (`[tool.asyncup] target-version`, `requires-python`, Poetry's `python`,
+    /// `python_requires`, ruff's `target-version`), else py311 with a warning.
     #[arg(long, value_parser = parse_version)]
     target_version: Option<PyVersion>,
     /// How findings are printed.
@@ -226,6 +228,49 @@ fn process_text(
     })
 }
 
+/// Where an assumed target comes from: nothing declared one.
+const ASSUMED: &str = "assumed";
+
+/// The target for files in `dir`: `--target-version`, else what the nearest folder declares
+/// (see [`crate::config`]), else py311, assumed.
+fn resolve_target(args: &CommonArgs, configs: &mut ConfigResolver, dir: &Path) -> Target {
+    if let Some(version) = args.target_version {
+        return Target {
+            version,
+            origin: "--target-version".into(),
+        };
+    }
+    configs.target_for(dir).unwrap_or_else(|| Target {
+        version: PyVersion::DEFAULT,
+        origin: ASSUMED.into(),
+    })
+}
+
+/// Say which target versions the run used and where each came from; loudly when one was
+/// assumed, since that target allows 3.11-only rewrites.
+fn report_targets(targets: &BTreeMap<Target, usize>) {
+    let plural = |n: usize| if n == 1 { "file" } else { "files" };
+    for (target, files) in targets {
+        let version = format!("py{}{}", target.version.major, target.version.minor);
+        if &*target.origin == ASSUMED {
+            eprintln!(
+                "asyncup: warning: no Python version is declared for {files} {} (no \
+                 requires-python, Poetry python, python_requires or ruff target-version was \
+                 found in their folders or above); assumed {version}, so 3.11-only rewrites \
+                 (asyncio.timeout, TaskGroup, the builtin TimeoutError) are offered. Set \
+                 `--target-version` or `[tool.asyncup] target-version` in pyproject.toml.",
+                plural(*files)
+            );
+        } else {
+            eprintln!(
+                "asyncup: target {version} for {files} {} (from {})",
+                plural(*files),
+                target.origin
+            );
+        }
+    }
+}
+
 /// The path as shown to the user: relative, without a leading `./`.
 fn display_path(path: &Path) -> String {
     let cwd = std::env::current_dir().ok();
@@ -273,6 +318,7 @@ fn run_files(args: CommonArgs, mode: Mode) -> ExitCode {
         .collect();
 
     let mut configs = ConfigResolver::default();
+    let mut targets: BTreeMap<Target, usize> = BTreeMap::new();
     let jobs: Vec<(PathBuf, String, Settings)> = found
         .files
         .iter()
@@ -284,10 +330,9 @@ fn run_files(args: CommonArgs, mode: Mode) -> ExitCode {
                 dir
             };
             let absolute = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
-            let target = args
-                .target_version
-                .or_else(|| configs.target_for(&absolute))
-                .unwrap_or(PyVersion::DEFAULT);
+            let target = resolve_target(&args, &mut configs, &absolute);
+            *targets.entry(target.clone()).or_default() += 1;
+            let target = target.version;
             let display = display_path(path);
             let settings = Settings {
                 target,
@@ -423,6 +468,7 @@ fn run_files(args: CommonArgs, mode: Mode) -> ExitCode {
             Mode::Diff => "would change",
             Mode::Fix { .. } => "changed",
         };
+        report_targets(&targets);
         eprintln!("{}", summary.render(label));
     }
     exit_code(mode, !errors.is_empty(), summary.findings > 0, changed_any)
@@ -489,12 +535,10 @@ fn run_stdin(
         .and_then(|p| p.parent().map(Path::to_path_buf))
         .or_else(|| std::env::current_dir().ok())
         .unwrap_or_default();
-    let target = args
-        .target_version
-        .or_else(|| configs.target_for(&dir))
-        .unwrap_or(PyVersion::DEFAULT);
+    let target = resolve_target(args, &mut configs, &dir);
+    let targets = BTreeMap::from([(target.clone(), 1)]);
     let settings = Settings {
-        target,
+        target: target.version,
         transforms,
         file_name: display.clone(),
     };
@@ -566,6 +610,7 @@ fn run_stdin(
             Mode::Fix { .. } => "changed",
         };
         summary.errors = usize::from(had_error);
+        report_targets(&targets);
         eprintln!("{}", summary.render(label));
     }
     exit_code(mode, had_error, summary.findings > 0, changed)

@@ -27,23 +27,92 @@ impl PyVersion {
     /// The default target when nothing else says.
     pub const DEFAULT: PyVersion = PyVersion::PY311;
 
-    /// The lowest version a PEP 440 `requires-python` specifier allows (`>=3.9`, `~=3.10`,
-    /// `>=3.8,<4`, `==3.12.*`). `None` if it names no lower bound.
-    pub fn from_requires_python(spec: &str) -> Option<Self> {
-        spec.split(',')
-            .filter_map(|clause| {
-                let clause = clause.trim();
-                let rest = ["~=", ">=", "=="]
-                    .iter()
-                    .find_map(|op| clause.strip_prefix(op))?;
-                let mut parts = rest.trim().split('.');
-                let major = parts.next()?.trim().parse().ok()?;
-                let minor = parts
-                    .next()
-                    .map_or(Some(0), |m| m.trim().trim_end_matches('*').parse().ok())?;
-                Some(PyVersion::new(major, minor))
+    /// The oldest `3.x` a PEP 440 specifier set allows (`>=3.9`, `>3.9` (3.9.1 is allowed),
+    /// `!=3.9.*,>=3.8`, `==3.*`, `~=3.10`, `<4`), clamped to the supported py37..py314. Parsed
+    /// with `pep440_rs`; a minor counts as allowed when any of its patch releases is.
+    pub fn floor_of_specifiers(spec: &str) -> Result<Self, String> {
+        use pep440_rs::{Version, VersionSpecifiers};
+        let specifiers = VersionSpecifiers::from_str(spec.trim())
+            .map_err(|e| format!("`{spec}` is not a PEP 440 version specifier: {e}"))?;
+        let allowed = |minor: u64| {
+            (0..=40u64).any(|patch| specifiers.contains(&Version::new([3, minor, patch])))
+        };
+        let minor = (0..=30u64)
+            .find(|m| allowed(*m))
+            .ok_or_else(|| format!("`{spec}` allows no Python 3 version"))?;
+        let version = PyVersion::new(3, u8::try_from(minor).unwrap_or(u8::MAX));
+        Ok(version.clamp(PyVersion::PY37, PyVersion::PY314))
+    }
+
+    /// The oldest Python a Poetry constraint allows (`^3.9`, `~3.10`, `>=3.8,<4.0`, `3.9`,
+    /// `^3.8 || ^3.10`, `*`): each alternative is translated to PEP 440 and the lowest floor
+    /// wins.
+    pub fn floor_of_poetry(constraint: &str) -> Result<Self, String> {
+        let mut floors = Vec::new();
+        for alternative in constraint.split("||").flat_map(|a| a.split('|')) {
+            let mut clauses = Vec::new();
+            for clause in alternative
+                .split([',', ' '])
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+            {
+                clauses.push(poetry_clause(clause)?);
+            }
+            let spec = clauses.into_iter().flatten().collect::<Vec<_>>().join(",");
+            floors.push(if spec.is_empty() {
+                PyVersion::PY37
+            } else {
+                Self::floor_of_specifiers(&spec)?
+            });
+        }
+        floors
+            .into_iter()
+            .min()
+            .ok_or_else(|| format!("`{constraint}` is an empty Poetry constraint"))
+    }
+}
+
+/// One Poetry version clause as PEP 440 clauses (`None` for `*`).
+fn poetry_clause(clause: &str) -> Result<Option<String>, String> {
+    let bump = |version: &str, caret: bool| -> Result<String, String> {
+        let parts: Vec<u64> = version
+            .split('.')
+            .map(|p| {
+                p.parse()
+                    .map_err(|_| format!("`{clause}` is not a Poetry constraint"))
             })
-            .max()
+            .collect::<Result<_, _>>()?;
+        // `^3.9` -> <4; `^0.2` -> <0.3; `~3.9` / `~3.9.1` -> <3.10; `~3` -> <4.
+        let upper = if caret {
+            let first = parts
+                .iter()
+                .position(|p| *p != 0)
+                .unwrap_or(parts.len() - 1);
+            let mut upper: Vec<u64> = parts[..=first].to_vec();
+            upper[first] += 1;
+            upper
+        } else if parts.len() >= 2 {
+            vec![parts[0], parts[1] + 1]
+        } else {
+            vec![parts[0] + 1]
+        };
+        let upper: Vec<String> = upper.iter().map(u64::to_string).collect();
+        Ok(format!(">={version},<{}", upper.join(".")))
+    };
+    if clause == "*" {
+        Ok(None)
+    } else if let Some(version) = clause.strip_prefix('^') {
+        bump(version.trim(), true).map(Some)
+    } else if let Some(version) = clause.strip_prefix('~').filter(|v| !v.starts_with('=')) {
+        bump(version.trim(), false).map(Some)
+    } else if clause.starts_with(|c: char| c.is_ascii_digit()) {
+        Ok(Some(if clause.ends_with('*') {
+            format!("=={clause}")
+        } else {
+            format!("=={clause}.*")
+        }))
+    } else {
+        Ok(Some(clause.to_string()))
     }
 }
 
@@ -162,24 +231,36 @@ mod tests {
     }
 
     #[test]
-    fn requires_python_lower_bound() {
-        assert_eq!(
-            PyVersion::from_requires_python(">=3.9"),
-            Some(PyVersion::PY39)
-        );
-        assert_eq!(
-            PyVersion::from_requires_python(">=3.8, <4"),
-            Some(PyVersion::PY38)
-        );
-        assert_eq!(
-            PyVersion::from_requires_python("~=3.10"),
-            Some(PyVersion::PY310)
-        );
-        assert_eq!(
-            PyVersion::from_requires_python("==3.12.*"),
-            Some(PyVersion::new(3, 12))
-        );
-        assert_eq!(PyVersion::from_requires_python("<4"), None);
+    fn specifier_floors() {
+        let floor = |spec: &str| PyVersion::floor_of_specifiers(spec).unwrap();
+        assert_eq!(floor(">=3.9"), PyVersion::PY39);
+        assert_eq!(floor(">=3.8, <4"), PyVersion::PY38);
+        assert_eq!(floor("~=3.10"), PyVersion::PY310);
+        assert_eq!(floor("==3.12.*"), PyVersion::new(3, 12));
+        // 3.9.1 > 3.9 under PEP 440, so `>3.9` allows 3.9.
+        assert_eq!(floor(">3.9"), PyVersion::PY39);
+        assert_eq!(floor(">=3.10"), PyVersion::PY310);
+        assert!(PyVersion::floor_of_specifiers(">3.9.*").is_err());
+        assert_eq!(floor("!=3.7.*,!=3.8.*,>=3.7"), PyVersion::PY39);
+        assert_eq!(floor("==3.*"), PyVersion::PY37);
+        assert_eq!(floor("<4"), PyVersion::PY37);
+        assert_eq!(floor(">=2.7, !=3.0.*, !=3.1.*"), PyVersion::PY37);
+        assert!(PyVersion::floor_of_specifiers("<3").is_err());
+        assert!(PyVersion::floor_of_specifiers("python 3").is_err());
+    }
+
+    #[test]
+    fn poetry_floors() {
+        let floor = |spec: &str| PyVersion::floor_of_poetry(spec).unwrap();
+        assert_eq!(floor("^3.9"), PyVersion::PY39);
+        assert_eq!(floor("~3.10"), PyVersion::PY310);
+        assert_eq!(floor(">=3.8,<4.0"), PyVersion::PY38);
+        assert_eq!(floor(">=3.8 <4.0"), PyVersion::PY38);
+        assert_eq!(floor("3.10"), PyVersion::PY310);
+        assert_eq!(floor("3.10.*"), PyVersion::PY310);
+        assert_eq!(floor("^3.10 || ^3.8"), PyVersion::PY38);
+        assert_eq!(floor("*"), PyVersion::PY37);
+        assert!(PyVersion::floor_of_poetry("^banana").is_err());
     }
 
     #[test]

@@ -1062,6 +1062,70 @@ fn nearest_pyproject_and_tool_section_win() {
         .stdout(&safe_line("new/b.py"));
 }
 
+/// Every way a project declares the Pythons it supports turns 3.11-only rewrites off below
+/// 3.11, and the summary says where the target came from.
+#[test]
+fn every_declared_floor_is_read() {
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "setup.cfg",
+            "[metadata]\nname = demo\n\n[options]\npython_requires = >=3.9\n",
+            "target py39 for 1 file (from setup.cfg: [options] python_requires = >=3.9)",
+        ),
+        (
+            "setup.py",
+            "from setuptools import setup\n\nsetup(\n    name=\"demo\",\n    python_requires=\">3.9, !=3.10.*\",\n)\n",
+            // setup.py is itself a Python file of the run.
+            "target py39 for 2 files (from setup.py: python_requires=\">3.9, !=3.10.*\")",
+        ),
+        (
+            "pyproject.toml",
+            "[tool.poetry.dependencies]\npython = \"^3.10\"\n",
+            "target py310 for 1 file (from pyproject.toml: [tool.poetry.dependencies] python = \"^3.10\")",
+        ),
+        (
+            "pyproject.toml",
+            "[tool.ruff]\ntarget-version = \"py38\"\n",
+            "target py38 for 1 file (from pyproject.toml: [tool.ruff] target-version = \"py38\")",
+        ),
+        (
+            "ruff.toml",
+            "target-version = \"py39\"\n",
+            "target py39 for 1 file (from ruff.toml: target-version = \"py39\")",
+        ),
+        (
+            "pyproject.toml",
+            "[project]\nrequires-python = \"==3.*\"\n",
+            "target py37 for 1 file (from pyproject.toml: project.requires-python = \"==3.*\")",
+        ),
+    ];
+    for (file, text, origin) in cases {
+        let p = Project::new();
+        p.write(file, text).write("pkg/a.py", SAFE);
+        p.run(&["check", SELECT])
+            .code(0)
+            .stdout("")
+            .stderr_has(origin);
+    }
+}
+
+/// Nothing declared: py311 is assumed, and the run says so loudly and how to set it.
+#[test]
+fn an_assumed_target_is_a_warning() {
+    let p = Project::new();
+    p.write("a.py", SAFE);
+    p.run(&["check", SELECT])
+        .code(1)
+        .stderr_has("warning: no Python version is declared for 1 file")
+        .stderr_has("assumed py311")
+        .stderr_has("[tool.asyncup] target-version");
+    p.run(&["check", SELECT, "--target-version", "py311"])
+        .code(1)
+        .stderr_has("target py311 for 1 file (from --target-version)");
+    let quiet = p.run(&["check", SELECT, "--quiet"]);
+    assert!(!quiet.stderr.contains("warning"), "{}", quiet.stderr);
+}
+
 #[test]
 fn invalid_pyproject_is_an_error_but_files_are_still_checked() {
     let p = Project::new();
