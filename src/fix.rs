@@ -73,7 +73,10 @@ pub fn apply_fixes(source: &str, findings: &[Finding], allowed: Applicability) -
         unit.edits.extend(fix.edits());
     }
     for unit in &mut units {
-        unit.edits.sort_by_key(|edit| (edit.start(), edit.end()));
+        // Stable: insertions at one offset keep the given order, but new imports go first, in
+        // isort order (see `importer::insertion_order`).
+        unit.edits
+            .sort_by_cached_key(|edit| (edit.start(), edit.end(), importer::insertion_order(edit)));
         let mut seen = HashSet::new();
         unit.edits.retain(|edit| seen.insert(*edit));
     }

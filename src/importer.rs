@@ -50,11 +50,11 @@ pub fn spell(cx: &Checker, module: &str, member: &str) -> Result<Spelled, String
     });
     if let Some(import) = from_import
         && !cx.name_in_file(member)
-        && let Some(last) = import.names.last()
+        && !import.names.is_empty()
     {
         return Ok(Spelled {
             name: member.to_string(),
-            edit: Some(Edit::insertion(format!(", {member}"), last.end())),
+            edit: Some(add_member(cx, import, member)),
         });
     }
     if bound_anywhere(cx, module) {
@@ -66,6 +66,46 @@ pub fn spell(cx: &Checker, module: &str, member: &str) -> Result<Spelled, String
         name: format!("{module}.{member}"),
         edit: Some(add_import(cx, &format!("import {module}"))),
     })
+}
+
+/// Add `member` to `from module import ...`: in sorted position when the names are sorted the
+/// way isort sorts them (constants, then classes, then the rest), else at the end; one per line
+/// when the statement already has one per line.
+fn add_member(cx: &Checker, import: &ruff_python_ast::StmtImportFrom, member: &str) -> Edit {
+    let key = |name: &str| {
+        let rank = if name.len() > 1 && name.chars().all(|c| !c.is_lowercase()) {
+            0
+        } else if name.starts_with(char::is_uppercase) {
+            1
+        } else {
+            2
+        };
+        (rank, name.to_ascii_lowercase())
+    };
+    let names = &import.names;
+    let sorted = names
+        .windows(2)
+        .all(|w| key(w[0].name.as_str()) <= key(w[1].name.as_str()));
+    let source = cx.source();
+    let multiline = source[import.range()].contains(['\n', '\r']);
+    let before = names
+        .iter()
+        .find(|alias| sorted && key(alias.name.as_str()) > key(member));
+    match (before, multiline) {
+        (Some(next), false) => Edit::insertion(format!("{member}, "), next.start()),
+        (Some(next), true) => {
+            let indent = &source[TextRange::new(source.line_start(next.start()), next.start())];
+            let nl = cx.line_ending_at(next.start());
+            Edit::insertion(format!("{member},{nl}{indent}"), next.start())
+        }
+        (None, false) => Edit::insertion(format!(", {member}"), names.last().expect("names").end()),
+        (None, true) => {
+            let last = names.last().expect("names");
+            let indent = &source[TextRange::new(source.line_start(last.start()), last.start())];
+            let nl = cx.line_ending_at(last.start());
+            Edit::insertion(format!(",{nl}{indent}{member}"), last.end())
+        }
+    }
 }
 
 /// Is `name` spelled by a token outside the module part of import statements?
@@ -115,9 +155,23 @@ fn names_outside_import_modules<'s>(tokens: &Tokens, source: &'s str) -> HashSet
     names
 }
 
-/// Insert the import statement `line` after the last top-level import, or after the module
-/// docstring, or before the first statement.
+/// Insert the module-level statement `line`. An import (`import m`, `from m import x`) goes
+/// where isort (and ruff's `I001`) would put it: into the leading import block's group of its
+/// kind (`__future__`, standard library, third party, relative), in sorted position (plain
+/// imports before from-imports, each by module name); a kind the file has no group for gets a
+/// new group in the kinds' order. Any other line (or an import in a file without a leading
+/// import block) goes after the last top-level import, or after the module docstring, or
+/// before the first statement.
 pub fn add_import(cx: &Checker, line: &str) -> Edit {
+    if let Some(new) = ImportLine::parse(line)
+        && let Some(edit) = insert_into_groups(cx, line, &new)
+    {
+        return edit;
+    }
+    after_last_import(cx, line)
+}
+
+fn after_last_import(cx: &Checker, line: &str) -> Edit {
     let source = cx.source();
     let suite = cx.suite();
     let last_import = suite
@@ -137,6 +191,171 @@ pub fn add_import(cx: &Checker, line: &str) -> Edit {
                 .first()
                 .map_or(source.text_len_as_size(), |s| source.line_start(s.start()));
             Edit::insertion(format!("{line}{}", cx.line_ending_at(at)), at)
+        }
+    }
+}
+
+/// How insertions at one offset are ordered (after their offset): new import lines in isort
+/// order (section, then plain before from, then module), then anything else in the order
+/// given. Two imports added by one fix at one spot (`import json` in a new group before the
+/// third-party group that `import httpx` joins) then come out in the order isort wants.
+pub fn insertion_order(edit: &Edit) -> (bool, Option<(Section, ImportKey)>) {
+    if !edit.is_insertion() {
+        return (true, None);
+    }
+    match ImportLine::parse(edit.content().trim()) {
+        Some(line) => (false, Some((line.section, line.key))),
+        None => (true, None),
+    }
+}
+
+/// isort's sections, in their order.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Section {
+    Future,
+    StandardLibrary,
+    ThirdParty,
+    Relative,
+}
+
+fn section_of(module: &str, relative: bool) -> Section {
+    let top = module.split('.').next().unwrap_or_default();
+    if relative {
+        Section::Relative
+    } else if top == "__future__" {
+        Section::Future
+    } else if STDLIB.binary_search(&top).is_ok() {
+        Section::StandardLibrary
+    } else {
+        Section::ThirdParty
+    }
+}
+
+/// The sort key of an import statement inside its section: plain imports first, then by
+/// module name, case-insensitively (isort's default `force_sort_within_sections = false`).
+#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct ImportKey {
+    is_from: bool,
+    module: String,
+}
+
+struct ImportLine {
+    key: ImportKey,
+    section: Section,
+}
+
+impl ImportLine {
+    fn parse(line: &str) -> Option<Self> {
+        let (is_from, module) = if let Some(rest) = line.strip_prefix("import ") {
+            (false, rest.split([' ', ',']).next()?)
+        } else if let Some(rest) = line.strip_prefix("from ") {
+            (true, rest.split(' ').next()?)
+        } else {
+            return None;
+        };
+        let relative = module.starts_with('.');
+        Some(Self {
+            section: section_of(module, relative),
+            key: ImportKey {
+                is_from,
+                module: module.to_ascii_lowercase(),
+            },
+        })
+    }
+
+    fn of_stmt(stmt: &Stmt) -> Option<Self> {
+        match stmt {
+            Stmt::Import(import) => {
+                let module = import.names.first()?.name.as_str();
+                Some(Self {
+                    section: section_of(module, false),
+                    key: ImportKey {
+                        is_from: false,
+                        module: module.to_ascii_lowercase(),
+                    },
+                })
+            }
+            Stmt::ImportFrom(import) => {
+                let module = import.module.as_ref().map_or("", |m| m.as_str());
+                Some(Self {
+                    section: section_of(module, import.level > 0),
+                    key: ImportKey {
+                        is_from: true,
+                        module: module.to_ascii_lowercase(),
+                    },
+                })
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Place `line` in the file's leading import block (after the docstring): the top-level
+/// imports up to the first other statement, split into groups by blank lines. `None` when the
+/// file has no such block.
+fn insert_into_groups(cx: &Checker, line: &str, new: &ImportLine) -> Option<Edit> {
+    let source = cx.source();
+    let suite = cx.suite();
+    let skip_docstring = usize::from(suite.first().is_some_and(
+        |s| matches!(s, Stmt::Expr(e) if matches!(&*e.value, Expr::StringLiteral(_))),
+    ));
+    let block: Vec<(&Stmt, ImportLine)> = suite[skip_docstring..]
+        .iter()
+        .map_while(|stmt| ImportLine::of_stmt(stmt).map(|import| (stmt, import)))
+        .collect();
+    if block.is_empty() {
+        return None;
+    }
+    // Groups: runs of imports with no blank line (or comment line) between them.
+    let mut groups: Vec<Vec<&(&Stmt, ImportLine)>> = vec![vec![&block[0]]];
+    for pair in block.windows(2) {
+        let between = &source[TextRange::new(pair[0].0.end(), pair[1].0.start())];
+        let separated = between.lines().skip(1).any(|l| l.trim().is_empty());
+        if separated {
+            groups.push(Vec::new());
+        }
+        groups.last_mut().expect("a group").push(&pair[1]);
+    }
+    let nl = cx.line_ending_at(block[0].0.end());
+    let section_of_group = |group: &Vec<&(&Stmt, ImportLine)>| {
+        // A group's section: that of most of its imports' (the first on a tie).
+        group.iter().map(|(_, i)| i.section).min_by_key(|section| {
+            std::cmp::Reverse(group.iter().filter(|(_, i)| i.section == *section).count())
+        })
+    };
+    if let Some(group) = groups
+        .iter()
+        .find(|g| section_of_group(g) == Some(new.section))
+    {
+        // Before the first import that sorts after the new one, else after the group.
+        return Some(match group.iter().find(|(_, i)| i.key > new.key) {
+            Some((stmt, _)) => {
+                Edit::insertion(format!("{line}{nl}"), source.line_start(stmt.start()))
+            }
+            None => {
+                let last = group.last().expect("non-empty group").0;
+                Edit::insertion(format!("{nl}{line}"), source.line_end(last.end()))
+            }
+        });
+    }
+    // A new group: before the first group of a later section, else after the last group.
+    match groups
+        .iter()
+        .find(|g| section_of_group(g).is_some_and(|s| s > new.section))
+    {
+        Some(group) => {
+            let first = group[0].0;
+            Some(Edit::insertion(
+                format!("{line}{nl}{nl}"),
+                source.line_start(first.start()),
+            ))
+        }
+        None => {
+            let last = groups.last()?.last()?.0;
+            Some(Edit::insertion(
+                format!("{nl}{nl}{line}"),
+                source.line_end(last.end()),
+            ))
         }
     }
 }
@@ -266,3 +485,225 @@ impl<'a> SourceOrderVisitor<'a> for NameUses<'_> {
         source_order::walk_expr(self, expr);
     }
 }
+
+/// Top-level modules of the standard library (CPython 3.11 `sys.stdlib_module_names`, public ones):
+/// a new import of one of them goes into the file's standard-library group.
+pub const STDLIB: &[&str] = &[
+    "abc",
+    "aifc",
+    "antigravity",
+    "argparse",
+    "array",
+    "ast",
+    "asynchat",
+    "asyncio",
+    "asyncore",
+    "atexit",
+    "audioop",
+    "base64",
+    "bdb",
+    "binascii",
+    "bisect",
+    "builtins",
+    "bz2",
+    "cProfile",
+    "calendar",
+    "cgi",
+    "cgitb",
+    "chunk",
+    "cmath",
+    "cmd",
+    "code",
+    "codecs",
+    "codeop",
+    "collections",
+    "colorsys",
+    "compileall",
+    "concurrent",
+    "configparser",
+    "contextlib",
+    "contextvars",
+    "copy",
+    "copyreg",
+    "crypt",
+    "csv",
+    "ctypes",
+    "curses",
+    "dataclasses",
+    "datetime",
+    "dbm",
+    "decimal",
+    "difflib",
+    "dis",
+    "distutils",
+    "doctest",
+    "email",
+    "encodings",
+    "ensurepip",
+    "enum",
+    "errno",
+    "faulthandler",
+    "fcntl",
+    "filecmp",
+    "fileinput",
+    "fnmatch",
+    "fractions",
+    "ftplib",
+    "functools",
+    "gc",
+    "genericpath",
+    "getopt",
+    "getpass",
+    "gettext",
+    "glob",
+    "graphlib",
+    "grp",
+    "gzip",
+    "hashlib",
+    "heapq",
+    "hmac",
+    "html",
+    "http",
+    "idlelib",
+    "imaplib",
+    "imghdr",
+    "imp",
+    "importlib",
+    "inspect",
+    "io",
+    "ipaddress",
+    "itertools",
+    "json",
+    "keyword",
+    "lib2to3",
+    "linecache",
+    "locale",
+    "logging",
+    "lzma",
+    "mailbox",
+    "mailcap",
+    "marshal",
+    "math",
+    "mimetypes",
+    "mmap",
+    "modulefinder",
+    "msilib",
+    "msvcrt",
+    "multiprocessing",
+    "netrc",
+    "nis",
+    "nntplib",
+    "nt",
+    "ntpath",
+    "nturl2path",
+    "numbers",
+    "opcode",
+    "operator",
+    "optparse",
+    "os",
+    "ossaudiodev",
+    "pathlib",
+    "pdb",
+    "pickle",
+    "pickletools",
+    "pipes",
+    "pkgutil",
+    "platform",
+    "plistlib",
+    "poplib",
+    "posix",
+    "posixpath",
+    "pprint",
+    "profile",
+    "pstats",
+    "pty",
+    "pwd",
+    "py_compile",
+    "pyclbr",
+    "pydoc",
+    "pydoc_data",
+    "pyexpat",
+    "queue",
+    "quopri",
+    "random",
+    "re",
+    "readline",
+    "reprlib",
+    "resource",
+    "rlcompleter",
+    "runpy",
+    "sched",
+    "secrets",
+    "select",
+    "selectors",
+    "shelve",
+    "shlex",
+    "shutil",
+    "signal",
+    "site",
+    "smtpd",
+    "smtplib",
+    "sndhdr",
+    "socket",
+    "socketserver",
+    "spwd",
+    "sqlite3",
+    "sre_compile",
+    "sre_constants",
+    "sre_parse",
+    "ssl",
+    "stat",
+    "statistics",
+    "string",
+    "stringprep",
+    "struct",
+    "subprocess",
+    "sunau",
+    "symtable",
+    "sys",
+    "sysconfig",
+    "syslog",
+    "tabnanny",
+    "tarfile",
+    "telnetlib",
+    "tempfile",
+    "termios",
+    "textwrap",
+    "this",
+    "threading",
+    "time",
+    "timeit",
+    "tkinter",
+    "token",
+    "tokenize",
+    "tomllib",
+    "trace",
+    "traceback",
+    "tracemalloc",
+    "tty",
+    "turtle",
+    "turtledemo",
+    "types",
+    "typing",
+    "unicodedata",
+    "unittest",
+    "urllib",
+    "uu",
+    "uuid",
+    "venv",
+    "warnings",
+    "wave",
+    "weakref",
+    "webbrowser",
+    "winreg",
+    "winsound",
+    "wsgiref",
+    "xdrlib",
+    "xml",
+    "xmlrpc",
+    "zipapp",
+    "zipfile",
+    "zipimport",
+    "zlib",
+    "zoneinfo",
+];
