@@ -56,7 +56,8 @@ crate::declare_transform! {
     /// (`except CancelledError: pass`) becomes a block.
     ///
     /// ## Fix safety
-    /// Unsafe: the code after the `try` no longer runs when the task is cancelled, and an
+    /// Unsafe: whoever awaits the task (the canceller too, as in `t.cancel(); await t`) now
+    /// gets `CancelledError` where it got the task's result, and an
     /// enclosing `asyncio.timeout()` or `TaskGroup` now sees the cancellation (a timeout the
     /// handler swallowed now raises `TimeoutError`, and a `wait_for` whose task swallowed the
     /// cancellation now raises `TimeoutError` instead of returning). `cancelling()` stays above 0 after a
@@ -69,13 +70,24 @@ crate::declare_transform! {
     /// - The handler leaves with `return`, `break` or `continue` (reported: the re-raise would
     ///   not run on that path, and where it would, the decision is the author's).
     /// - A tuple that is not parenthesised.
+    /// - Code runs after the `try` in the function (a statement after it in its block or after
+    ///   an enclosing block; the next iteration of an enclosing loop does not count) and the
+    ///   re-raise cannot be deferred past it: the `try` is nested in a block, or that code
+    ///   leaves with `return`/`break`/`continue` or yields. Where the `try` stands directly in
+    ///   the function's body, the handler keeps the error in a fresh name (`cancelled = None`
+    ///   before the `try`) and the function raises it after that code (before a final
+    ///   `return` of a plain value), so cleanup written after the `try` still runs.
+    ///
+    /// The re-raise is written on two lines (`if ...:` / `raise`), never on one.
     ///
     /// Not a finding: a handler that always raises (`raise`, `raise exc`, or another exception
     /// on every path); a handler that re-raises what it caught (`raise` / `raise exc`) on some
     /// path, as in `if asyncio.current_task().cancelling(): raise` (the author decided when to
-    /// swallow); code outside `async def`; `except*`; and the cancel-and-wait idiom,
-    /// `t.cancel()` earlier in the block, then `try: await t` / `except CancelledError: pass`,
-    /// where swallowing the cancellation of `t` is the point.
+    /// swallow); a deferred re-raise (`except CancelledError as e: cancelled = e`, cleanup, then
+    /// `raise cancelled` later in the function); code outside `async def`; `except*`; and the
+    /// cancel-and-wait idiom, `t.cancel()` earlier in the block, then `try: await t` / `except
+    /// CancelledError: pass` (any receiver: `t`, `self.task`, `self._tasks[key]`), where
+    /// swallowing the cancellation of `t` is the point.
     pub struct CancelledErrorSwallowed {
         id: "cancelled-error-swallowed",
         summary: "`except CancelledError` that does not re-raise -> re-raise",
@@ -85,8 +97,8 @@ crate::declare_transform! {
 }
 
 const MESSAGE: &str = "`except CancelledError` swallows the cancellation: the task keeps running after it was cancelled";
-const NOTE_311: &str = "the handler now re-raises when this task itself was cancelled (`cancelling()` > 0): code after the `try` no longer runs then, and an enclosing `asyncio.timeout()`/TaskGroup now sees the cancellation (a swallowed timeout now raises TimeoutError); a CancelledError from another cancelled task or future is still swallowed";
-const NOTE_OLD: &str = "the handler now re-raises every CancelledError: code after the `try` no longer runs, also when the error came from another task or future that was cancelled (not this task)";
+const NOTE_311: &str = "the handler now re-raises when this task itself was cancelled (`cancelling()` > 0): whoever awaits the task (the canceller too) now gets CancelledError instead of the task's result, and an enclosing `asyncio.timeout()`/TaskGroup now sees the cancellation (a swallowed timeout now raises TimeoutError); a CancelledError from another cancelled task or future is still swallowed";
+const NOTE_OLD: &str = "the handler now re-raises every CancelledError: whoever awaits the task (the canceller too) now gets CancelledError instead of the task's result, also when the error came from another task or future that was cancelled (not this task)";
 
 impl Transform for CancelledErrorSwallowed {
     fn info(&self) -> &'static TransformInfo {
@@ -103,13 +115,16 @@ impl Transform for CancelledErrorSwallowed {
             let Some(caught) = catches_cancelled(cx, handler) else {
                 continue;
             };
-            if always_raises(&handler.body) || reraises(handler) || is_cancel_and_wait(cx, try_stmt)
+            if always_raises(&handler.body)
+                || reraises(handler)
+                || is_cancel_and_wait(cx, try_stmt)
+                || defers_reraise(cx, handler)
             {
                 continue;
             }
             let outcome = match escape(&handler.body, false) {
                 Some(keyword) => Err(format!("the handler leaves with `{keyword}`")),
-                None => plan(cx, handler, &caught),
+                None => placement(cx, try_stmt).and_then(|place| plan(cx, handler, &caught, place)),
             };
             let finding = match outcome {
                 Ok(fix) => {
@@ -188,6 +203,120 @@ fn reraises(handler: &ast::ExceptHandlerExceptHandler) -> bool {
     visit(&handler.body, handler.name.as_deref())
 }
 
+/// A deferred re-raise: the handler keeps what it caught (`cancelled = exc`) and the function
+/// raises that name later (`raise cancelled`), after its cleanup. Not swallowed.
+fn defers_reraise(cx: &Checker, handler: &ast::ExceptHandlerExceptHandler) -> bool {
+    let Some(caught) = handler.name.as_deref() else {
+        return false;
+    };
+    // `cancelled = exc`, also under a condition (`if ...cancelling(): cancelled = exc`).
+    fn keeps<'h>(body: &'h [Stmt], caught: &str, kept: &mut Vec<&'h str>) {
+        for stmt in body {
+            match stmt {
+                Stmt::Assign(assign)
+                    if matches!(&*assign.value, Expr::Name(n) if n.id.as_str() == caught) =>
+                {
+                    kept.extend(assign.targets.iter().filter_map(|t| match t {
+                        Expr::Name(n) => Some(n.id.as_str()),
+                        Expr::Attribute(a) => Some(a.attr.as_str()),
+                        _ => None,
+                    }));
+                }
+                Stmt::FunctionDef(_) | Stmt::ClassDef(_) => {}
+                _ => bodies_of(stmt)
+                    .into_iter()
+                    .for_each(|inner| keeps(inner, caught, kept)),
+            }
+        }
+    }
+    let mut kept: Vec<&str> = Vec::new();
+    keeps(&handler.body, caught, &mut kept);
+    if kept.is_empty() {
+        return false;
+    }
+    struct RaiseFinder<'n> {
+        names: &'n [&'n str],
+        found: bool,
+    }
+    impl<'a> SourceOrderVisitor<'a> for RaiseFinder<'_> {
+        fn visit_stmt(&mut self, stmt: &'a Stmt) {
+            if let Stmt::Raise(raise) = stmt
+                && let Some(exc) = raise.exc.as_deref()
+            {
+                let name = match exc {
+                    Expr::Name(n) => Some(n.id.as_str()),
+                    Expr::Attribute(a) => Some(a.attr.as_str()),
+                    _ => None,
+                };
+                self.found |= name.is_some_and(|n| self.names.contains(&n));
+            }
+            source_order::walk_stmt(self, stmt);
+        }
+    }
+    let mut finder = RaiseFinder {
+        names: &kept,
+        found: false,
+    };
+    match cx.current_function() {
+        Some(func) => finder.visit_body(&func.body),
+        None => return false,
+    }
+    finder.found
+}
+
+/// Does any statement run after the `try` in the function: a statement after it in its own
+/// block or after an enclosing statement (up to the function's body)? A trailing `pass` or a
+/// bare `return` does not count.
+fn code_after(cx: &Checker, try_stmt: &ast::StmtTry) -> bool {
+    let trivial = |stmt: &Stmt| match stmt {
+        Stmt::Pass(_) => true,
+        Stmt::Return(ret) => ret.value.is_none(),
+        _ => false,
+    };
+    let statements = cx.statements();
+    let mut inner = try_stmt.range();
+    for parent in statements.iter().rev() {
+        if parent.range() == inner {
+            continue;
+        }
+        if matches!(parent, Stmt::FunctionDef(_) | Stmt::ClassDef(_)) {
+            let Stmt::FunctionDef(func) = parent else { return false };
+            return func
+                .body
+                .iter()
+                .filter(|s| s.start() >= inner.end())
+                .any(|s| !trivial(s));
+        }
+        // In a loop, the next iteration is not code after the `try`: a loop that goes on after
+        // its task was cancelled is the very bug the re-raise fixes. Its `else:` is.
+        let orelse = match parent {
+            Stmt::For(stmt) if stmt.body.iter().any(|s| s.range().contains_range(inner)) => {
+                &stmt.orelse[..]
+            }
+            Stmt::While(stmt) if stmt.body.iter().any(|s| s.range().contains_range(inner)) => {
+                &stmt.orelse[..]
+            }
+            // An enclosing `try`'s `else:` runs only when its body finished: code after too.
+            Stmt::Try(stmt) if stmt.body.iter().any(|s| s.range().contains_range(inner)) => {
+                &stmt.orelse[..]
+            }
+            _ => &[],
+        };
+        if orelse.iter().any(|s| !trivial(s)) {
+            return true;
+        }
+        let after = bodies_of(parent)
+            .into_iter()
+            .find(|body| body.iter().any(|s| s.range().contains_range(inner)))
+            .is_some_and(|body| body.iter().filter(|s| s.start() >= inner.end()).any(|s| !trivial(s)));
+        if after {
+            return true;
+        }
+        inner = parent.range();
+    }
+    false
+}
+
 /// Does every path through `body` end in a `raise`?
 fn always_raises(body: &[Stmt]) -> bool {
     body.iter().any(|stmt| match stmt {
@@ -261,7 +390,10 @@ fn is_cancel_and_wait(cx: &Checker, try_stmt: &ast::StmtTry) -> bool {
     let Expr::Await(await_expr) = awaited else {
         return false;
     };
-    if !matches!(&*await_expr.value, Expr::Name(_) | Expr::Attribute(_)) {
+    if !matches!(
+        &*await_expr.value,
+        Expr::Name(_) | Expr::Attribute(_) | Expr::Subscript(_)
+    ) {
         return false;
     }
     let target = cx.slice(&*await_expr.value);
@@ -314,14 +446,83 @@ fn containing_body<'a>(cx: &Checker<'a>, range: TextRange) -> Option<&'a [Stmt]>
 }
 
 
+/// Where the re-raise goes.
+enum Place<'a> {
+    /// At the end of the handler: nothing runs after the `try` in the function.
+    Handler,
+    /// After the code that follows the `try`: the handler keeps the error in a fresh name set
+    /// to `None` before the `try`, and the function raises it at the end of its body (before a
+    /// final `return`), so cleanup written after the `try` still runs.
+    Deferred {
+        try_stmt: &'a ast::StmtTry,
+        body: &'a [Stmt],
+    },
+}
+
+fn placement<'a>(cx: &Checker<'a>, try_stmt: &'a ast::StmtTry) -> Result<Place<'a>, String> {
+    if !code_after(cx, try_stmt) {
+        return Ok(Place::Handler);
+    }
+    let refuse = |why: &str| {
+        Err(format!(
+            "code runs after the `try` ({why}): a re-raise in the handler would skip it, and it \
+             cannot be moved after that code"
+        ))
+    };
+    let Some(func) = cx.current_function() else {
+        return refuse("not in a function");
+    };
+    if !func.body.iter().any(|s| s.range() == try_stmt.range) {
+        return refuse("the `try` is nested in a block or loop");
+    }
+    let following: Vec<&Stmt> = func
+        .body
+        .iter()
+        .filter(|s| s.start() >= try_stmt.end())
+        .collect();
+    let (last, rest) = following.split_last().expect("code follows");
+    let plain_return = matches!(last, Stmt::Return(ret)
+        if ret.value.as_deref().is_none_or(|v| !rewrite::contains_await(v, None)
+            && !rewrite::contains_call_outside(v, &[])));
+    let checked: &[&Stmt] = if plain_return { rest } else { &following };
+    let owned: Vec<Stmt> = checked.iter().map(|s| (*s).clone()).collect();
+    if let Some(keyword) = escape(&owned, false) {
+        return refuse(&format!("it leaves with `{keyword}`"));
+    }
+    if owned.iter().any(|s| analysis_yields(s)) {
+        return refuse("it yields");
+    }
+    Ok(Place::Deferred {
+        try_stmt,
+        body: &func.body,
+    })
+}
+
+fn analysis_yields(stmt: &Stmt) -> bool {
+    crate::analysis::body_yields(std::slice::from_ref(stmt))
+}
+
 fn plan(
     cx: &Checker,
     handler: &ast::ExceptHandlerExceptHandler,
     caught: &Caught,
+    place: Place,
 ) -> Result<Fix, String> {
     let modern = cx.version_range().allows(cx.target(), PyVersion::PY311);
     let source = cx.source();
+    let nl = cx.line_ending();
     let mut edits = Vec::new();
+    // The deferred form needs the caught error by name, also for a lone `CancelledError`.
+    let mut taken: Vec<String> = Vec::new();
+    let caught_name = match (&place, &handler.name, handler.type_.as_deref()) {
+        (Place::Deferred { .. }, None, Some(type_)) if matches!(caught, Caught::Alone) => {
+            let name = cx.fresh_name("exc", &taken);
+            edits.push(Edit::insertion(format!(" as {name}"), type_.end()));
+            taken.push(name.clone());
+            Some(name)
+        }
+        _ => None,
+    };
     let condition_parts: Vec<String> = {
         let mut parts = Vec::new();
         if let Caught::InTuple(element) = caught {
@@ -332,8 +533,9 @@ fn plan(
             let name = match &handler.name {
                 Some(name) => name.to_string(),
                 None => {
-                    let name = cx.fresh_name("exc", &[]);
+                    let name = cx.fresh_name("exc", &taken);
                     edits.push(Edit::insertion(format!(" as {name}"), type_.end()));
+                    taken.push(name.clone());
                     name
                 }
             };
@@ -346,14 +548,60 @@ fn plan(
         }
         parts
     };
-    let reraise = if condition_parts.is_empty() {
-        "raise".to_string()
-    } else {
-        format!("if {}: raise", condition_parts.join(" and "))
-    };
     let first = handler.body.first().ok_or("the handler has no body")?;
     let last = handler.body.last().ok_or("the handler has no body")?;
-    let nl = cx.line_ending();
+    // Two lines, never `if ...: raise` on one (E701); the `raise` line is indented one unit
+    // more than the `if`, which stands where the handler's body does.
+    let body_indent = if has_leading_content(first.start(), source) {
+        format!("{}{}", rewrite::indentation(cx, handler), cx.indent_unit())
+    } else {
+        rewrite::indentation(cx, first).to_string()
+    };
+    let action = match &place {
+        Place::Handler => "raise".to_string(),
+        Place::Deferred { try_stmt, body } => {
+            let caught = caught_name
+                .or_else(|| handler.name.as_ref().map(ToString::to_string))
+                .or_else(|| taken.first().cloned())
+                .ok_or("the handler names no error")?;
+            let store = cx.fresh_name("cancelled", &taken);
+            let indent = rewrite::indentation(cx, *try_stmt);
+            let unit = cx.indent_unit();
+            edits.push(Edit::insertion(
+                format!("{store} = None{nl}{indent}"),
+                try_stmt.start(),
+            ));
+            let raise = format!("if {store} is not None:{nl}{indent}{unit}raise {store}");
+            let last = body.last().expect("a body");
+            match last {
+                Stmt::Return(_) if last.start() > try_stmt.end() => edits.push(Edit::insertion(
+                    format!("{raise}{nl}{indent}"),
+                    last.start(),
+                )),
+                // On the line after the body (not at the end of its last line, where a re-raise
+                // appended to a handler that ends the body would also go).
+                _ if source[usize::from(last.end())..].contains(['\n', '\r']) => {
+                    let at = source.full_line_end(last.end());
+                    let nl = cx.line_ending_at(last.end());
+                    edits.push(Edit::insertion(format!("{indent}{raise}{nl}"), at));
+                }
+                _ => edits.push(Edit::insertion(
+                    format!("{nl}{indent}{raise}"),
+                    source.line_end(last.end()),
+                )),
+            }
+            format!("{store} = {caught}")
+        }
+    };
+    let reraise = if condition_parts.is_empty() {
+        action
+    } else {
+        format!(
+            "if {}:{nl}{body_indent}{}{action}",
+            condition_parts.join(" and "),
+            cx.indent_unit()
+        )
+    };
     let only_pass = matches!(&handler.body[..], [Stmt::Pass(_)]);
     if has_leading_content(first.start(), source) {
         // `except CancelledError: pass` → a block under the `except` line.

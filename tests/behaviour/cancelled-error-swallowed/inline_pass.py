@@ -14,7 +14,6 @@ async def main():
         try:
             print("got", await fut)
         except asyncio.CancelledError: pass
-    print("loop done")
 
 
 asyncio.run(main())

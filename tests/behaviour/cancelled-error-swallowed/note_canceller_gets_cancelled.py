@@ -1,6 +1,6 @@
-# differs: code after the `try` no longer runs
-# The worker swallows its own cancellation and carries on; after the rewrite the handler
-# re-raises, so the code after the `try` is skipped and the canceller sees CancelledError.
+# differs: whoever awaits the task (the canceller too) now gets CancelledError
+# The worker swallows its own cancellation and returns; after the rewrite the handler
+# re-raises, so the canceller's `await task` raises CancelledError instead of returning None.
 import asyncio
 
 
@@ -9,8 +9,6 @@ async def worker(log):
         await asyncio.sleep(10)
     except asyncio.CancelledError:
         log.append("cleanup")
-    log.append("after the try")
-    return "worker returned"
 
 
 async def main():
@@ -19,7 +17,7 @@ async def main():
     await asyncio.sleep(0)
     task.cancel()
     try:
-        print(await task)
+        print("task returned", await task)
     except asyncio.CancelledError:
         print("task was cancelled")
     print(log)
