@@ -489,7 +489,7 @@ fn placement<'a>(cx: &Checker<'a>, try_stmt: &'a ast::StmtTry) -> Result<Place<'
     if let Some(keyword) = escape(&owned, false) {
         return refuse(&format!("it leaves with `{keyword}`"));
     }
-    if owned.iter().any(|s| analysis_yields(s)) {
+    if owned.iter().any(analysis_yields) {
         return refuse("it yields");
     }
     Ok(Place::Deferred {
