@@ -46,8 +46,9 @@ crate::declare_transform! {
     /// ## Fix safety
     /// Safe when nothing the rewrite reorders can be observed: the timeout is `None`, a positive
     /// number or a module constant bound once to one (or arithmetic of those), the awaitable's
-    /// arguments and receiver hold no call, and no call of the statement moves under the
-    /// deadline. Unsafe, with a note naming the difference, when:
+    /// arguments and receiver hold no call (calls that run no code when made are fine: an
+    /// `async def` of this module, `asyncio.gather`/`shield`/`sleep`/`create_task`/...), and no
+    /// call of the statement moves under the deadline. Unsafe, with a note naming the difference, when:
     /// - the awaitable's own arguments or receiver hold a call (`f(build())`,
     ///   `connect().fetch()`): `wait_for` evaluated it before the deadline started, now its
     ///   synchronous work counts against the timeout;
@@ -225,7 +226,7 @@ impl Transform for WaitForToTimeout {
         edits.extend(spelled.edit);
 
         let mut risks: Vec<String> = Vec::new();
-        if let Some(inner) = first_call_inside(awaitable) {
+        if let Some(inner) = first_call_inside(cx, awaitable) {
             risks.push(format!(
                 "`{}` in the awaitable's expression now runs after the deadline starts (`wait_for` evaluated it \
                  before): its synchronous work counts against the timeout",
@@ -415,8 +416,11 @@ fn rebindable_names(suite: &[Stmt]) -> Vec<&str> {
 }
 
 /// The first call inside the awaitable other than the awaitable's own call: one in its
-/// arguments or its callee's receiver (`f(build())`, `connect().fetch()`).
-fn first_call_inside(awaitable: &Expr) -> Option<&Expr> {
+/// arguments or its callee's receiver (`f(build())`, `connect().fetch()`). Calls that run no
+/// code of the program when made are skipped (their arguments are still searched): an
+/// `async def` of this module (a coroutine is created, its body does not run) and asyncio's
+/// schedulers (`gather`, `shield`, `create_task`, ...: tasks start only when the loop runs).
+fn first_call_inside<'a>(cx: &Checker, awaitable: &'a Expr) -> Option<&'a Expr> {
     let parts: Vec<&Expr> = match awaitable {
         Expr::Call(call) => std::iter::once(&*call.func)
             .chain(call.arguments.args.iter())
@@ -424,43 +428,45 @@ fn first_call_inside(awaitable: &Expr) -> Option<&Expr> {
             .collect(),
         other => vec![other],
     };
-    let mut first: Option<&Expr> = None;
-    for part in parts {
-        struct Find<'a>(Option<&'a Expr>);
-        impl<'a> SourceOrderVisitor<'a> for Find<'a> {
-            fn visit_expr(&mut self, expr: &'a Expr) {
-                if self.0.is_some() {
-                    return;
-                }
-                if matches!(expr, Expr::Call(_)) {
-                    self.0 = Some(expr);
-                    return;
-                }
-                source_order::walk_expr(self, expr);
+    struct Find<'a, 'c, 'x>(&'c Checker<'x>, Option<&'a Expr>);
+    impl<'a> SourceOrderVisitor<'a> for Find<'a, '_, '_> {
+        fn visit_expr(&mut self, expr: &'a Expr) {
+            if self.1.is_some() {
+                return;
             }
-        }
-        let mut find = Find(None);
-        find.visit_expr(part);
-        if let Some(found) = find.0 {
-            first = Some(found);
-            break;
+            if let Expr::Call(call) = expr
+                && !runs_no_code(self.0, call)
+            {
+                self.1 = Some(expr);
+                return;
+            }
+            source_order::walk_expr(self, expr);
         }
     }
-    first
+    parts.into_iter().find_map(|part| {
+        let mut find = Find(cx, None);
+        find.visit_expr(part);
+        find.1
+    })
+}
+
+/// Does making this call run no code of the program? A call of a module-level `async def` of
+/// this file (it only creates the coroutine), or of an asyncio function that only creates or
+/// schedules (`sleep`, `gather`, `shield`, `wait`, `create_task`, `ensure_future`).
+fn runs_no_code(cx: &Checker, call: &ast::ExprCall) -> bool {
+    const SCHEDULERS: &[&str] = &["sleep", "gather", "shield", "wait", "create_task", "ensure_future"];
+    (matches!(&*call.func, Expr::Name(_))
+        && matches!(analysis::local_callee(cx, &call.func), analysis::LocalCallee::Coroutine))
+        || SCHEDULERS.iter().any(|name| cx.imports().matches(&call.func, &["asyncio", name]))
 }
 
 /// Can evaluating the awaitable's expression run code that changes what the timeout reads?
-/// Any call, except the awaitable's own call when it is an `async def` of this module (calling
-/// it runs nothing) or `asyncio.sleep`.
+/// Any call, except those that run no code of the program ([`runs_no_code`]).
 fn awaitable_runs_code(cx: &Checker, awaitable: &Expr) -> bool {
-    if first_call_inside(awaitable).is_some() {
+    if first_call_inside(cx, awaitable).is_some() {
         return true;
     }
-    let Expr::Call(call) = awaitable else { return false };
-    let harmless = matches!(&*call.func, Expr::Name(_))
-        && matches!(analysis::local_callee(cx, &call.func), analysis::LocalCallee::Coroutine)
-        || cx.imports().matches(&call.func, &["asyncio", "sleep"]);
-    !harmless
+    matches!(awaitable, Expr::Call(call) if !runs_no_code(cx, call))
 }
 
 /// Is `range` inside an f-string replacement field with `=` (`f"{expr=}"`)?
