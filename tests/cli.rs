@@ -20,9 +20,9 @@ mod support {
     /// The diff of `SAFE` -> `SAFE_FIXED` for a file shown as `a.py`, minus the header.
     pub const SAFE_HUNK: &str = "@@ -2,5 +2,6 @@\n \n \n async def main(url):\n-    result = await asyncio.wait_for(fetch(url), timeout=5)\n+    async with asyncio.timeout(5):\n+        result = await fetch(url)\n     return result\n";
 
-    /// An unsafe fix: another `await` moves under the timeout.
-    pub const UNSAFE: &str = "import asyncio\n\n\nasync def main(url):\n    result = await asyncio.wait_for(fetch(url), 5) + await other()\n    return result\n";
-    pub const UNSAFE_FIXED: &str = "import asyncio\n\n\nasync def main(url):\n    async with asyncio.timeout(5):\n        result = await fetch(url) + await other()\n    return result\n";
+    /// An unsafe fix: a call outside the awaitable moves under the timeout.
+    pub const UNSAFE: &str = "import asyncio\n\n\nasync def main(url):\n    result = await asyncio.wait_for(fetch(url), 5) + other()\n    return result\n";
+    pub const UNSAFE_FIXED: &str = "import asyncio\n\n\nasync def main(url):\n    async with asyncio.timeout(5):\n        result = await fetch(url) + other()\n    return result\n";
 
     /// A finding without a fix (one timeout cannot cover a comprehension).
     pub const NO_FIX: &str = "import asyncio\n\n\nasync def main(urls):\n    return [await asyncio.wait_for(fetch(u), 5) for u in urls]\n";
@@ -336,7 +336,7 @@ fn unsafe_fixes_applies_what_plain_fix_holds_back() {
     assert!(run.stdout.starts_with("--- a/u.py\n+++ b/u.py\n@@"));
     assert!(
         run.stdout
-            .contains("\n+        result = await fetch(url) + await other()\n")
+            .contains("\n+        result = await fetch(url) + other()\n")
     );
     // Plain fix leaves it alone.
     p.run(&["fix", SELECT, "u.py"]).code(1);
@@ -551,7 +551,10 @@ fn json_output_field_by_field() {
     assert_eq!(fix["applicability"], "safe");
     assert_eq!(
         fix["note"],
-        "`wait_for` ran a coroutine in its own task: context variables it sets are now visible to the caller"
+        "task identity: on 3.11 `wait_for` ran a coroutine in a new task, so `asyncio.current_task()` \
+         inside it was another task and it started only after the tasks already scheduled; awaited inline \
+         it runs in the caller's task at once (3.12's `wait_for` no longer makes a task); context variables \
+         it sets are now visible to the caller"
     );
     let edits = fix["edits"].as_array().unwrap();
     let edits: Vec<(Pos, Pos, &str)> = edits
@@ -596,7 +599,7 @@ fn json_fix_lists_what_remains() {
         findings[0]["fix"]["note"]
             .as_str()
             .unwrap()
-            .starts_with("another `await` in the statement now runs under the timeout; "),
+            .starts_with("a call outside the awaitable now runs under the timeout, "),
         "{}",
         findings[0]
     );

@@ -6,7 +6,8 @@ use ruff_python_trivia::has_leading_content;
 use ruff_source_file::LineRanges;
 use ruff_text_size::{Ranged, TextRange};
 
-use crate::analysis::FUTURE_RETURNING;
+use crate::analysis::{self, FUTURE_RETURNING};
+use ruff_python_ast::visitor::source_order::{self, SourceOrderVisitor};
 use crate::checker::Checker;
 use crate::edit::{Edit, Finding, Fix};
 use crate::registry::{FixSafety, Transform, TransformInfo};
@@ -48,21 +49,39 @@ crate::declare_transform! {
     ///   gather returns).
     /// - `await gather(*[f(x) for x in xs])` (or a generator): `tasks = [tg.create_task(f(x)) for
     ///   x in xs]` in the block, `[task.result() for task in tasks]` after it.
+    /// - Listed calls mixed with starred comprehensions (`gather(a(), *[f(x) for x in xs], b())`):
+    ///   one task per call and one list of tasks per comprehension, created in argument order;
+    ///   the results are read back as one list (`[task_1.result(), *[task.result() for task in
+    ///   tasks], task_2.result()]`).
+    /// - `*coros` where `coros` is a local list built by a comprehension over an `async def` of
+    ///   this module (`coros = [fetch(x) for x in xs]`), bound once and used only by this
+    ///   gather: `tasks = [tg.create_task(coro) for coro in coros]`.
     /// - `return_exceptions=False` is dropped. Comments inside the call are kept.
     ///
     /// ## Fix safety
     /// Always unsafe: when an awaitable fails, `gather` lets the others run on and raises the
     /// first error; a `TaskGroup` cancels the others and raises an `ExceptionGroup`, so an
-    /// `except SomeError:` around the call stops matching (use `except* SomeError:`). The rest of
+    /// `except SomeError:` around the call stops matching (use `except* SomeError:`); that
+    /// includes an error raised while building the awaitables' arguments (`gather(f(),
+    /// g(boom()))`: gather raised it as is, before anything was scheduled). A child cancelled
+    /// from outside: gather raised `CancelledError` at once, a TaskGroup waits for the siblings
+    /// (and raises it only where that task's result is read). The rest of
     /// the statement now runs after the tasks: what it evaluated before the gather (a call in
     /// `f(a(), await gather(...))`, a name the tasks change in `(n, await gather(...))`) now sees
     /// their effects; the fix note says so where the statement has such parts.
     ///
     /// ## When no fix is made
+    /// - An enclosing `try` of the same function whose body holds the gather has an `except`
+    ///   naming specific exception types (not `Exception`/`BaseException`, not `except*`), or an
+    ///   enclosing `with contextlib.suppress(...)` (any spelling) names them: the
+    ///   `ExceptionGroup` would not match.
+    /// - `self.m()` / `cls.m()` where another class of this file overrides `m` with something
+    ///   that is not a plain `async def` (it may return a future).
     /// - `return_exceptions=True` (or any value but `False`): gather collects exceptions as
     ///   results; a TaskGroup cannot.
     /// - An awaitable that is not a call returning a coroutine: a name (a coroutine object
-    ///   could be awaited twice), `*coros` of unknown content, a call that returns a future or
+    ///   could be awaited twice), `*coros` of unknown content (a list used elsewhere too, or not
+    ///   built by a comprehension over an `async def` of this file), a call that returns a future or
     ///   task (`create_task`, `ensure_future`, `run_in_executor`, `shield`, `gather`, ...), a
     ///   plain `def` or a class of this file (`self.m()` included), or an HTTP-style method on an
     ///   object asyncup cannot follow (`client.get(...)`: aiohttp's return awaitable context
@@ -93,7 +112,10 @@ const AWAITABLE_OBJECT_METHODS: &[&str] =
     &["get", "post", "put", "patch", "delete", "head", "options", "request", "ws_connect"];
 
 const NOTE: &str = "on failure a TaskGroup cancels the other tasks and raises an ExceptionGroup \
-                    (gather let them run and raised the first error): `except SomeError` around it stops matching; \
+                    (gather let them run and raised the first error): `except SomeError` around it stops matching, \
+                    also for an error raised while building the awaitables' arguments (gather raised it as is, \
+                    before scheduling anything); a child cancelled from outside: gather raised CancelledError at once, \
+                    a TaskGroup waits for the siblings (and raises it only where a result is read); \
                     an awaitable that is not a coroutine makes `tg.create_task` raise TypeError";
 
 impl Transform for GatherToTaskGroup {
@@ -126,6 +148,19 @@ enum Awaitables<'a> {
     /// `gather(*[f(x) for x in xs])` or `gather(*(f(x) for x in xs))`: the element and the
     /// comprehension it belongs to.
     Comprehension { elt: &'a Expr, whole: &'a Expr },
+    /// Any other mix: listed calls, starred comprehensions, a starred local list of
+    /// coroutines (`gather(a(), *[f(x) for x in xs], b())`, `gather(*coros)`).
+    Mixed(Vec<Part<'a>>),
+}
+
+/// One argument of a mixed gather.
+enum Part<'a> {
+    /// `f()`: one task.
+    Call(&'a Expr),
+    /// `*[f(x) for x in xs]`: a list of tasks.
+    Comprehension { elt: &'a Expr, whole: &'a Expr },
+    /// `*coros`, a local list of coroutines used only here: a list of tasks.
+    Local(&'a str),
 }
 
 /// Where the awaited gather stands.
@@ -155,6 +190,11 @@ fn plan(cx: &Checker, await_expr: &ast::ExprAwait, call: &ast::ExprCall) -> Resu
         return Err("the gather runs only on some paths or lazily (comprehension, lambda, `and`/`or`, conditional expression, chained comparison, `assert` message)".into());
     }
     let stmt = cx.current_statement().ok_or("no enclosing statement")?;
+    if let Some(handler) = specific_handler(cx, await_expr.range()) {
+        return Err(format!(
+            "{handler} around it in this function: a TaskGroup raises an ExceptionGroup, which it would not match"
+        ));
+    }
     let shape = shape(cx, stmt, await_expr)?;
 
     let group = importer::spell(cx, "asyncio", "TaskGroup")?;
@@ -222,6 +262,60 @@ fn plan(cx: &Checker, await_expr: &ast::ExprAwait, call: &ast::ExprCall) -> Resu
                 _ => Some(format!("[task.result() for task in {tasks}]")),
             }
         }
+        Awaitables::Mixed(parts) => {
+            let calls = parts.iter().filter(|p| matches!(p, Part::Call(_))).count();
+            let names = task_names(cx, stmt, &Shape::Value, calls, &mut taken);
+            let moved: Vec<&str> = cx
+                .comments_in(call.arguments.range())
+                .iter()
+                .filter(|c| !call.arguments.args.iter().any(|a| a.range().contains_range(**c)))
+                .map(|c| &source[*c])
+                .collect();
+            for comment in moved {
+                block.push_str(&inner);
+                block.push_str(comment);
+            }
+            let mut reads = Vec::new();
+            let mut call_index = 0;
+            for part in parts {
+                block.push_str(&inner);
+                match part {
+                    Part::Call(arg) => {
+                        let arg_range = parenthesized_range((*arg).into(), (&call.arguments).into(), cx.tokens()).unwrap_or(arg.range());
+                        let created = format!("{tg}.create_task({})", &source[arg_range]);
+                        match (&shape, &names) {
+                            (Shape::Bare, _) | (_, None) => block.push_str(&created),
+                            (_, Some(names)) => {
+                                block.push_str(&format!("{} = {created}", names[call_index]));
+                                reads.push(format!("{}.result()", names[call_index]));
+                            }
+                        }
+                        call_index += 1;
+                    }
+                    Part::Comprehension { elt, whole } => {
+                        let tasks = cx.fresh_name("tasks", &taken);
+                        taken.push(tasks.clone());
+                        let generators = &source[TextRange::new(elt.end(), whole.end() - ruff_text_size::TextSize::from(1))];
+                        block.push_str(&format!("{tasks} = [{tg}.create_task({}){generators}]", &source[elt.range()]));
+                        reads.push(format!("*[task.result() for task in {tasks}]"));
+                    }
+                    Part::Local(list) => {
+                        let tasks = cx.fresh_name("tasks", &taken);
+                        taken.push(tasks.clone());
+                        let item = if *list == "coro" { "item" } else { "coro" };
+                        block.push_str(&format!("{tasks} = [{tg}.create_task({item}) for {item} in {list}]"));
+                        reads.push(format!("*[task.result() for task in {tasks}]"));
+                    }
+                }
+            }
+            match shape {
+                Shape::Bare => None,
+                _ => Some(match reads.as_slice() {
+                    [only] if only.starts_with('*') => only[1..].to_string(),
+                    _ => format!("[{}]", reads.join(", ")),
+                }),
+            }
+        }
     };
 
     let edits = match (&shape, results) {
@@ -249,7 +343,9 @@ fn plan(cx: &Checker, await_expr: &ast::ExprAwait, call: &ast::ExprCall) -> Resu
 }
 
 fn awaitables<'a>(cx: &Checker, args: &'a [Expr]) -> Result<Awaitables<'a>, String> {
-    if let [Expr::Starred(starred)] = args {
+    if let [Expr::Starred(starred)] = args
+        && !starred.value.is_name_expr()
+    {
         let (elt, whole) = match &*starred.value {
             Expr::ListComp(comp) => (&*comp.elt, &*starred.value),
             Expr::Generator(generator) if generator.parenthesized => (&*generator.elt, &*starred.value),
@@ -267,12 +363,77 @@ fn awaitables<'a>(cx: &Checker, args: &'a [Expr]) -> Result<Awaitables<'a>, Stri
         return Ok(Awaitables::Comprehension { elt, whole });
     }
     if args.iter().any(Expr::is_starred_expr) {
-        return Err("`*args` of unknown content: each awaitable must be a call that returns a coroutine".into());
+        let mut parts = Vec::new();
+        for arg in args {
+            let Expr::Starred(starred) = arg else {
+                coroutine_call(cx, arg)?;
+                parts.push(Part::Call(arg));
+                continue;
+            };
+            let (elt, generators) = match &*starred.value {
+                Expr::ListComp(comp) => (&*comp.elt, &comp.generators),
+                Expr::Generator(generator) if generator.parenthesized => (&*generator.elt, &generator.generators),
+                Expr::Name(name) if local_coroutine_list(cx, name) => {
+                    parts.push(Part::Local(name.id.as_str()));
+                    continue;
+                }
+                _ => return Err("`*args` of unknown content: each awaitable must be a call that returns a coroutine".into()),
+            };
+            if generators.iter().any(|g| g.is_async) {
+                return Err("the comprehension iterates with `async for`: the tasks would start before it finishes".into());
+            }
+            coroutine_call(cx, elt)?;
+            parts.push(Part::Comprehension { elt, whole: &starred.value });
+        }
+        return Ok(Awaitables::Mixed(parts));
     }
     for arg in args {
         coroutine_call(cx, arg)?;
     }
     Ok(Awaitables::Listed(args.iter().collect()))
+}
+
+/// Is `name` (in `gather(*name)`) a local list of coroutines used only by this gather? The
+/// function binds it once, with `name = [f(...) for ...]` where `f` is an `async def` of this
+/// module, and spells it nowhere else (no other read, no `append`, no `global`/`nonlocal`).
+fn local_coroutine_list(cx: &Checker, name: &ast::ExprName) -> bool {
+    let Some(func) = cx.current_function() else { return false };
+    let id = name.id.as_str();
+    let mentions = {
+        let tokens = cx.tokens();
+        let range = func.range();
+        let first = tokens.partition_point(|t| t.end() <= range.start());
+        tokens[first..]
+            .iter()
+            .take_while(|t| t.start() < range.end())
+            .filter(|t| t.kind() == ruff_python_ast::token::TokenKind::Name && &cx.source()[t.range()] == id)
+            .count()
+    };
+    if mentions != 2 {
+        return false;
+    }
+    struct Find<'a, 'n>(&'n str, Option<&'a ast::StmtAssign>);
+    impl<'a> SourceOrderVisitor<'a> for Find<'a, '_> {
+        fn visit_stmt(&mut self, stmt: &'a Stmt) {
+            if let Stmt::Assign(assign) = stmt
+                && matches!(assign.targets.as_slice(), [Expr::Name(n)] if n.id.as_str() == self.0)
+            {
+                self.1 = Some(assign);
+            }
+            if !matches!(stmt, Stmt::FunctionDef(_) | Stmt::ClassDef(_)) {
+                source_order::walk_stmt(self, stmt);
+            }
+        }
+    }
+    let mut find = Find(id, None);
+    find.visit_body(&func.body);
+    let Some(assign) = find.1 else { return false };
+    if assign.end() > name.start() {
+        return false;
+    }
+    let Expr::ListComp(comp) = &*assign.value else { return false };
+    let Expr::Call(call) = &*comp.elt else { return false };
+    matches!(&*call.func, Expr::Name(_)) && matches!(analysis::local_callee(cx, &call.func), analysis::LocalCallee::Coroutine)
 }
 
 /// Is `expr` a call that (as far as we can tell) returns a coroutine?
@@ -288,6 +449,15 @@ fn coroutine_call(cx: &Checker, expr: &Expr) -> Result<(), String> {
         Expr::Attribute(attr) => attr.attr.as_str(),
         _ => return Ok(()),
     };
+    if let Expr::Attribute(attr) = &*call.func
+        && matches!(&*attr.value, Expr::Name(owner) if matches!(owner.id.as_str(), "self" | "cls"))
+        && let Some(class) = overridden_by_non_coroutine(cx, attr.attr.as_str())
+    {
+        return Err(format!(
+            "`{}` is overridden in `{class}` by something that is not an `async def`: it may return a future, which `tg.create_task` rejects",
+            attr.attr
+        ));
+    }
     match cx.local_definition(&call.func) {
         Some(Stmt::FunctionDef(func)) if !func.is_async => {
             return Err(format!(
@@ -462,5 +632,67 @@ fn is_plain_target(target: &Expr) -> bool {
         Expr::Tuple(t) => t.iter().all(is_plain_target),
         Expr::List(l) => l.iter().all(is_plain_target),
         _ => false,
+    }
+}
+
+/// A class of this module (other than the enclosing one) that defines `method` as anything but
+/// a plain `async def`: a subclass whose override returns a future or is synchronous.
+fn overridden_by_non_coroutine<'a>(cx: &Checker<'a>, method: &str) -> Option<&'a str> {
+    let own = cx.enclosing_class().map(|c| c.range());
+    cx.suite().iter().find_map(|stmt| {
+        let Stmt::ClassDef(class) = stmt else { return None };
+        if Some(class.range()) == own {
+            return None;
+        }
+        let differs = class.body.iter().any(|member| match member {
+            Stmt::FunctionDef(func) => func.name.as_str() == method && (!func.is_async || !func.decorator_list.is_empty()),
+            Stmt::Assign(assign) => assign.targets.iter().any(|t| matches!(t, Expr::Name(n) if n.id.as_str() == method)),
+            Stmt::AnnAssign(assign) => matches!(&*assign.target, Expr::Name(n) if n.id.as_str() == method),
+            _ => false,
+        });
+        differs.then(|| class.name.as_str())
+    })
+}
+
+/// The innermost handler of the current function that guards `range` and names specific
+/// exception types: an `except` clause of a `try` whose body holds it (not `except*`), or a
+/// `with contextlib.suppress(...)` (any spelling) whose body holds it. Handlers for
+/// `Exception`/`BaseException` and bare `except:` still catch an ExceptionGroup.
+fn specific_handler(cx: &Checker, range: TextRange) -> Option<String> {
+    for stmt in cx.statements().iter().rev() {
+        match stmt {
+            Stmt::FunctionDef(_) | Stmt::ClassDef(_) => return None,
+            Stmt::Try(try_stmt) if !try_stmt.is_star && try_stmt.body.iter().any(|s| s.range().contains_range(range)) => {
+                for handler in &try_stmt.handlers {
+                    let ast::ExceptHandler::ExceptHandler(handler) = handler;
+                    if let Some(types) = &handler.type_
+                        && !catches_groups(cx, types)
+                    {
+                        return Some(format!("`except {}`", cx.slice(&**types)));
+                    }
+                }
+            }
+            Stmt::With(with) if with.body.iter().any(|s| s.range().contains_range(range)) => {
+                for item in &with.items {
+                    if let Expr::Call(call) = &item.context_expr
+                        && cx.imports().matches(&call.func, &["contextlib", "suppress"])
+                        && !call.arguments.args.iter().all(|arg| catches_groups(cx, arg))
+                    {
+                        return Some(format!("`with {}`", cx.slice(&item.context_expr)));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Does this exception type (or tuple of types) catch an ExceptionGroup: `Exception` or
+/// `BaseException` (the builtins), alone or in a tuple?
+fn catches_groups(cx: &Checker, types: &Expr) -> bool {
+    match types {
+        Expr::Tuple(tuple) => tuple.iter().any(|t| catches_groups(cx, t)),
+        _ => matches!(cx.builtin(types), Some("Exception" | "BaseException" | "BaseExceptionGroup" | "ExceptionGroup")),
     }
 }

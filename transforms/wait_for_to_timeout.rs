@@ -1,14 +1,15 @@
 //! `wait-for-to-timeout`: `await asyncio.wait_for(aw, t)` → `async with asyncio.timeout(t): await aw`.
 
 use ruff_python_ast::token::parenthesized_range;
-use ruff_python_ast::{self as ast, Expr};
+use ruff_python_ast::visitor::source_order::{self, SourceOrderVisitor};
+use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 
 use crate::checker::Checker;
 use crate::edit::{Edit, Finding, Fix};
 use crate::registry::{FixSafety, Transform, TransformInfo};
 use crate::version::PyVersion;
-use crate::{importer, rewrite};
+use crate::{analysis, importer, rewrite};
 
 crate::declare_transform! {
     /// ## What it does
@@ -37,17 +38,37 @@ crate::declare_transform! {
     /// sat inside the removed call are kept as comment lines at the top of the block. The
     /// timeout may be positional or `timeout=`; `timeout=None` stays `asyncio.timeout(None)`.
     ///
-    /// ## Fix safety
-    /// Safe when the statement awaits nothing else and calls nothing outside the awaitable.
-    /// Unsafe when another `await` or a call moves under the timeout (it now counts against the
-    /// deadline, and the timeout is evaluated before it), or when the timeout expression calls
-    /// something (it is now evaluated before the awaitable's arguments).
+    /// A statement that awaits something else too (`x = await wait_for(a(), 1) + await b()`)
+    /// must not put that `await` under the deadline: when the `wait_for` is the first thing the
+    /// statement evaluates, only it moves into the block, its result into a fresh name
+    /// (`result = await a()`), and the statement reads that name (`x = result + await b()`).
     ///
-    /// Known differences, even for a safe fix:
-    /// - `wait_for` ran a coroutine in its own task, so context variables it set were not visible
-    ///   to the caller; after the rewrite they are.
-    /// - On 3.11, `wait_for(x, 0)` times out at once; `timeout(0)` lets an awaitable that never
-    ///   suspends finish.
+    /// ## Fix safety
+    /// Safe when nothing the rewrite reorders can be observed: the timeout is `None`, a positive
+    /// number or a module constant bound once to one (or arithmetic of those), the awaitable's
+    /// arguments and receiver hold no call (calls that run no code when made are fine: an
+    /// `async def` of this module, `asyncio.gather`/`shield`/`sleep`/`create_task`/...), and no
+    /// call of the statement moves under the deadline. Unsafe, with a note naming the difference, when:
+    /// - the awaitable's own arguments or receiver hold a call (`f(build())`,
+    ///   `connect().fetch()`): `wait_for` evaluated it before the deadline started, now its
+    ///   synchronous work counts against the timeout;
+    /// - the awaitable is built by a plain (or decorated) `def` of this file, whose synchronous
+    ///   work now runs under the deadline;
+    /// - the timeout is a call (it is now evaluated before the awaitable's expression), or it is
+    ///   not a constant (an attribute, a name some function rebinds with `global`) and building
+    ///   the awaitable runs code that could change it;
+    /// - the timeout may be zero or negative (`0`, `-1`, `deadline - now`, a parameter, an
+    ///   attribute): `wait_for` then timed out without running the coroutine, `asyncio.timeout`
+    ///   lets it run until it first suspends (its effects up to there happen);
+    /// - a call outside the awaitable moves under the timeout (`len(await wait_for(...))`).
+    ///
+    /// Known differences, named in every note (task identity and context, which the contract
+    /// allows a safe fix to change):
+    /// - task identity: on 3.11 `wait_for` ran a coroutine in a new task, so
+    ///   `asyncio.current_task()` inside it was another task, and it started only after the
+    ///   tasks already scheduled; awaited inline it runs in the caller's task at once (3.12's
+    ///   `wait_for` no longer makes a task);
+    /// - context variables the awaitable sets are now visible to the caller.
     ///
     /// ## When no fix is made
     /// Targets below Python 3.11 and code under `if sys.version_info < (3, 11):` are left alone.
@@ -58,8 +79,13 @@ crate::declare_transform! {
     /// call runs only on some paths (after `and`/`or`, in a branch of a conditional expression,
     /// an `assert` message, a chained comparison) and the timeout is not a plain number or
     /// `None` (it would now be evaluated on every path), and when the timeout reads a name the
-    /// statement assigns with `:=` (it would be read before the assignment). A `wait_for` that
-    /// is not awaited directly (passed to `gather`, `create_task`) is not a finding.
+    /// statement assigns with `:=` (it would be read before the assignment). When the awaitable
+    /// or the timeout expression itself awaits, or another `await` of the statement is evaluated
+    /// before the `wait_for` (or the statement is an augmented assignment, whose target is read
+    /// first): that `await` would run under the deadline. When the call sits in an f-string
+    /// field with `=` (`f"{await wait_for(a(), 1)=}"`), which prints its own source text. A
+    /// `wait_for` that is not awaited directly (passed to `gather`, `create_task`) is not a
+    /// finding.
     pub struct WaitForToTimeout {
         id: "wait-for-to-timeout",
         summary: "`await asyncio.wait_for(aw, t)` -> `async with asyncio.timeout(t): await aw`",
@@ -69,6 +95,13 @@ crate::declare_transform! {
 }
 
 const MESSAGE: &str = "Use `asyncio.timeout()` instead of `asyncio.wait_for()`";
+
+/// Named on every fix: what moving the awaitable out of `wait_for` changes even when the
+/// program computes the same.
+const KNOWN_DIFFERENCES: &str = "task identity: on 3.11 `wait_for` ran a coroutine in a new task, so \
+     `asyncio.current_task()` inside it was another task and it started only after the tasks already \
+     scheduled; awaited inline it runs in the caller's task at once (3.12's `wait_for` no longer makes \
+     a task); context variables it sets are now visible to the caller";
 
 impl Transform for WaitForToTimeout {
     fn info(&self) -> &'static TransformInfo {
@@ -91,12 +124,21 @@ impl Transform for WaitForToTimeout {
         if in_comprehension(cx) {
             return refuse(cx, call, "the call is inside a comprehension (one timeout would cover every iteration)");
         }
+        if in_debug_fstring_field(cx, await_expr.range()) {
+            return refuse(cx, call, "the call is inside an f-string field with `=`, which prints its own source text");
+        }
         if let Err(reason) = rewrite::check_hoistable(cx, stmt) {
             return refuse(cx, call, &reason);
         }
         let others = rewrite::statement_expressions(stmt);
         if others.iter().any(|e| rewrite::contains_yield(e)) {
             return refuse(cx, call, "the statement yields: the consumer would run inside the timeout block");
+        }
+        if rewrite::contains_await(awaitable, None) {
+            return refuse(cx, call, "the awaitable's own expression awaits: that `await` would run under the timeout");
+        }
+        if rewrite::contains_await(timeout, None) {
+            return refuse(cx, call, "the timeout expression awaits: it would run before the awaitable is built");
         }
         if !is_literal(timeout) && rewrite::in_conditional_or_deferred_context(cx, await_expr.range()) {
             return refuse(
@@ -110,6 +152,17 @@ impl Transform for WaitForToTimeout {
             let reason = format!("the timeout reads `{name}`, which the statement assigns with `:=` before the call");
             return refuse(cx, call, &reason);
         }
+        // Another `await` in the statement must not move under the deadline: when the
+        // `wait_for` is evaluated first, only it moves into the block (its result into a fresh
+        // name); otherwise no fix.
+        let split = others.iter().any(|e| contains_await_outside(e, await_expr.range()));
+        if split && !evaluated_first(cx, stmt, await_expr) {
+            return refuse(
+                cx,
+                call,
+                "another `await` in the statement is evaluated before the `wait_for`: it would run under the timeout",
+            );
+        }
         let spelled = match importer::spell(cx, "asyncio", "timeout") {
             Ok(spelled) => spelled,
             Err(reason) => return refuse(cx, call, &reason),
@@ -120,13 +173,8 @@ impl Transform for WaitForToTimeout {
         let arguments = (&call.arguments).into();
         let aw_range = parenthesized_range(awaitable.into(), arguments, tokens).unwrap_or(awaitable.range());
         let timeout_range = parenthesized_range(timeout.into(), arguments, tokens).unwrap_or(timeout.range());
-        let parens = aw_range == awaitable.range() && rewrite::needs_parens_after_await(awaitable);
         let prefix = TextRange::new(call.start(), aw_range.start());
         let suffix = TextRange::new(aw_range.end(), call.end());
-        let inner = vec![
-            Edit::replacement(if parens { "(" } else { "" }, prefix),
-            Edit::replacement(if parens { ")" } else { "" }, suffix),
-        ];
         let displaced: Vec<&str> = [prefix, suffix]
             .iter()
             .flat_map(|range| cx.comments_in(*range).iter())
@@ -134,24 +182,95 @@ impl Transform for WaitForToTimeout {
             .map(|comment| &source[*comment])
             .collect();
         let header = format!("async with {}({})", spelled.name, &source[timeout_range]);
-        let mut edits = rewrite::wrap_in_block(cx, stmt, &header, &displaced, inner);
+        let mut edits = if split {
+            let name = cx.fresh_name("result", &[]);
+            let unit = rewrite::block_unit(cx, stmt);
+            // The awaitable's text, its continuation lines one unit deeper (not inside strings).
+            let mut text = String::new();
+            let mut last = aw_range.start();
+            for start in rewrite::reindentable_line_starts(cx, aw_range) {
+                text.push_str(&source[TextRange::new(last, start)]);
+                text.push_str(&unit);
+                last = start;
+            }
+            text.push_str(&source[TextRange::new(last, aw_range.end())]);
+            // Out of the call's parentheses, a line break must stay inside brackets.
+            let bracketed = |range: TextRange| {
+                let breaks = source[range].match_indices(['\n', '\r']).map(|(i, _)| {
+                    range.start() + ruff_text_size::TextSize::try_from(i).expect("file under 4 GiB")
+                });
+                match awaitable {
+                    Expr::Call(aw_call) => breaks.into_iter().all(|b| aw_call.arguments.range().contains(b)),
+                    _ => breaks.into_iter().next().is_none(),
+                }
+            };
+            let parens = aw_range == awaitable.range()
+                && (rewrite::needs_parens_after_await(awaitable) || !bracketed(aw_range));
+            let operand = if parens { format!("({text})") } else { text };
+            let indent = rewrite::indentation(cx, stmt);
+            let nl = cx.line_ending_at(stmt.start());
+            let mut block = format!("{header}:");
+            for comment in &displaced {
+                block.push_str(&format!("{nl}{indent}{unit}{comment}"));
+            }
+            block.push_str(&format!("{nl}{indent}{unit}{name} = await {operand}{nl}{indent}"));
+            vec![Edit::insertion(block, stmt.start()), Edit::replacement(name, await_expr.range())]
+        } else {
+            let parens = aw_range == awaitable.range() && rewrite::needs_parens_after_await(awaitable);
+            let inner = vec![
+                Edit::replacement(if parens { "(" } else { "" }, prefix),
+                Edit::replacement(if parens { ")" } else { "" }, suffix),
+            ];
+            rewrite::wrap_in_block(cx, stmt, &header, &displaced, inner)
+        };
         edits.extend(spelled.edit);
 
-        let mut risks = Vec::new();
-        if others.iter().any(|e| rewrite::contains_await(e, Some(await_expr.range()))) {
-            risks.push("another `await` in the statement now runs under the timeout");
+        let mut risks: Vec<String> = Vec::new();
+        if let Some(inner) = first_call_inside(cx, awaitable) {
+            risks.push(format!(
+                "`{}` in the awaitable's expression now runs after the deadline starts (`wait_for` evaluated it \
+                 before): its synchronous work counts against the timeout",
+                cx.slice(inner)
+            ));
         }
-        if others.iter().any(|e| rewrite::contains_call_outside(e, &[call.range()])) {
-            risks.push("a call outside the awaitable now runs under the timeout, after the timeout is evaluated");
+        let callee = match awaitable {
+            Expr::Call(aw_call) => Some(aw_call),
+            _ => None,
+        };
+        if let Some(aw_call) = callee
+            && let analysis::LocalCallee::NotProvable { reason, .. } = analysis::local_callee(cx, &aw_call.func)
+        {
+            risks.push(format!(
+                "{reason}: the call `{}(...)` now runs after the deadline starts, and its synchronous work counts \
+                 against the timeout",
+                cx.slice(&*aw_call.func)
+            ));
+        }
+        if !split && others.iter().any(|e| rewrite::contains_call_outside(e, &[call.range()])) {
+            risks.push("a call outside the awaitable now runs under the timeout, after the timeout is evaluated".into());
         }
         if rewrite::contains_call_outside(timeout, &[]) {
-            risks.push("the timeout expression is now evaluated before the awaitable");
+            risks.push(format!(
+                "the timeout expression `{}` is now evaluated before the awaitable's expression",
+                cx.slice(timeout)
+            ));
+        } else if !is_stable(cx, timeout) && awaitable_runs_code(cx, awaitable) {
+            risks.push(format!(
+                "the timeout `{}` is now read before the awaitable's expression runs, which may change it",
+                cx.slice(timeout)
+            ));
         }
-        let context_note = "`wait_for` ran a coroutine in its own task: context variables it sets are now visible to the caller";
+        if !is_positive(cx, timeout) {
+            risks.push(format!(
+                "the timeout `{}` may be zero or negative: `wait_for` then timed out without running the coroutine, \
+                 `asyncio.timeout` lets it run until it first suspends",
+                cx.slice(timeout)
+            ));
+        }
         let fix = if risks.is_empty() {
-            Fix::safe(edits).with_note(context_note)
+            Fix::safe(edits).with_note(KNOWN_DIFFERENCES)
         } else {
-            Fix::unsafe_(edits).with_note(format!("{}; {context_note}", risks.join("; ")))
+            Fix::unsafe_(edits).with_note(format!("{}; {KNOWN_DIFFERENCES}", risks.join("; ")))
         };
         let fix = match cx.imports().from_imported_name(&call.func) {
             Some(local) => fix.dropping(local),
@@ -180,6 +299,245 @@ fn is_literal(expr: &Expr) -> bool {
         || matches!(expr, Expr::UnaryOp(op) if matches!(&*op.operand, Expr::NumberLiteral(_)))
 }
 
+/// Is the timeout provably positive (or `None`)? A positive number, a module-level name bound
+/// once to one and never rebound, or a sum, product or quotient of those. Anything else (a
+/// parameter, an attribute, `deadline - now`) may be zero or negative.
+fn is_positive(cx: &Checker, expr: &Expr) -> bool {
+    match expr {
+        Expr::NoneLiteral(_) => true,
+        Expr::NumberLiteral(number) => match &number.value {
+            ast::Number::Int(int) => *int != ast::Int::ZERO,
+            ast::Number::Float(value) => *value > 0.0,
+            ast::Number::Complex { .. } => false,
+        },
+        Expr::BinOp(op) => {
+            matches!(op.op, ast::Operator::Add | ast::Operator::Mult | ast::Operator::Div)
+                && is_positive(cx, &op.left)
+                && is_positive(cx, &op.right)
+        }
+        Expr::Name(name) => positive_constant(cx, name),
+        _ => false,
+    }
+}
+
+/// A module-level name bound exactly once, to a positive number, that no `global`/`nonlocal`
+/// statement, import or binding in the current function can change.
+fn positive_constant(cx: &Checker, name: &ast::ExprName) -> bool {
+    let id = name.id.as_str();
+    if cx.imports().binding(id).is_some() || rebindable_names(cx.suite()).contains(&id) {
+        return false;
+    }
+    if let Some(func) = cx.current_function()
+        && (func.parameters.iter().any(|p| p.name().as_str() == id) || binds_in(&func.body, id))
+    {
+        return false;
+    }
+    let values: Vec<&Expr> = cx
+        .suite()
+        .iter()
+        .filter_map(|stmt| match stmt {
+            Stmt::Assign(assign)
+                if assign.targets.iter().any(|t| matches!(t, Expr::Name(n) if n.id.as_str() == id)) =>
+            {
+                Some(Some(&*assign.value).filter(|_| assign.targets.len() == 1))
+            }
+            Stmt::AnnAssign(assign) if matches!(&*assign.target, Expr::Name(n) if n.id.as_str() == id) => {
+                Some(assign.value.as_deref())
+            }
+            _ => None,
+        })
+        .collect::<Option<Vec<_>>>()
+        .unwrap_or_default();
+    let rebound_elsewhere = binds_in(cx.suite(), id) && values.len() != module_stores(cx.suite(), id);
+    matches!(values.as_slice(), [value] if matches!(value, Expr::NumberLiteral(_)) && is_positive(cx, value))
+        && !rebound_elsewhere
+}
+
+/// How many times `name` is stored to anywhere in `body` (nested bodies included).
+fn module_stores(body: &[Stmt], name: &str) -> usize {
+    struct Count<'n>(&'n str, usize);
+    impl<'a> SourceOrderVisitor<'a> for Count<'_> {
+        fn visit_expr(&mut self, expr: &'a Expr) {
+            if let Expr::Name(n) = expr
+                && n.ctx.is_store()
+                && n.id.as_str() == self.0
+            {
+                self.1 += 1;
+            }
+            source_order::walk_expr(self, expr);
+        }
+        fn visit_stmt(&mut self, stmt: &'a Stmt) {
+            match stmt {
+                Stmt::FunctionDef(f) if f.name.as_str() == self.0 => self.1 += 1,
+                Stmt::ClassDef(c) if c.name.as_str() == self.0 => self.1 += 1,
+                _ => {}
+            }
+            source_order::walk_stmt(self, stmt);
+        }
+    }
+    let mut count = Count(name, 0);
+    count.visit_body(body);
+    count.1
+}
+
+/// Does anything in `body` (nested bodies included) bind `name`?
+fn binds_in(body: &[Stmt], name: &str) -> bool {
+    module_stores(body, name) > 0
+}
+
+/// Does evaluating the timeout always give the same value, whatever code runs before it? A
+/// literal, or a name that no `global`/`nonlocal` statement of the module lets other code
+/// rebind, or arithmetic of those. Attributes, subscripts and calls are not.
+fn is_stable(cx: &Checker, expr: &Expr) -> bool {
+    match expr {
+        Expr::NumberLiteral(_) | Expr::NoneLiteral(_) | Expr::BooleanLiteral(_) => true,
+        Expr::Name(name) => !rebindable_names(cx.suite()).contains(&name.id.as_str()),
+        Expr::UnaryOp(op) => is_stable(cx, &op.operand),
+        Expr::BinOp(op) => is_stable(cx, &op.left) && is_stable(cx, &op.right),
+        _ => false,
+    }
+}
+
+/// Names some function of the module declares `global` or `nonlocal`: a call may rebind them.
+fn rebindable_names(suite: &[Stmt]) -> Vec<&str> {
+    struct Collect<'a>(Vec<&'a str>);
+    impl<'a> SourceOrderVisitor<'a> for Collect<'a> {
+        fn visit_stmt(&mut self, stmt: &'a Stmt) {
+            match stmt {
+                Stmt::Global(s) => self.0.extend(s.names.iter().map(|n| n.as_str())),
+                Stmt::Nonlocal(s) => self.0.extend(s.names.iter().map(|n| n.as_str())),
+                _ => source_order::walk_stmt(self, stmt),
+            }
+        }
+    }
+    let mut collect = Collect(Vec::new());
+    collect.visit_body(suite);
+    collect.0
+}
+
+/// The first call inside the awaitable other than the awaitable's own call: one in its
+/// arguments or its callee's receiver (`f(build())`, `connect().fetch()`). Calls that run no
+/// code of the program when made are skipped (their arguments are still searched): an
+/// `async def` of this module (a coroutine is created, its body does not run) and asyncio's
+/// schedulers (`gather`, `shield`, `create_task`, ...: tasks start only when the loop runs).
+fn first_call_inside<'a>(cx: &Checker, awaitable: &'a Expr) -> Option<&'a Expr> {
+    let parts: Vec<&Expr> = match awaitable {
+        Expr::Call(call) => std::iter::once(&*call.func)
+            .chain(call.arguments.args.iter())
+            .chain(call.arguments.keywords.iter().map(|k| &k.value))
+            .collect(),
+        other => vec![other],
+    };
+    struct Find<'a, 'c, 'x>(&'c Checker<'x>, Option<&'a Expr>);
+    impl<'a> SourceOrderVisitor<'a> for Find<'a, '_, '_> {
+        fn visit_expr(&mut self, expr: &'a Expr) {
+            if self.1.is_some() {
+                return;
+            }
+            if let Expr::Call(call) = expr
+                && !runs_no_code(self.0, call)
+            {
+                self.1 = Some(expr);
+                return;
+            }
+            source_order::walk_expr(self, expr);
+        }
+    }
+    parts.into_iter().find_map(|part| {
+        let mut find = Find(cx, None);
+        find.visit_expr(part);
+        find.1
+    })
+}
+
+/// Does making this call run no code of the program? A call of a module-level `async def` of
+/// this file (it only creates the coroutine), or of an asyncio function that only creates or
+/// schedules (`sleep`, `gather`, `shield`, `wait`, `create_task`, `ensure_future`).
+fn runs_no_code(cx: &Checker, call: &ast::ExprCall) -> bool {
+    const SCHEDULERS: &[&str] = &["sleep", "gather", "shield", "wait", "create_task", "ensure_future"];
+    (matches!(&*call.func, Expr::Name(_))
+        && matches!(analysis::local_callee(cx, &call.func), analysis::LocalCallee::Coroutine))
+        || SCHEDULERS.iter().any(|name| cx.imports().matches(&call.func, &["asyncio", name]))
+}
+
+/// Can evaluating the awaitable's expression run code that changes what the timeout reads?
+/// Any call, except those that run no code of the program ([`runs_no_code`]).
+fn awaitable_runs_code(cx: &Checker, awaitable: &Expr) -> bool {
+    if first_call_inside(cx, awaitable).is_some() {
+        return true;
+    }
+    matches!(awaitable, Expr::Call(call) if !runs_no_code(cx, call))
+}
+
+/// Is `range` inside an f-string replacement field with `=` (`f"{expr=}"`)?
+fn in_debug_fstring_field(cx: &Checker, range: TextRange) -> bool {
+    fn search<'e>(elements: impl Iterator<Item = &'e ast::InterpolatedStringElement>, range: TextRange) -> bool {
+        elements.into_iter().any(|element| match element {
+            ast::InterpolatedStringElement::Interpolation(field) if field.range.contains_range(range) => {
+                field.debug_text.is_some()
+                    || field.format_spec.as_ref().is_some_and(|spec| search(spec.elements.iter(), range))
+            }
+            _ => false,
+        })
+    }
+    cx.expression_parents().iter().any(|parent| match parent {
+        Expr::FString(fstring) => search(fstring.value.elements(), range),
+        Expr::TString(tstring) => search(tstring.value.elements(), range),
+        _ => false,
+    })
+}
+
+/// Is there an `await` in `expr` outside `range` (the awaited `wait_for`)?
+fn contains_await_outside(expr: &Expr, range: TextRange) -> bool {
+    let mut found = false;
+    let mut visitor = AnyExpr {
+        found: &mut found,
+        pred: &|e: &Expr| matches!(e, Expr::Await(_)) && !range.contains_range(e.range()),
+    };
+    visitor.visit_expr(expr);
+    found
+}
+
+/// Is the awaited `wait_for` the first thing its statement evaluates, so that it alone can move
+/// into a block before the statement? Each enclosing expression must evaluate it first (the
+/// left operand, the first element of a display, the first argument of a builtin, the object
+/// of an attribute or subscript), up to the value of an expression statement, an assignment
+/// (its targets are evaluated after the value) or a `return`.
+fn evaluated_first(cx: &Checker, stmt: &Stmt, await_expr: &ast::ExprAwait) -> bool {
+    let mut child = await_expr.range();
+    for parent in cx.expression_parents().iter().rev() {
+        let first = match parent {
+            Expr::BinOp(op) => op.left.range() == child,
+            Expr::BoolOp(op) => op.values.first().is_some_and(|v| v.range() == child),
+            Expr::Compare(op) => op.left.range() == child,
+            Expr::UnaryOp(op) => op.operand.range() == child,
+            Expr::Await(_) => true,
+            Expr::Attribute(attr) => attr.value.range() == child,
+            Expr::Subscript(sub) => sub.value.range() == child,
+            Expr::Named(named) => named.value.range() == child,
+            Expr::Tuple(ast::ExprTuple { elts, .. })
+            | Expr::List(ast::ExprList { elts, .. })
+            | Expr::Set(ast::ExprSet { elts, .. }) => elts.first().is_some_and(|e| e.range() == child),
+            Expr::Call(inner) => {
+                cx.builtin(&inner.func).is_some()
+                    && inner.arguments.args.first().is_some_and(|a| a.range() == child)
+            }
+            _ => false,
+        };
+        if !first {
+            return false;
+        }
+        child = parent.range();
+    }
+    match stmt {
+        Stmt::Expr(s) => s.value.range() == child,
+        Stmt::Assign(s) => s.value.range() == child,
+        Stmt::AnnAssign(s) => s.value.as_ref().is_some_and(|v| v.range() == child),
+        Stmt::Return(s) => s.value.as_ref().is_some_and(|v| v.range() == child),
+        _ => false,
+    }
+}
+
 fn in_comprehension(cx: &Checker) -> bool {
     cx.expression_parents()
         .iter()
@@ -188,4 +546,22 @@ fn in_comprehension(cx: &Checker) -> bool {
 
 fn refuse(cx: &mut Checker, call: &ast::ExprCall, reason: &str) {
     cx.report(Finding::new(WaitForToTimeout::INFO.id, call.range(), format!("{MESSAGE}; no fix: {reason}")));
+}
+
+struct AnyExpr<'f, 'p> {
+    found: &'f mut bool,
+    pred: &'p dyn Fn(&Expr) -> bool,
+}
+
+impl<'a> SourceOrderVisitor<'a> for AnyExpr<'_, '_> {
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        if *self.found {
+            return;
+        }
+        if (self.pred)(expr) {
+            *self.found = true;
+            return;
+        }
+        source_order::walk_expr(self, expr);
+    }
 }

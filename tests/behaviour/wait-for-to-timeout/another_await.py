@@ -1,5 +1,6 @@
-# Another await in the same statement (an unsafe fix): the extra await now runs under the
-# timeout, which does not change the result here.
+# Another await in the same statement: evaluated before the `wait_for`, the statement is
+# refused (it would move under the timeout); evaluated after it, only the `wait_for` moves into
+# the block, its result into a fresh name.
 import asyncio
 
 
