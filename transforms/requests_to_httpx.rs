@@ -67,23 +67,30 @@ crate::declare_transform! {
     /// ```
     ///
     /// ## Fix safety
-    /// Always unsafe, for differences no rewrite can keep: httpx's `ConnectError` is narrower
-    /// than requests' `ConnectionError` (a connect timeout is not one); `r.text` decodes a body
-    /// without a charset as UTF-8 where requests guesses; a `timeout=n` also bounds writing
-    /// the request body; `params` and `headers` entries whose value is `None` are sent (empty)
-    /// where requests drops them; a response or session passed to other code reaches code
-    /// that was not migrated (named in the note where it happens).
+    /// Always unsafe, for differences no rewrite can keep (named in every note): httpx's
+    /// `ConnectError` is narrower than requests' `ConnectionError` and httpx errors are not
+    /// `OSError`s; `r.text` decodes a body without a charset as UTF-8 (requests: ISO-8859-1 for
+    /// `text/*`); JSON bodies are sent compact; a `timeout=n` also bounds writing the body;
+    /// booleans in `params`/`data` known only at run time are sent as `true`/`false` (requests:
+    /// `True`/`False`); `None` values in `params` are sent as `key=` and in `headers` raise;
+    /// header names are iterated lower-cased; a response or session passed to other code
+    /// reaches code that was not migrated (named in the note where it happens).
     ///
     /// ## When no fix is made
-    /// `stream=True`, `proxies=`, `hooks=`, `cert=`, `**kwargs`, unknown keywords, `cookies=` on a
-    /// session call, a body (`data`/`json`/`files`) on `get`/`head`/`options`/`delete` (httpx
-    /// needs `request(...)`), `files=` with a text-mode `open()`, a session that is mounted,
-    /// given proxies or hooks, passed on or stored in an attribute, a session created in
-    /// `async def` outside `with`, a response whose `.raw`, `.iter_lines()` (bytes in requests,
-    /// text in httpx), `.apparent_encoding`, `.next` or `.connection` is used, and anything from
-    /// `requests.adapters` or `requests.packages`. When a file catches requests exceptions,
-    /// one refusal in it refuses the whole file: half-migrated handlers would stop catching.
-    /// A local name `requests` that is not the module is never touched.
+    /// The migration is an allowlist: the mapping table below lists every argument, session
+    /// use, response use, exception and use of a caught exception that is migrated. Any other
+    /// use of a session, response or caught exception refuses the migration of that object,
+    /// naming the use (`no fix: `r.request.url.startswith()` has no mapping to httpx`); uses are
+    /// collected over the whole function, including earlier in an enclosing loop. Also refused:
+    /// a name bound again on some paths to something other than a migrated response; a call in
+    /// `async def` inside a sync `with` block (a `threading.Lock` held across `await`
+    /// deadlocks); a call inside `try` whose handler catches `OSError`; `raise_for_status()`
+    /// used as a value; `**kwargs`, `*args`; a body on `get`/`head`/`options`/`delete`;
+    /// `files=` with a text-mode `open()`; a session created in `async def` outside `with`,
+    /// stored in an attribute or used after `close()`; anything from `requests.adapters` or
+    /// `requests.packages`; a requests exception with no httpx counterpart. When a file catches
+    /// requests exceptions, one refusal in it refuses the whole file: half-migrated handlers
+    /// would stop catching. A local name `requests` that is not the module is never touched.
     pub struct RequestsToHttpx {
         id: "requests-to-httpx",
         summary: "`requests` calls, sessions and exceptions -> `httpx` (`httpx.AsyncClient` + `await` in `async def`)",
@@ -855,10 +862,8 @@ fn map_arguments(
                 let index = arguments.iter_source_order().position(|a| a.range() == keyword.range());
                 edits.extend(index.and_then(|i| rewrite::remove_argument(arguments, i)));
             }
-            "files" => {
-                if opens_in_text_mode(&keyword.value) {
-                    return Err("`files=` with a text-mode `open()`: httpx needs binary files".into());
-                }
+            "files" if opens_in_text_mode(&keyword.value) => {
+                return Err("`files=` with a text-mode `open()`: httpx needs binary files".into());
             }
             _ => {}
         }
