@@ -117,6 +117,7 @@ pub static ROWS: &[Row] = &[
     row(Session, "headers.update()", "s.headers.update()", "", "session_headers, async_session, attack_session_headers_default"),
     row(Session, "headers[] =", "s.headers[...] = ...", "", "session_headers"),
     row(Session, "max_redirects =", "s.max_redirects = ...", "", "attack_session_max_redirects"),
+    row(Session, "cookies.get()", "s.cookies.get()", "", "session_with"),
     // Response
     value(Response, "status_code", "r.status_code", "", "status_codes, attack_response_basics"),
     value(Response, "text", "r.text", "a body whose `Content-Type` has no charset decodes as UTF-8 (requests: ISO-8859-1 for `text/*`, else a guess)", "get_json, attack_response_basics"),
