@@ -39,6 +39,9 @@ pub struct TransformInfo {
     /// The oldest target Python the rewrite may produce code for; `None` for any.
     pub min_version: Option<PyVersion>,
     pub safety: FixSafety,
+    /// Documentation generated from the transform's data (a mapping table), printed by
+    /// `explain` after the doc comment.
+    pub extra_doc: Option<fn() -> String>,
 }
 
 impl TransformInfo {
@@ -48,6 +51,9 @@ impl TransformInfo {
         for line in self.docs.lines() {
             out.push_str(line.strip_prefix(' ').unwrap_or(line));
             out.push('\n');
+        }
+        if let Some(extra) = self.extra_doc {
+            out.push_str(&extra());
         }
         out
     }
@@ -87,9 +93,24 @@ macro_rules! declare_transform {
             id: $id:literal,
             summary: $summary:literal,
             min_version: $min:expr,
+            safety: $safety:expr,
+            extra_doc: $extra:expr $(,)?
+        }
+    ) => {
+        $crate::declare_transform!(@info [$(#[doc = $doc])*] $name, $id, $summary, $min, $safety, Some($extra));
+    };
+    (
+        $(#[doc = $doc:literal])*
+        pub struct $name:ident {
+            id: $id:literal,
+            summary: $summary:literal,
+            min_version: $min:expr,
             safety: $safety:expr $(,)?
         }
     ) => {
+        $crate::declare_transform!(@info [$(#[doc = $doc])*] $name, $id, $summary, $min, $safety, None);
+    };
+    (@info [$(#[doc = $doc:literal])*] $name:ident, $id:literal, $summary:literal, $min:expr, $safety:expr, $extra:expr) => {
         $(#[doc = $doc])*
         pub struct $name;
 
@@ -100,6 +121,7 @@ macro_rules! declare_transform {
                 docs: concat!($($doc, "\n"),*),
                 min_version: $min,
                 safety: $safety,
+                extra_doc: $extra,
             };
         }
     };

@@ -1204,6 +1204,21 @@ fn explain_prints_the_documentation() {
     assert!(run.stdout.contains(
         "```python\nasync with asyncio.timeout(5):\n    result = await fetch(url)\n```\n"
     ));
+    let run = p.run(&["explain", "requests-to-httpx"]);
+    run.code(0);
+    for row in [
+        "\n## Mapping table\n",
+        "| `verify=` | `verify=` | module-level calls only",
+        "| `ok` | `not r.is_error` |",
+        "| `HTTPError` | `httpx.HTTPStatusError` |",
+        "| `headers.update()` | `s.headers.update()` |",
+    ] {
+        assert!(
+            run.stdout.contains(row),
+            "missing {row:?} in:\n{}",
+            run.stdout
+        );
+    }
     p.run(&["explain", "no-such-id"])
         .code(2)
         .stdout("")

@@ -10,6 +10,9 @@ use crate::edit::{Edit, Finding, Fix};
 use crate::registry::{FixSafety, Transform, TransformInfo};
 use crate::{importer, rewrite};
 
+mod table;
+use table::Kind;
+
 crate::declare_transform! {
     /// ## What it does
     /// Migrates `requests` to `httpx`, faithfully: the migrated code does what it did before,
@@ -64,28 +67,36 @@ crate::declare_transform! {
     /// ```
     ///
     /// ## Fix safety
-    /// Always unsafe, for differences no rewrite can keep: httpx's `ConnectError` is narrower
-    /// than requests' `ConnectionError` (a connect timeout is not one); `r.text` decodes a body
-    /// without a charset as UTF-8 where requests guesses; a `timeout=n` also bounds writing
-    /// the request body; `params` and `headers` entries whose value is `None` are sent (empty)
-    /// where requests drops them; a response or session passed to other code reaches code
-    /// that was not migrated (named in the note where it happens).
+    /// Always unsafe, for differences no rewrite can keep (named in every note): httpx's
+    /// `ConnectError` is narrower than requests' `ConnectionError` and httpx errors are not
+    /// `OSError`s; `r.text` decodes a body without a charset as UTF-8 (requests: ISO-8859-1 for
+    /// `text/*`); JSON bodies are sent compact; a `timeout=n` also bounds writing the body;
+    /// booleans in `params`/`data` known only at run time are sent as `true`/`false` (requests:
+    /// `True`/`False`); `None` values in `params` are sent as `key=` and in `headers` raise;
+    /// header names are iterated lower-cased; a response or session passed to other code
+    /// reaches code that was not migrated (named in the note where it happens).
     ///
     /// ## When no fix is made
-    /// `stream=True`, `proxies=`, `hooks=`, `cert=`, `**kwargs`, unknown keywords, `cookies=` on a
-    /// session call, a body (`data`/`json`/`files`) on `get`/`head`/`options`/`delete` (httpx
-    /// needs `request(...)`), `files=` with a text-mode `open()`, a session that is mounted,
-    /// given proxies or hooks, passed on or stored in an attribute, a session created in
-    /// `async def` outside `with`, a response whose `.raw`, `.iter_lines()` (bytes in requests,
-    /// text in httpx), `.apparent_encoding`, `.next` or `.connection` is used, and anything from
-    /// `requests.adapters` or `requests.packages`. When a file catches requests exceptions,
-    /// one refusal in it refuses the whole file: half-migrated handlers would stop catching.
-    /// A local name `requests` that is not the module is never touched.
+    /// The migration is an allowlist: the mapping table below lists every argument, session
+    /// use, response use, exception and use of a caught exception that is migrated. Any other
+    /// use of a session, response or caught exception refuses the migration of that object,
+    /// naming the use (`no fix: `r.request.url.startswith()` has no mapping to httpx`); uses are
+    /// collected over the whole function, including earlier in an enclosing loop. Also refused:
+    /// a name bound again on some paths to something other than a migrated response; a call in
+    /// `async def` inside a sync `with` block (a `threading.Lock` held across `await`
+    /// deadlocks); a call inside `try` whose handler catches `OSError`; `raise_for_status()`
+    /// used as a value; `**kwargs`, `*args`; a body on `get`/`head`/`options`/`delete`;
+    /// `files=` with a text-mode `open()`; a session created in `async def` outside `with`,
+    /// stored in an attribute or used after `close()`; anything from `requests.adapters` or
+    /// `requests.packages`; a requests exception with no httpx counterpart. When a file catches
+    /// requests exceptions, one refusal in it refuses the whole file: half-migrated handlers
+    /// would stop catching. A local name `requests` that is not the module is never touched.
     pub struct RequestsToHttpx {
         id: "requests-to-httpx",
         summary: "`requests` calls, sessions and exceptions -> `httpx` (`httpx.AsyncClient` + `await` in `async def`)",
         min_version: None,
         safety: FixSafety::Unsafe,
+        extra_doc: table::render,
     }
 }
 
@@ -93,19 +104,6 @@ const MESSAGE: &str = "Use `httpx` instead of `requests`";
 const ASYNC_MESSAGE: &str = "Blocking `requests` call in `async def`: use `httpx.AsyncClient`";
 
 const METHODS: &[&str] = &["get", "post", "put", "patch", "delete", "head", "options", "request"];
-
-/// requests exceptions with an httpx counterpart.
-const EXCEPTIONS: &[(&str, &str)] = &[
-    ("RequestException", "HTTPError"),
-    ("HTTPError", "HTTPStatusError"),
-    ("ConnectionError", "ConnectError"),
-    ("Timeout", "TimeoutException"),
-    ("ConnectTimeout", "ConnectTimeout"),
-    ("ReadTimeout", "ReadTimeout"),
-    ("TooManyRedirects", "TooManyRedirects"),
-    // httpx's `.json()` raises the standard library's error.
-    ("JSONDecodeError", "json.JSONDecodeError"),
-];
 
 /// requests exceptions without a faithful httpx counterpart.
 const UNMAPPED_EXCEPTIONS: &[&str] = &[
@@ -124,30 +122,6 @@ const UNMAPPED_EXCEPTIONS: &[&str] = &[
     "UnrewindableBodyError",
     "InvalidJSONError",
 ];
-
-/// Session attributes httpx's `Client` has with the same meaning.
-const SESSION_ATTRIBUTES: &[&str] = &["headers", "cookies", "auth", "params", "close", "max_redirects", "trust_env"];
-
-/// Response attributes that exist in httpx with the same meaning.
-const RESPONSE_SAME: &[&str] = &[
-    "status_code",
-    "text",
-    "content",
-    "json",
-    "headers",
-    "cookies",
-    "history",
-    "elapsed",
-    "encoding",
-    "request",
-    "links",
-    "is_redirect",
-    "close",
-    "raise_for_status",
-];
-
-const RESPONSE_REFUSED: &[&str] =
-    &["raw", "iter_lines", "apparent_encoding", "next", "connection", "is_permanent_redirect"];
 
 /// What the file holds, decided on at the end of the traversal.
 #[derive(Default)]
@@ -171,6 +145,10 @@ struct Entry {
     tracked: Vec<TextRange>,
     /// How its response (or session) reaches code the fix cannot see.
     escapes: Option<String>,
+    /// The calls it migrates (the session's calls, or the call itself).
+    covers: Vec<TextRange>,
+    /// Calls whose migration this fix needs (see [`ResponseEdits::needs_migrated`]).
+    needs_migrated: Vec<(TextRange, TextRange)>,
 }
 
 /// An exception reference's edits, the import binding it drops and the response attribute
@@ -189,6 +167,8 @@ struct Migration {
     fix: Fix,
     tracked: Vec<TextRange>,
     escapes: Option<String>,
+    covers: Vec<TextRange>,
+    needs_migrated: Vec<(TextRange, TextRange)>,
 }
 
 /// Attributes asyncup rewrites or refuses on a response: seen on a value it cannot follow,
@@ -238,6 +218,37 @@ impl Transform for RequestsToHttpx {
                     );
                 }
             }
+        }
+        // A name that holds the response of a refused call on some paths and of a migrated one
+        // on others (`r = requests.get(a, stream=True)` ... `if x: r = requests.get(b)`): a
+        // use both reach cannot be rewritten for one of them.
+        let refused_uses: Vec<TextRange> =
+            state.calls.iter().filter(|e| !e.migrated).flat_map(|e| e.tracked.iter().copied()).collect();
+        for entry in state.calls.iter_mut().filter(|e| e.migrated) {
+            if let Some(shared) = entry.tracked.iter().find(|r| refused_uses.contains(r)) {
+                entry.migrated = false;
+                entry.finding.fix = None;
+                entry.finding.message = format!(
+                    "{}; no fix: `{}` (line {}) may also read the response of a requests call that is not migrated",
+                    entry.finding.message,
+                    truncate(&source[*shared]),
+                    line_of(shared.start())
+                );
+            }
+        }
+        // A name bound again on some paths must hold a migrated response on all of them.
+        loop {
+            let covered: Vec<TextRange> =
+                state.calls.iter().filter(|e| e.migrated).flat_map(|e| e.covers.iter().copied()).collect();
+            let Some(entry) = state.calls.iter_mut().find(|e| {
+                e.migrated && e.needs_migrated.iter().any(|(_, call)| !covered.contains(call))
+            }) else {
+                break;
+            };
+            let (rebind, _) = *entry.needs_migrated.iter().find(|(_, call)| !covered.contains(call)).expect("found");
+            entry.migrated = false;
+            entry.finding.fix = None;
+            entry.finding.message = format!("{}; no fix: {}", entry.finding.message, rebind_reason(source, rebind));
         }
         let refused = state.calls.iter().filter(|e| !e.migrated).count();
         let migrated = state.calls.len() - refused;
@@ -343,7 +354,11 @@ fn on_call<'a>(cx: &mut Checker<'a>, call: &'a ast::ExprCall) {
     let Some(qualified) = cx.imports().resolve(&call.func) else { return };
     let q: Vec<&str> = qualified.iter().map(String::as_str).collect();
     let method = match q.as_slice() {
-        ["requests", m] | ["requests", "api", m] if METHODS.contains(m) => *m,
+        ["requests", m] | ["requests", "api", m]
+            if METHODS.contains(m) && table::find(Kind::Module, &format!("{m}()")).is_some() =>
+        {
+            *m
+        }
         ["requests", "Session" | "session"] | ["requests", "sessions", "Session"] => {
             return on_session(cx, call);
         }
@@ -387,12 +402,16 @@ fn push_entry(cx: &mut Checker, range: TextRange, message: &str, result: Result<
             migrated: true,
             tracked: migration.tracked,
             escapes: migration.escapes,
+            covers: if migration.covers.is_empty() { vec![range] } else { migration.covers },
+            needs_migrated: migration.needs_migrated,
         },
         Err(reason) => Entry {
             finding: Finding { message: format!("{message}; no fix: {reason}"), ..finding },
             migrated: false,
             tracked: Vec::new(),
             escapes: None,
+            covers: Vec::new(),
+            needs_migrated: Vec::new(),
         },
     };
     cx.state::<FileState>().calls.push(entry);
@@ -434,7 +453,7 @@ fn on_reference<'a>(cx: &mut Checker<'a>, expr: &'a Expr) {
         }
         _ => return,
     };
-    let mapped = EXCEPTIONS.iter().find(|(from, _)| *from == name).map(|(_, to)| *to);
+    let mapped = table::exception(name);
     if mapped.is_none() && !UNMAPPED_EXCEPTIONS.contains(&name) {
         return;
     }
@@ -450,7 +469,9 @@ fn on_reference<'a>(cx: &mut Checker<'a>, expr: &'a Expr) {
             Some(target) => exception_fix(cx, expr, target),
             None => {
                 cx.state::<FileState>().unmapped.push(shown.clone());
-                Err("httpx has no matching exception".into())
+                let reason = format!("`{shown}` has no mapping to httpx (its handlers would stop matching)");
+                cx.state::<FileState>().exception_blocker = Some(reason.clone());
+                Err(reason)
             }
         }
     };
@@ -505,11 +526,35 @@ fn exception_fix(
     {
         let uses = find_uses_in(cx.source(), &handler.body, name.as_str(), handler.start());
         let mut notes = Vec::new();
+        for use_ in &uses.attributes {
+            let mapped = target == "json.JSONDecodeError" && table::find(Kind::ExceptionObject, &use_.chain).is_some()
+                || target == "HTTPStatusError"
+                    && use_.chain.strip_prefix("response.").is_some_and(|rest| table::find(Kind::Response, rest).is_some());
+            if !mapped {
+                return Err(format!("{} has no mapping to httpx", shown_use(name.as_str(), &use_.chain)));
+            }
+        }
+        if let Some(escape) = &uses.escapes {
+            return Err(format!(
+                "the caught exception is used as a value ({escape}): httpx's has another message and attributes"
+            ));
+        }
+        if let Some((range, _)) = uses.conditional_rebind {
+            return Err(rebind_reason(cx.source(), range));
+        }
         for use_ in uses.attributes.iter().filter(|u| u.attr.attr.as_str() == "response") {
             if let Some(Expr::Attribute(outer)) = use_.parent
                 && outer.value.range() == use_.attr.range()
             {
-                let inner = Use { attr: outer, parent: use_.grandparent, grandparent: None, statement_value: use_.statement_value };
+                let chain = use_.chain.strip_prefix("response.").unwrap_or_default().to_string();
+                let inner = Use {
+                    attr: outer,
+                    parent: use_.grandparent,
+                    grandparent: None,
+                    statement_value: use_.statement_value,
+                    chain,
+                    statement: use_.statement,
+                };
                 edits.extend(use_edits(cx.source(), &inner, true, &mut notes)?);
                 tracked.push(outer.range());
             }
@@ -544,6 +589,7 @@ enum Target {
 }
 
 fn migrate_sync_call(cx: &Checker, call: &ast::ExprCall, method: &str) -> Result<Migration, String> {
+    caught_as_os_error(cx, call.range())?;
     if in_with_header(cx, call) {
         return Err("the response is used as a context manager: use `httpx.stream(...)` by hand".into());
     }
@@ -555,10 +601,20 @@ fn migrate_sync_call(cx: &Checker, call: &ast::ExprCall, method: &str) -> Result
     let mut notes = mapped.notes;
     let response = response_edits(cx, call, mapped.follows, &mut notes)?;
     edits.extend(response.edits);
-    Ok(Migration { fix: finish(edits, notes, &call.func), tracked: response.tracked, escapes: response.escapes })
+    Ok(Migration {
+        fix: finish(edits, notes, &call.func),
+        tracked: response.tracked,
+        escapes: response.escapes,
+        covers: Vec::new(),
+        needs_migrated: response.needs_migrated,
+    })
 }
 
 fn migrate_async_call(cx: &Checker, call: &ast::ExprCall, method: &str) -> Result<Migration, String> {
+    caught_as_os_error(cx, call.range())?;
+    if crate::analysis::in_sync_with(cx, call.range()) {
+        return Err(SYNC_WITH.into());
+    }
     if in_with_header(cx, call) {
         return Err("the response is used as a context manager: use `client.stream(...)` by hand".into());
     }
@@ -592,7 +648,13 @@ fn migrate_async_call(cx: &Checker, call: &ast::ExprCall, method: &str) -> Resul
     edits.extend(spelled.edit);
     edits.extend(outside);
     notes.push("the statement now runs inside an `httpx.AsyncClient` block".into());
-    Ok(Migration { fix: finish(edits, notes, &call.func), tracked: response.tracked, escapes: response.escapes })
+    Ok(Migration {
+        fix: finish(edits, notes, &call.func),
+        tracked: response.tracked,
+        escapes: response.escapes,
+        covers: Vec::new(),
+        needs_migrated: response.needs_migrated,
+    })
 }
 
 /// The fix of a migrated call or session: unsafe, with its notes, dropping the `requests`
@@ -614,9 +676,46 @@ fn note(mut notes: Vec<String>) -> String {
 /// Differences between requests and httpx that no rewrite can keep; every fix names them.
 const GENERAL_NOTE: &str = "httpx differs where no rewrite keeps requests' behaviour: `ConnectError` is narrower \
      than `ConnectionError` (a connect timeout or dropped connection raises another error) and httpx errors are \
-     not `OSError`s; a body without a charset decodes as UTF-8 (requests guesses); JSON bodies are sent compact; \
-     redirects stop after 20 (requests: 30); `str(r.url)` is normalised differently; `params` and `headers` \
-     entries that are `None` are sent or rejected";
+     not `OSError`s; a body without a charset decodes as UTF-8 (requests: ISO-8859-1 for `text/*`, else a guess); \
+     JSON bodies are sent compact; redirects stop after 20 (requests: 30); `str(r.url)` is normalised differently; \
+     booleans in `params`/`data` known only at run time are sent as `true`/`false` (requests: `True`/`False`); \
+     `None` values in `params` are sent as `key=` (requests drops them) and in `headers` raise `TypeError`; \
+     header names are iterated lower-cased where a response is passed on";
+
+const SYNC_WITH: &str = "the call is inside a sync `with` block (a lock?): awaiting there lets other tasks run while \
+     it is held, and a task that takes a `threading.Lock` held across an `await` deadlocks the loop";
+
+/// requests' errors are `OSError`s, httpx's are not: a call inside `try` whose handler catches
+/// `OSError` (or `IOError`, `EnvironmentError`, `socket.error`) in this function would stop
+/// being caught.
+fn caught_as_os_error(cx: &Checker, range: TextRange) -> Result<(), String> {
+    fn names_os_error(expr: &Expr) -> bool {
+        match expr {
+            Expr::Name(n) => matches!(n.id.as_str(), "OSError" | "IOError" | "EnvironmentError"),
+            Expr::Attribute(a) => a.attr.as_str() == "error" && matches!(&*a.value, Expr::Name(n) if n.id.as_str() == "socket"),
+            Expr::Tuple(t) => t.elts.iter().any(names_os_error),
+            _ => false,
+        }
+    }
+    for stmt in cx.statements().iter().rev() {
+        match stmt {
+            Stmt::FunctionDef(_) | Stmt::ClassDef(_) => break,
+            Stmt::Try(t) if t.body.iter().any(|s| s.range().contains_range(range)) => {
+                for handler in &t.handlers {
+                    let ast::ExceptHandler::ExceptHandler(h) = handler;
+                    if h.type_.as_deref().is_some_and(names_os_error) {
+                        return Err(format!(
+                            "the call is inside `try` with `except {}`: requests' errors are `OSError`s, httpx's are not",
+                            cx.slice(h.type_.as_deref().expect("checked"))
+                        ));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
 
 /// Is the call the context expression of a `with` item?
 fn in_with_header(cx: &Checker, call: &ast::ExprCall) -> bool {
@@ -702,12 +801,34 @@ fn map_arguments(
         let Some(arg) = &keyword.arg else {
             return Err("`**kwargs` of unknown content".into());
         };
+        let is_false = matches!(keyword.value, Expr::BooleanLiteral(ast::ExprBooleanLiteral { value: false, .. }));
+        let key = if arg.as_str() == "stream" && is_false { "stream=False".to_string() } else { format!("{arg}=") };
+        let kind = if session_call || target == Target::Client { Kind::ClientArgument } else { Kind::Argument };
+        if table::find(kind, &key).is_none() {
+            let hint = match arg.as_str() {
+                "proxies" => ": httpx configures proxies on the client (`proxy=` / `mounts=`)",
+                "hooks" => ": httpx's event hooks are set on the client",
+                "cert" => ": httpx takes a client certificate on the client, through an SSL context",
+                "verify" | "cookies" => ": httpx takes it on the client only",
+                "stream" => ": use `httpx.stream(...)` / `client.stream(...)` by hand",
+                _ => "",
+            };
+            let call_kind = if kind == Kind::ClientArgument { "a client call" } else { "a call" };
+            return Err(format!("`{key}` on {call_kind} has no mapping to httpx{hint}"));
+        }
         match arg.as_str() {
             "params" | "headers" => check_value(arg.as_str(), &keyword.value)?,
-            "json" | "auth" | "verify" => {}
+            "auth" if !keyword.value.is_tuple_expr() => {
+                return Err(
+                    "`auth=` that is not a `(user, password)` tuple (a `requests.auth` object) has no mapping to httpx"
+                        .into(),
+                );
+            }
+            "json" | "auth" | "verify" | "cookies" => {}
             "allow_redirects" => {
                 has_redirects = true;
-                follows = !matches!(keyword.value, Expr::BooleanLiteral(ast::ExprBooleanLiteral { value: false, .. }));
+                // Only a literal `True` is known to follow.
+                follows = matches!(keyword.value, Expr::BooleanLiteral(ast::ExprBooleanLiteral { value: true, .. }));
                 edits.push(Edit::replacement("follow_redirects", arg.range()));
             }
             "data" => {
@@ -738,25 +859,13 @@ fn map_arguments(
                 }
             }
             "stream" => {
-                if !matches!(keyword.value, Expr::BooleanLiteral(ast::ExprBooleanLiteral { value: false, .. })) {
-                    return Err("`stream=True`: use `httpx.stream(...)` / `client.stream(...)` by hand".into());
-                }
                 let index = arguments.iter_source_order().position(|a| a.range() == keyword.range());
                 edits.extend(index.and_then(|i| rewrite::remove_argument(arguments, i)));
             }
-            "cookies" if session_call || target == Target::Client => {
-                return Err("`cookies=` on a client call: httpx sets cookies on the client".into());
+            "files" if opens_in_text_mode(&keyword.value) => {
+                return Err("`files=` with a text-mode `open()`: httpx needs binary files".into());
             }
-            "cookies" => {}
-            "files" => {
-                if opens_in_text_mode(&keyword.value) {
-                    return Err("`files=` with a text-mode `open()`: httpx needs binary files".into());
-                }
-            }
-            "proxies" => return Err("`proxies=`: httpx configures proxies on the client (`proxy=` / `mounts=`)".into()),
-            "hooks" => return Err("`hooks=`: httpx's event hooks are set on the client".into()),
-            "cert" => return Err("`cert=`: httpx takes a client certificate through an SSL context".into()),
-            other => return Err(format!("unknown keyword `{other}=`")),
+            _ => {}
         }
     }
     // What requests did by default and httpx does not.
@@ -855,6 +964,9 @@ fn opens_in_text_mode(expr: &Expr) -> bool {
 #[derive(Default)]
 struct ResponseEdits {
     edits: Vec<Edit>,
+    /// (a statement binding the response's name again on some paths, the call it binds):
+    /// the fix holds only if that call is migrated too.
+    needs_migrated: Vec<(TextRange, TextRange)>,
     tracked: Vec<TextRange>,
     escapes: Option<String>,
 }
@@ -874,6 +986,7 @@ fn response_edits(
         call,
         parent: nth(1),
         grandparent: nth(2),
+        chain: use_chain(parents, call.range(), Some(stmt)),
         truth: truth_use(parents, call.range(), Some(stmt)),
         stmt,
     };
@@ -885,6 +998,8 @@ struct CallSite<'a> {
     call: &'a ast::ExprCall,
     parent: Option<&'a Expr>,
     grandparent: Option<&'a Expr>,
+    /// The use of its response right on the call (see [`use_chain`]).
+    chain: String,
     /// How the call's truth value is used.
     truth: Truth,
     stmt: &'a Stmt,
@@ -911,6 +1026,8 @@ fn call_response_edits(
             parent: site.grandparent,
             grandparent: None,
             statement_value: expression_statement_value(site.stmt),
+            chain: site.chain.clone(),
+            statement: Some(site.stmt),
         };
         out.edits.extend(use_edits(source, &use_, follows, notes)?);
         out.tracked.push(attr.range());
@@ -933,6 +1050,10 @@ fn call_response_edits(
             };
             let name = target.id.as_str();
             let uses = find_uses_in(source, body, name, assign.end());
+            if let Some((range, value)) = uses.conditional_rebind {
+                // Fine when the other value is the response of a migrated call too.
+                out.needs_migrated.push((range, value.ok_or_else(|| rebind_reason(source, range))?));
+            }
             for use_ in &uses.attributes {
                 out.edits.extend(use_edits(source, use_, follows, notes)?);
                 out.tracked.push(use_.attr.range());
@@ -1027,6 +1148,67 @@ struct Use<'a> {
     parent: Option<&'a Expr>,
     grandparent: Option<&'a Expr>,
     statement_value: Option<TextRange>,
+    /// The use as the mapping table keys it (`headers.get()`, `request.method`, `auth =`).
+    chain: String,
+    statement: Option<&'a Stmt>,
+}
+
+/// The use of the object at `child` as the mapping table keys it: the attribute chain read
+/// on it, ending in `()` (called), `[]` (subscripted), ` =` (assigned); `in x` for a
+/// membership test. Empty when the object itself is used.
+fn use_chain(parents: &[&Expr], child: TextRange, stmt: Option<&Stmt>) -> String {
+    let mut out = String::new();
+    let mut child = child;
+    for parent in parents.iter().rev() {
+        match parent {
+            Expr::Attribute(a) if a.value.range() == child => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(a.attr.as_str());
+                if !matches!(a.ctx, ast::ExprContext::Load) {
+                    out.push_str(" =");
+                    return out;
+                }
+                child = a.range();
+            }
+            Expr::Call(c) if c.func.range() == child => {
+                out.push_str("()");
+                return out;
+            }
+            Expr::Subscript(sub) if sub.value.range() == child => {
+                out.push_str("[]");
+                if !matches!(sub.ctx, ast::ExprContext::Load) {
+                    out.push_str(" =");
+                }
+                return out;
+            }
+            Expr::Compare(cmp)
+                if !out.is_empty()
+                    && cmp.comparators.iter().any(|c| c.range() == child)
+                    && cmp.ops.len() == 1
+                    && matches!(cmp.ops[0], ast::CmpOp::In | ast::CmpOp::NotIn) =>
+            {
+                return format!("in {out}");
+            }
+            _ => return out,
+        }
+    }
+    if let Some(Stmt::AugAssign(aug)) = stmt
+        && aug.target.range() == child
+        && !out.is_empty()
+    {
+        out.push_str(" =");
+    }
+    out
+}
+
+/// `r.chain` as the user wrote it, for a message.
+fn shown_use(value: &str, chain: &str) -> String {
+    match chain.strip_prefix("in ") {
+        Some(rest) => format!("`... in {value}.{rest}`"),
+        None => format!("`{value}.{chain}`"),
+    }
 }
 
 fn use_edits(source: &str, use_: &Use, follows: bool, notes: &mut Vec<String>) -> Result<Vec<Edit>, String> {
@@ -1034,6 +1216,9 @@ fn use_edits(source: &str, use_: &Use, follows: bool, notes: &mut Vec<String>) -
     let value = &source[attr.value.range()];
     let name = attr.attr.as_str();
     let called = matches!(use_.parent, Some(Expr::Call(call)) if call.func.range() == attr.range());
+    if table::find(Kind::Response, &use_.chain).is_none() {
+        return Err(format!("{} has no mapping to httpx", shown_use(value, &use_.chain)));
+    }
     match name {
         "ok" => {
             let bare = match use_.parent {
@@ -1067,18 +1252,18 @@ fn use_edits(source: &str, use_: &Use, follows: bool, notes: &mut Vec<String>) -
         }
         "raise_for_status" if called => {
             let Some(Expr::Call(call)) = use_.parent else { unreachable!("called") };
-            if follows {
+            if use_.statement_value != Some(call.range()) {
+                Err("`raise_for_status()` used as a value: httpx returns the response, requests `None`".into())
+            } else if follows {
                 notes.push("`raise_for_status()` in httpx also raises for a final 3xx response (such as a 304)".into());
                 Ok(Vec::new())
-            } else if use_.statement_value == Some(call.range()) && matches!(&*attr.value, Expr::Name(_)) {
+            } else if matches!(&*attr.value, Expr::Name(_)) {
                 Ok(vec![Edit::insertion(format!("{value}.is_error and "), call.start())])
             } else {
-                Err("`raise_for_status()` used as a value where redirects are not followed (httpx raises on 3xx)".into())
+                Err("`raise_for_status()` on a value that is not a name where redirects may not be followed (httpx raises on 3xx)".into())
             }
         }
-        _ if RESPONSE_REFUSED.contains(&name) => Err(format!("the response's `.{name}` has no httpx equivalent")),
-        _ if RESPONSE_SAME.contains(&name) => Ok(Vec::new()),
-        _ => Err(format!("the response's `.{name}` is not known to asyncup")),
+        _ => Ok(Vec::new()),
     }
 }
 
@@ -1098,6 +1283,31 @@ struct Uses<'a> {
     attribute_names: Vec<String>,
     /// Used inside a nested function or lambda.
     in_nested_scope: bool,
+    /// A statement that binds the name again on some paths only (in a nested block, or in
+    /// the loop the uses were collected over): the uses after it may see either value.
+    conditional_rebind: Option<(TextRange, Option<TextRange>)>,
+}
+
+fn rebind_reason(source: &str, range: TextRange) -> String {
+    format!(
+        "the name is bound again on some paths only (line {}): its later uses may see either value",
+        source[..usize::from(range.start())].matches('\n').count() + 1
+    )
+}
+
+/// The outermost `for`/`while` of `body` (not of nested functions) holding `offset`.
+fn enclosing_loop(body: &[Stmt], offset: TextSize) -> Option<&Stmt> {
+    for stmt in body {
+        if !stmt.range().contains(offset) {
+            continue;
+        }
+        return match stmt {
+            Stmt::For(_) | Stmt::While(_) => Some(stmt),
+            Stmt::FunctionDef(_) | Stmt::ClassDef(_) => None,
+            _ => crate::analysis::bodies_of(stmt).into_iter().find_map(|b| enclosing_loop(b, offset)),
+        };
+    }
+    None
 }
 
 fn scope_body<'a>(cx: &Checker<'a>) -> &'a [Stmt] {
@@ -1112,10 +1322,29 @@ fn find_uses<'a>(cx: &Checker<'a>, name: &str, after: TextSize) -> Uses<'a> {
 }
 
 fn find_uses_in<'a>(source: &str, body: &'a [Stmt], name: &str, after: TextSize) -> Uses<'a> {
+    find_uses_with(source, body, name, after, true)
+}
+
+/// The uses after `after` in source order only (not those earlier in an enclosing loop).
+fn find_uses_in_order<'a>(cx: &Checker<'a>, name: &str, after: TextSize) -> Uses<'a> {
+    find_uses_with(cx.source(), scope_body(cx), name, after, false)
+}
+
+fn find_uses_with<'a>(source: &str, body: &'a [Stmt], name: &str, after: TextSize, loops: bool) -> Uses<'a> {
+    // A use at the top of a loop that binds the name sees the previous iteration's value:
+    // collect the uses over the whole loop.
+    let origin = after;
+    let outer_loop = if loops && after > TextSize::from(0) { enclosing_loop(body, after - TextSize::from(1)) } else { None };
+    let in_loop = outer_loop.is_some();
+    let after = outer_loop.map_or(after, |l| l.start().min(after));
     let mut finder = UseFinder {
         source,
         name,
         after,
+        origin,
+        in_loop,
+        blocks: Vec::new(),
+        origin_blocks: None,
         rebound: false,
         depth: 0,
         parents: Vec::new(),
@@ -1128,6 +1357,7 @@ fn find_uses_in<'a>(source: &str, body: &'a [Stmt], name: &str, after: TextSize)
             truth_as_value: None,
             attribute_names: Vec::new(),
             in_nested_scope: false,
+            conditional_rebind: None,
         },
     };
     finder.visit_body(body);
@@ -1138,6 +1368,14 @@ struct UseFinder<'a, 'n> {
     source: &'n str,
     name: &'n str,
     after: TextSize,
+    /// Where the binding whose uses are collected ends.
+    origin: TextSize,
+    /// The binding is inside a loop of the body.
+    in_loop: bool,
+    /// The compound statements the visitor is in.
+    blocks: Vec<TextRange>,
+    /// The compound statements the binding is in, once seen.
+    origin_blocks: Option<Vec<TextRange>>,
     rebound: bool,
     /// Nested function depth.
     depth: usize,
@@ -1165,10 +1403,28 @@ impl<'a> SourceOrderVisitor<'a> for UseFinder<'a, '_> {
             return;
         }
         let outer = self.statement.replace(stmt);
+        let compound = !crate::analysis::bodies_of(stmt).is_empty();
+        if compound {
+            self.blocks.push(stmt.range());
+        }
         source_order::walk_stmt(self, stmt);
+        if compound {
+            self.blocks.pop();
+        }
         self.statement = outer;
-        if stmt.start() >= self.after && binds(stmt, self.name) {
-            self.rebound = true;
+        if stmt.end() == self.origin && stmt.start() < self.origin {
+            self.origin_blocks = Some(self.blocks.clone());
+        } else if stmt.start() >= self.after && binds(stmt, self.name) {
+            let same_block = self.origin_blocks.as_ref().map_or(self.blocks.is_empty(), |b| *b == self.blocks);
+            if same_block && !self.in_loop {
+                self.rebound = true;
+            } else {
+                let value = match stmt {
+                    Stmt::Assign(assign) if matches!(&*assign.value, Expr::Call(_)) => Some(assign.value.range()),
+                    _ => None,
+                };
+                self.uses.conditional_rebind.get_or_insert((stmt.range(), value));
+            }
         }
     }
 
@@ -1202,7 +1458,8 @@ impl<'a> SourceOrderVisitor<'a> for UseFinder<'a, '_> {
                         let nth = |n: usize| self.parents.len().checked_sub(n).map(|i| self.parents[i]);
                         let call_parents = &self.parents[..self.parents.len().saturating_sub(2)];
                         let truth = truth_use(call_parents, call.range(), Some(stmt));
-                        self.uses.calls.push(CallSite { call, parent: nth(3), grandparent: nth(4), truth, stmt });
+                        let chain = use_chain(call_parents, call.range(), Some(stmt));
+                        self.uses.calls.push(CallSite { call, parent: nth(3), grandparent: nth(4), chain, truth, stmt });
                     }
                     if attr.attr.as_str() == "history" && self.uses.escapes.is_none() {
                         self.uses.escapes = Some(format!("`{}`", truncate(&self.source[attr.range()])));
@@ -1212,6 +1469,8 @@ impl<'a> SourceOrderVisitor<'a> for UseFinder<'a, '_> {
                         parent,
                         grandparent: self.parents.len().checked_sub(3).map(|i| self.parents[i]),
                         statement_value: self.statement.and_then(expression_statement_value),
+                        chain: use_chain(&self.parents, expr.range(), self.statement),
+                        statement: self.statement,
                     });
                 }
                 _ if matches!(name.ctx, ast::ExprContext::Load)
@@ -1224,6 +1483,7 @@ impl<'a> SourceOrderVisitor<'a> for UseFinder<'a, '_> {
                 {
                     self.uses.truth_as_value.get_or_insert(expr.range());
                 }
+                None if matches!(self.statement, Some(Stmt::Raise(_))) => {}
                 _ if matches!(name.ctx, ast::ExprContext::Load) && self.uses.escapes.is_none() => {
                     let context = self.parents.last().map_or(name.id.as_str(), |p| &self.source[p.range()]);
                     self.uses.escapes = Some(format!("`{}`", truncate(context)));
@@ -1286,7 +1546,7 @@ fn migrate_session(cx: &Checker, call: &ast::ExprCall, in_async: bool) -> Result
             let Some(Expr::Name(name)) = item.optional_vars.as_deref() else {
                 return Err("`with requests.Session():` without `as name`".into());
             };
-            let after = find_uses(cx, name.id.as_str(), with.end());
+            let after = find_uses_in_order(cx, name.id.as_str(), with.end());
             if !after.attributes.is_empty() || after.escapes.is_some() || !after.truthy.is_empty() {
                 return Err("the session is used after its `with` block: a closed httpx client cannot be used again".into());
             }
@@ -1310,12 +1570,22 @@ fn migrate_session(cx: &Checker, call: &ast::ExprCall, in_async: bool) -> Result
         _ => return Err("the session is not assigned to a name or used in `with ... as name`".into()),
     };
     let async_session = in_async && matches!(stmt, Stmt::With(_));
-    if let Some(attr) =
-        uses.attribute_names.iter().find(|a| !SESSION_ATTRIBUTES.contains(&a.as_str()) && !METHODS.contains(&a.as_str()))
+    if async_session
+        && (crate::analysis::in_sync_with(cx, stmt.range())
+            || uses.calls.iter().any(|site| in_nested_sync_with(body, site.call.range())))
     {
-        return Err(format!(
-            "the session's `.{attr}` has no httpx equivalent (mount adapters, proxies and hooks on an httpx client by hand)"
-        ));
+        return Err(SYNC_WITH.into());
+    }
+    for use_ in &uses.attributes {
+        if table::find(Kind::Session, &use_.chain).is_none() {
+            return Err(format!("{} has no mapping to httpx", shown_use(&name, &use_.chain)));
+        }
+        if use_.chain == "auth =" && !matches!(use_.statement, Some(Stmt::Assign(a)) if a.value.is_tuple_expr()) {
+            return Err(format!("`{name}.auth = ...` that is not a `(user, password)` tuple has no mapping to httpx"));
+        }
+    }
+    if let Some((range, _)) = uses.conditional_rebind {
+        return Err(rebind_reason(cx.source(), range));
     }
     if uses.attribute_names.iter().any(|a| a == "close") && uses.calls.iter().any(|c| c.call.start() > uses_close_start(&uses)) {
         return Err("the session is used after `close()`: a closed httpx client cannot be used again".into());
@@ -1341,6 +1611,8 @@ fn migrate_session(cx: &Checker, call: &ast::ExprCall, in_async: bool) -> Result
         edits.push(Edit::insertion("async ", stmt.start()));
     }
     let mut tracked = Vec::new();
+    let mut covers = Vec::new();
+    let mut needs_migrated = Vec::new();
     for site in &uses.calls {
         let Expr::Attribute(attr) = &*site.call.func else { continue };
         let method = attr.attr.as_str();
@@ -1353,6 +1625,8 @@ fn migrate_session(cx: &Checker, call: &ast::ExprCall, in_async: bool) -> Result
         let response = call_response_edits(cx.source(), site, body, mapped.follows, &mut notes)?;
         edits.extend(response.edits);
         tracked.extend(response.tracked);
+        covers.push(site.call.range());
+        needs_migrated.extend(response.needs_migrated);
         if escapes.is_none() {
             escapes = response.escapes;
         }
@@ -1370,7 +1644,19 @@ fn migrate_session(cx: &Checker, call: &ast::ExprCall, in_async: bool) -> Result
             }
         }
     }
-    Ok(Migration { fix: finish(edits, notes, &call.func), tracked, escapes })
+    Ok(Migration { fix: finish(edits, notes, &call.func), tracked, escapes, covers, needs_migrated })
+}
+
+/// Is `range` inside a sync `with` block within `body` (not in nested functions)?
+fn in_nested_sync_with(body: &[Stmt], range: TextRange) -> bool {
+    body.iter().any(|stmt| {
+        stmt.range().contains_range(range)
+            && match stmt {
+                Stmt::FunctionDef(_) | Stmt::ClassDef(_) => false,
+                Stmt::With(with) if !with.is_async => true,
+                _ => crate::analysis::bodies_of(stmt).into_iter().any(|b| in_nested_sync_with(b, range)),
+            }
+    })
 }
 
 /// Where the session's first `close()` call starts (or the end of the file).

@@ -27,6 +27,8 @@ Endpoints (any method; HEAD answers with the headers only):
                       `?charset=latin-1` encodes "héllo wörld\\n" in latin-1 and says so;
                       `?charset=none` sends the utf-8 bytes with a bare `text/plain`
     /close            closes the connection without answering
+    /links            200 with a `Link` header (rel next and last) and mixed-case `X-Mixed-Case`,
+                      `X-Another` headers; body "links\n"
 """
 
 import contextlib
@@ -149,6 +151,10 @@ class _Handler(http.server.BaseHTTPRequestHandler):
                 self._answer(200, TEXT.encode("utf-8"), "text/plain")
             else:
                 self._answer(200, TEXT.encode("utf-8"), "text/plain; charset=utf-8")
+        elif path == "/links":
+            links = '<http://example.com/page/2>; rel="next", <http://example.com/page/9>; rel="last"'
+            headers = [("Link", links), ("X-Mixed-Case", "1"), ("X-Another", "2")]
+            self._answer(200, b"links\n", headers=headers)
         elif path == "/close":
             self.close_connection = True
             self.connection.shutdown(socket.SHUT_RDWR)
