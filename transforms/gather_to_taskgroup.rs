@@ -256,10 +256,21 @@ fn plan(cx: &Checker, await_expr: &ast::ExprAwait, call: &ast::ExprCall) -> Resu
                 block.push_str(comment);
             }
             block.push_str(&inner);
-            block.push_str(&format!("{tasks} = [{tg}.create_task({}){generators}]", &source[elt.range()]));
-            match shape {
-                Shape::Bare => None,
-                _ => Some(format!("[task.result() for task in {tasks}]")),
+            let created = format!("{tg}.create_task({})", &source[elt.range()]);
+            match (&shape, task_loop(cx, whole, &created, &inner, &unit)) {
+                // Nothing reads the tasks: a loop, not a list nobody uses (ruff F841).
+                (Shape::Bare, Some(task_loop)) => {
+                    block.push_str(&task_loop);
+                    None
+                }
+                (Shape::Bare, None) => {
+                    block.push_str(&format!("{tasks} = [{created}{generators}]"));
+                    None
+                }
+                _ => {
+                    block.push_str(&format!("{tasks} = [{created}{generators}]"));
+                    Some(format!("[task.result() for task in {tasks}]"))
+                }
             }
         }
         Awaitables::Mixed(parts) => {
@@ -293,10 +304,17 @@ fn plan(cx: &Checker, await_expr: &ast::ExprAwait, call: &ast::ExprCall) -> Resu
                         call_index += 1;
                     }
                     Part::Comprehension { elt, whole } => {
+                        let created = format!("{tg}.create_task({})", &source[elt.range()]);
+                        if let (Shape::Bare, Some(task_loop)) =
+                            (&shape, task_loop(cx, whole, &created, &inner, &unit))
+                        {
+                            block.push_str(&task_loop);
+                            continue;
+                        }
                         let tasks = cx.fresh_name("tasks", &taken);
                         taken.push(tasks.clone());
                         let generators = &source[TextRange::new(elt.end(), whole.end() - ruff_text_size::TextSize::from(1))];
-                        block.push_str(&format!("{tasks} = [{tg}.create_task({}){generators}]", &source[elt.range()]));
+                        block.push_str(&format!("{tasks} = [{created}{generators}]"));
                         reads.push(format!("*[task.result() for task in {tasks}]"));
                     }
                     Part::Local(list) => {
@@ -695,4 +713,88 @@ fn catches_groups(cx: &Checker, types: &Expr) -> bool {
         Expr::Tuple(tuple) => tuple.iter().any(|t| catches_groups(cx, t)),
         _ => matches!(cx.builtin(types), Some("Exception" | "BaseException" | "BaseExceptionGroup" | "ExceptionGroup")),
     }
+}
+
+/// A comprehension whose tasks nothing reads, as nested `for` / `if` statements around
+/// `created` (`for x in xs:` / `tg.create_task(f(x))`), the first line without its leading
+/// `inner` (newline and indent). `None` when a loop variable would clash with a name the
+/// function uses elsewhere (a comprehension's variables do not leak; a loop's do), or for an
+/// `async for`.
+fn task_loop(cx: &Checker, whole: &Expr, created: &str, inner: &str, unit: &str) -> Option<String> {
+    let generators = match whole {
+        Expr::ListComp(comp) => &comp.generators,
+        Expr::Generator(comp) => &comp.generators,
+        _ => return None,
+    };
+    let func = cx.current_function()?;
+    for generator in generators {
+        if generator.is_async {
+            return None;
+        }
+        for name in rewrite::names_in(&generator.target) {
+            if used_outside_own_comprehensions(&func.body, &name) {
+                return None;
+            }
+        }
+    }
+    let mut text = String::new();
+    let mut depth = String::new();
+    for (i, generator) in generators.iter().enumerate() {
+        if i > 0 {
+            text.push_str(inner);
+            text.push_str(&depth);
+        }
+        text.push_str(&format!(
+            "for {} in {}:",
+            cx.slice(&generator.target),
+            cx.slice(&generator.iter)
+        ));
+        depth.push_str(unit);
+        for condition in &generator.ifs {
+            text.push_str(inner);
+            text.push_str(&depth);
+            text.push_str(&format!("if {}:", cx.slice(condition)));
+            depth.push_str(unit);
+        }
+    }
+    text.push_str(inner);
+    text.push_str(&depth);
+    text.push_str(created);
+    Some(text)
+}
+
+/// Does `name` occur in `body` outside every comprehension that binds it itself? (Those
+/// occurrences are the comprehension's own variable; any other one is the function's, which a
+/// `for` loop of that name would change, or make local for the whole function.)
+fn used_outside_own_comprehensions(body: &[Stmt], name: &str) -> bool {
+    use ruff_python_ast::visitor::source_order::{self, SourceOrderVisitor};
+    struct Find<'n> {
+        name: &'n str,
+        found: bool,
+    }
+    impl<'a> SourceOrderVisitor<'a> for Find<'_> {
+        fn visit_expr(&mut self, expr: &'a Expr) {
+            let generators = match expr {
+                Expr::ListComp(c) => Some(&c.generators),
+                Expr::SetComp(c) => Some(&c.generators),
+                Expr::DictComp(c) => Some(&c.generators),
+                Expr::Generator(c) => Some(&c.generators),
+                Expr::Name(n) => {
+                    self.found |= n.id.as_str() == self.name;
+                    None
+                }
+                _ => None,
+            };
+            if generators.is_some_and(|gens| {
+                gens.iter()
+                    .any(|g| rewrite::names_in(&g.target).iter().any(|n| n == self.name))
+            }) {
+                return;
+            }
+            source_order::walk_expr(self, expr);
+        }
+    }
+    let mut find = Find { name, found: false };
+    find.visit_body(body);
+    find.found
 }
