@@ -429,7 +429,10 @@ fn check_transform(transform: &str) {
     let prefix = std::env::var("ASYNCUP_BEHAVIOUR").unwrap_or_default();
     if let Some((_, prefix)) = prefix.split_once('/') {
         programs.retain(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix));
-        assert!(!programs.is_empty(), "ASYNCUP_BEHAVIOUR: no program starts with `{prefix}`");
+        assert!(
+            !programs.is_empty(),
+            "ASYNCUP_BEHAVIOUR: no program starts with `{prefix}`"
+        );
     }
     let orphans: Vec<PathBuf> = std::fs::read_dir(&folder)
         .unwrap_or_else(|err| panic!("reading {}: {err}", folder.display()))
