@@ -348,3 +348,64 @@ pub fn non_coroutine_overrides(
     }
     found
 }
+
+/// Is `range` after a blocking `X.acquire(...)` (not awaited: a `threading` lock, not an
+/// `asyncio` one) in the current function, with no `X.release()` between the two? A blocking
+/// call there, turned into an `await` (or handed to a thread), lets other tasks run while the
+/// lock is held, like [`in_sync_with`].
+pub fn after_sync_acquire(cx: &Checker, range: ruff_text_size::TextRange) -> bool {
+    struct Calls<'s> {
+        source: &'s str,
+        acquires: Vec<(String, ruff_text_size::TextSize)>,
+        releases: Vec<(String, ruff_text_size::TextSize)>,
+    }
+    impl<'a> SourceOrderVisitor<'a> for Calls<'_> {
+        fn visit_stmt(&mut self, stmt: &'a Stmt) {
+            if !matches!(stmt, Stmt::FunctionDef(_) | Stmt::ClassDef(_)) {
+                source_order::walk_stmt(self, stmt);
+            }
+        }
+        fn visit_expr(&mut self, expr: &'a Expr) {
+            match expr {
+                Expr::Lambda(_) => {}
+                Expr::Await(await_expr) => {
+                    // `await lock.acquire()`: an asyncio lock, whose holder may await.
+                    if let Expr::Call(call) = &*await_expr.value {
+                        self.visit_arguments(&call.arguments);
+                        self.visit_expr(&call.func);
+                    } else {
+                        source_order::walk_expr(self, expr);
+                    }
+                }
+                Expr::Call(call) => {
+                    if let Expr::Attribute(attr) = &*call.func {
+                        let receiver = self.source[attr.value.range()].to_string();
+                        match attr.attr.as_str() {
+                            "acquire" => self.acquires.push((receiver, call.end())),
+                            "release" => self.releases.push((receiver, call.start())),
+                            _ => {}
+                        }
+                    }
+                    source_order::walk_expr(self, expr);
+                }
+                _ => source_order::walk_expr(self, expr),
+            }
+        }
+    }
+    let Some(function) = cx.current_function() else {
+        return false;
+    };
+    let mut calls = Calls {
+        source: cx.source(),
+        acquires: Vec::new(),
+        releases: Vec::new(),
+    };
+    calls.visit_body(&function.body);
+    calls.acquires.iter().any(|(receiver, end)| {
+        *end <= range.start()
+            && !calls
+                .releases
+                .iter()
+                .any(|(r, start)| r == receiver && *start >= *end && *start < range.start())
+    })
+}
