@@ -45,7 +45,9 @@ crate::declare_transform! {
     /// sync code (it may run in a thread with no loop, where `asyncio.run` is right) and is not
     /// reported. A finding without a fix is reported when the call sits in the body of a
     /// `try:` whose handler catches `RuntimeError` (a deliberate fallback for "already in a
-    /// loop"; also `except Exception`, `except BaseException` and a bare `except:`), when it is
+    /// loop"; also `except Exception`, `except BaseException` and a bare `except:`) or of a
+    /// `with contextlib.suppress(RuntimeError):` (or `Exception`, `BaseException`), which is
+    /// the same handler spelled as a context manager, when it is
     /// in a generator expression (an `await` there would make it an async generator), and when
     /// the arguments are not one positional coroutine (`debug=` has no `await` equivalent).
     pub struct AsyncioRunInAsync {
@@ -82,7 +84,7 @@ impl Transform for AsyncioRunInAsync {
 fn build(cx: &Checker, call: &ast::ExprCall) -> Result<Fix, String> {
     if in_runtime_error_fallback(cx, call.range()) {
         return Err(
-            "it sits in a `try` whose handler catches `RuntimeError` (a fallback for a running loop)"
+            "it sits in a `try` whose handler (or a `with contextlib.suppress(...)`) catches `RuntimeError` (a fallback for a running loop)"
                 .into(),
         );
     }
@@ -141,11 +143,29 @@ fn build(cx: &Checker, call: &ast::ExprCall) -> Result<Fix, String> {
 }
 
 /// Is `range` in the body of a `try` (inside the current function) with a handler that catches
-/// `RuntimeError`?
+/// `RuntimeError`, or of a `with contextlib.suppress(...)` that suppresses it?
 fn in_runtime_error_fallback(cx: &Checker, range: TextRange) -> bool {
     for stmt in cx.statements().iter().rev() {
         match stmt {
             Stmt::FunctionDef(_) | Stmt::ClassDef(_) => return false,
+            Stmt::With(with)
+                if !with.is_async
+                    && with.body.iter().any(|s| s.range().contains_range(range))
+                    && with.items.iter().any(|item| match &item.context_expr {
+                        Expr::Call(call) => {
+                            cx.imports().matches(&call.func, &["contextlib", "suppress"])
+                                && call
+                                    .arguments
+                                    .args
+                                    .iter()
+                                    .any(|arg| catches_runtime_error(cx, Some(arg)))
+                        }
+                        _ => false,
+                    }) =>
+            {
+                // `with contextlib.suppress(RuntimeError):` is a handler too.
+                return true;
+            }
             Stmt::Try(stmt_try) => {
                 let in_body = stmt_try
                     .body
