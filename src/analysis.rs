@@ -205,10 +205,8 @@ pub fn module_name_rebound(suite: &[Stmt], name: &str) -> bool {
                     self.depth -= 1;
                     return;
                 }
-                Stmt::Global(global) => {
-                    if global.names.iter().any(|n| n.as_str() == self.name) {
-                        self.rebound = true;
-                    }
+                Stmt::Global(global) if global.names.iter().any(|n| n.as_str() == self.name) => {
+                    self.rebound = true;
                 }
                 Stmt::Assign(assign) => assign.targets.iter().for_each(|t| self.target(t)),
                 Stmt::AnnAssign(assign) => self.target(&assign.target),
@@ -220,28 +218,26 @@ pub fn module_name_rebound(suite: &[Stmt], name: &str) -> bool {
                     .iter()
                     .filter_map(|item| item.optional_vars.as_deref())
                     .for_each(|t| self.target(t)),
-                Stmt::Import(import) => {
+                Stmt::Import(import)
                     if self.depth == 0
                         && import.names.iter().any(|alias| {
                             alias.asname.as_ref().map_or_else(
                                 || alias.name.split('.').next() == Some(self.name),
                                 |asname| asname.as_str() == self.name,
                             )
-                        })
-                    {
-                        self.count += 1;
-                    }
+                        }) =>
+                {
+                    self.count += 1;
                 }
-                Stmt::ImportFrom(import) => {
+                Stmt::ImportFrom(import)
                     if self.depth == 0
                         && import.names.iter().any(|alias| {
                             alias.name.as_str() == "*"
                                 || alias.asname.as_ref().unwrap_or(&alias.name).as_str()
                                     == self.name
-                        })
-                    {
-                        self.count += 1;
-                    }
+                        }) =>
+                {
+                    self.count += 1;
                 }
                 Stmt::Try(try_stmt) if self.depth == 0 => {
                     for handler in &try_stmt.handlers {
@@ -313,7 +309,7 @@ pub fn non_coroutine_overrides(
             let derives = candidate
                 .bases()
                 .iter()
-                .any(|base| base_name(base).is_some_and(|b| family.iter().any(|f| *f == b)));
+                .any(|base| base_name(base).is_some_and(|b| family.contains(&b)));
             if derives {
                 family.push(candidate.name.to_string());
                 subclasses.push(candidate);
