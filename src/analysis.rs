@@ -192,3 +192,259 @@ pub fn in_sync_with(cx: &Checker, range: ruff_text_size::TextRange) -> bool {
     }
     false
 }
+
+/// Is the module-level name `name` bound anywhere in the module besides one definition? Counts
+/// every binding in module scope (assignments and unpacking, augmented and annotated
+/// assignments, `for` and `with ... as` targets, imports, `def`/`class`, walrus, `del`,
+/// `except ... as`), a `global name` in any function (which rebinds it from inside), and any
+/// assignment through `globals()[...]`. True when the name is bound more than once, so a call
+/// of it may not reach the `async def` it names at the time it runs.
+pub fn module_name_rebound(suite: &[Stmt], name: &str) -> bool {
+    struct Bindings<'n> {
+        name: &'n str,
+        count: usize,
+        rebound: bool,
+        depth: usize,
+    }
+    impl Bindings<'_> {
+        fn target(&mut self, target: &Expr) {
+            match target {
+                Expr::Name(n) if n.id.as_str() == self.name && self.depth == 0 => self.count += 1,
+                Expr::Tuple(t) => t.elts.iter().for_each(|e| self.target(e)),
+                Expr::List(l) => l.elts.iter().for_each(|e| self.target(e)),
+                Expr::Starred(s) => self.target(&s.value),
+                Expr::Subscript(sub) => {
+                    if let Expr::Call(call) = &*sub.value
+                        && matches!(&*call.func, Expr::Name(f) if f.id.as_str() == "globals")
+                    {
+                        self.rebound = true;
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    impl<'a> SourceOrderVisitor<'a> for Bindings<'_> {
+        fn visit_stmt(&mut self, stmt: &'a Stmt) {
+            match stmt {
+                Stmt::FunctionDef(func) => {
+                    if self.depth == 0 && func.name.as_str() == self.name {
+                        self.count += 1;
+                    }
+                    for decorator in &func.decorator_list {
+                        self.visit_expr(&decorator.expression);
+                    }
+                    self.depth += 1;
+                    self.visit_body(&func.body);
+                    self.depth -= 1;
+                    return;
+                }
+                Stmt::ClassDef(class) => {
+                    if self.depth == 0 && class.name.as_str() == self.name {
+                        self.count += 1;
+                    }
+                    self.depth += 1;
+                    self.visit_body(&class.body);
+                    self.depth -= 1;
+                    return;
+                }
+                Stmt::Global(global) if global.names.iter().any(|n| n.as_str() == self.name) => {
+                    self.rebound = true;
+                }
+                Stmt::Assign(assign) => assign.targets.iter().for_each(|t| self.target(t)),
+                Stmt::AnnAssign(assign) => self.target(&assign.target),
+                Stmt::AugAssign(assign) => self.target(&assign.target),
+                Stmt::For(for_stmt) => self.target(&for_stmt.target),
+                Stmt::Delete(delete) => delete.targets.iter().for_each(|t| self.target(t)),
+                Stmt::With(with) => with
+                    .items
+                    .iter()
+                    .filter_map(|item| item.optional_vars.as_deref())
+                    .for_each(|t| self.target(t)),
+                Stmt::Import(import)
+                    if self.depth == 0
+                        && import.names.iter().any(|alias| {
+                            alias.asname.as_ref().map_or_else(
+                                || alias.name.split('.').next() == Some(self.name),
+                                |asname| asname.as_str() == self.name,
+                            )
+                        }) =>
+                {
+                    self.count += 1;
+                }
+                Stmt::ImportFrom(import)
+                    if self.depth == 0
+                        && import.names.iter().any(|alias| {
+                            alias.name.as_str() == "*"
+                                || alias.asname.as_ref().unwrap_or(&alias.name).as_str()
+                                    == self.name
+                        }) =>
+                {
+                    self.count += 1;
+                }
+                Stmt::Try(try_stmt) if self.depth == 0 => {
+                    for handler in &try_stmt.handlers {
+                        let ExceptHandler::ExceptHandler(h) = handler;
+                        if h.name.as_ref().is_some_and(|n| n.as_str() == self.name) {
+                            self.count += 1;
+                        }
+                    }
+                }
+                _ => {}
+            }
+            source_order::walk_stmt(self, stmt);
+        }
+        fn visit_expr(&mut self, expr: &'a Expr) {
+            if let Expr::Named(named) = expr {
+                self.target(&named.target);
+            }
+            source_order::walk_expr(self, expr);
+        }
+    }
+    let mut bindings = Bindings {
+        name,
+        count: 0,
+        rebound: false,
+        depth: 0,
+    };
+    bindings.visit_body(suite);
+    bindings.rebound || bindings.count > 1
+}
+
+/// The classes of this module that derive from `class` (directly or through other classes of
+/// the module, matched by name) and define `method` in a way that may not return a coroutine:
+/// a plain `def`, a decorated one (other than `@staticmethod` / `@classmethod`), an async
+/// generator, or a non-function binding (`method = ...`). Their names, in source order.
+pub fn non_coroutine_overrides(
+    suite: &[Stmt],
+    class: &ast::StmtClassDef,
+    method: &str,
+) -> Vec<String> {
+    fn all_classes<'a>(body: &'a [Stmt], out: &mut Vec<&'a ast::StmtClassDef>) {
+        for stmt in body {
+            if let Stmt::ClassDef(class) = stmt {
+                out.push(class);
+            }
+            for inner in bodies_of(stmt) {
+                all_classes(inner, out);
+            }
+        }
+    }
+    let mut classes = Vec::new();
+    all_classes(suite, &mut classes);
+    let base_name = |base: &Expr| -> Option<String> {
+        match base {
+            Expr::Name(n) => Some(n.id.to_string()),
+            Expr::Attribute(a) => Some(a.attr.to_string()),
+            _ => None,
+        }
+    };
+    let mut family = vec![class.name.to_string()];
+    let mut subclasses: Vec<&ast::StmtClassDef> = Vec::new();
+    loop {
+        let before = subclasses.len();
+        for candidate in &classes {
+            if std::ptr::eq(*candidate, class)
+                || subclasses.iter().any(|s| std::ptr::eq(*s, *candidate))
+            {
+                continue;
+            }
+            let derives = candidate
+                .bases()
+                .iter()
+                .any(|base| base_name(base).is_some_and(|b| family.contains(&b)));
+            if derives {
+                family.push(candidate.name.to_string());
+                subclasses.push(candidate);
+            }
+        }
+        if subclasses.len() == before {
+            break;
+        }
+    }
+    let mut found = Vec::new();
+    for sub in subclasses {
+        let overrides = sub.body.iter().any(|stmt| match stmt {
+            Stmt::FunctionDef(func) if func.name.as_str() == method => {
+                !func.is_async
+                    || body_yields(&func.body)
+                    || func.decorator_list.iter().any(|d| {
+                        !matches!(&d.expression, Expr::Name(n) if matches!(n.id.as_str(), "staticmethod" | "classmethod"))
+                    })
+            }
+            Stmt::Assign(assign) => assign
+                .targets
+                .iter()
+                .any(|t| matches!(t, Expr::Name(n) if n.id.as_str() == method)),
+            Stmt::AnnAssign(assign) => {
+                matches!(&*assign.target, Expr::Name(n) if n.id.as_str() == method)
+            }
+            _ => false,
+        });
+        if overrides {
+            found.push(sub.name.to_string());
+        }
+    }
+    found
+}
+
+/// Is `range` after a blocking `X.acquire(...)` (not awaited: a `threading` lock, not an
+/// `asyncio` one) in the current function, with no `X.release()` between the two? A blocking
+/// call there, turned into an `await` (or handed to a thread), lets other tasks run while the
+/// lock is held, like [`in_sync_with`].
+pub fn after_sync_acquire(cx: &Checker, range: ruff_text_size::TextRange) -> bool {
+    struct Calls<'s> {
+        source: &'s str,
+        acquires: Vec<(String, ruff_text_size::TextSize)>,
+        releases: Vec<(String, ruff_text_size::TextSize)>,
+    }
+    impl<'a> SourceOrderVisitor<'a> for Calls<'_> {
+        fn visit_stmt(&mut self, stmt: &'a Stmt) {
+            if !matches!(stmt, Stmt::FunctionDef(_) | Stmt::ClassDef(_)) {
+                source_order::walk_stmt(self, stmt);
+            }
+        }
+        fn visit_expr(&mut self, expr: &'a Expr) {
+            match expr {
+                Expr::Lambda(_) => {}
+                Expr::Await(await_expr) => {
+                    // `await lock.acquire()`: an asyncio lock, whose holder may await.
+                    if let Expr::Call(call) = &*await_expr.value {
+                        self.visit_arguments(&call.arguments);
+                        self.visit_expr(&call.func);
+                    } else {
+                        source_order::walk_expr(self, expr);
+                    }
+                }
+                Expr::Call(call) => {
+                    if let Expr::Attribute(attr) = &*call.func {
+                        let receiver = self.source[attr.value.range()].to_string();
+                        match attr.attr.as_str() {
+                            "acquire" => self.acquires.push((receiver, call.end())),
+                            "release" => self.releases.push((receiver, call.start())),
+                            _ => {}
+                        }
+                    }
+                    source_order::walk_expr(self, expr);
+                }
+                _ => source_order::walk_expr(self, expr),
+            }
+        }
+    }
+    let Some(function) = cx.current_function() else {
+        return false;
+    };
+    let mut calls = Calls {
+        source: cx.source(),
+        acquires: Vec::new(),
+        releases: Vec::new(),
+    };
+    calls.visit_body(&function.body);
+    calls.acquires.iter().any(|(receiver, end)| {
+        *end <= range.start()
+            && !calls
+                .releases
+                .iter()
+                .any(|(r, start)| r == receiver && *start >= *end && *start < range.start())
+    })
+}

@@ -56,7 +56,11 @@ crate::declare_transform! {
     /// Every call but `subprocess.run` is reported without a fix: the right replacement
     /// (`create_subprocess_exec`, `aiosqlite`, moving a whole `with open(...)` block into a
     /// thread) needs a human. `subprocess.run` is refused when it is not a whole statement,
-    /// assignment or `return` value (`print(subprocess.run(...).stdout)`), when the target is
+    /// assignment or `return` value (`print(subprocess.run(...).stdout)`), when it sits in the
+    /// body of a sync `with` block (`with threading.Lock():`, `with open(...)`: other tasks would
+    /// run while the resource is held, and a `threading.Lock` another task then takes deadlocks
+    /// the loop; an `async with` is no reason), when it follows a blocking `X.acquire()` of the
+    /// same function with no `X.release()` in between (the same lock, without `with`), when the target is
     /// below Python 3.9 (`asyncio.to_thread` is new in 3.9), and when the name `asyncio` is
     /// taken for something else.
     pub struct BlockingCallInAsync {
@@ -155,6 +159,20 @@ fn to_thread_fix(cx: &Checker, call: &ast::ExprCall) -> Result<Fix, String> {
     };
     if value.is_none_or(|v| v.range() != call.range()) {
         return Err("the call is not a whole statement, assignment or `return` value".into());
+    }
+    if crate::analysis::in_sync_with(cx, call.range()) {
+        return Err(
+            "the call sits in a `with` block: other tasks would now run while its resource is held \
+             (a `threading.Lock` another task then takes deadlocks the loop)"
+                .into(),
+        );
+    }
+    if crate::analysis::after_sync_acquire(cx, call.range()) {
+        return Err(
+            "the call follows a blocking `acquire()` with no `release()` before it: other tasks \
+             would now run while the lock is held (one taking it would deadlock the loop)"
+                .into(),
+        );
     }
     if !cx.version_range().allows(cx.target(), PyVersion::PY39) {
         return Err("`asyncio.to_thread` needs Python 3.9".into());

@@ -47,7 +47,9 @@ crate::declare_transform! {
     /// when the call's result is used (`x = time.sleep(1)`, inside an expression), when the
     /// arguments are not one plain positional duration, when the call sits in the body of a
     /// (sync) `with` block (other tasks would run while its resource is held: a
-    /// `threading.Lock` another task then takes deadlocks the loop), when the duration is a
+    /// `threading.Lock` another task then takes deadlocks the loop) or follows a blocking
+    /// `X.acquire()` of the same function with no `X.release()` in between (the same, spelled
+    /// without `with`; an awaited `acquire()` is an asyncio lock and no reason), when the duration is a
     /// negative number literal (the call raises `ValueError`, `asyncio.sleep` would not), and
     /// when the name `asyncio` is taken for something else. An `async with` block is no reason
     /// to refuse: its body may await anyway.
@@ -87,6 +89,14 @@ impl Transform for BlockingSleep {
         };
         if !call.arguments.keywords.is_empty() || duration.is_starred_expr() {
             return refuse(cx, call, "the arguments are not one positional duration");
+        }
+        if crate::analysis::after_sync_acquire(cx, call.range()) {
+            return refuse(
+                cx,
+                call,
+                "the sleep follows a blocking `acquire()` with no `release()` before it: other \
+                 tasks would now run while the lock is held (one taking it would deadlock the loop)",
+            );
         }
         if crate::analysis::in_sync_with(cx, call.range()) {
             return refuse(

@@ -7,7 +7,7 @@ use ruff_text_size::Ranged;
 use crate::checker::Checker;
 use crate::edit::{Edit, Finding, Fix};
 use crate::registry::{FixSafety, Transform, TransformInfo};
-use crate::{importer, rewrite};
+use crate::rewrite;
 
 crate::declare_transform! {
     /// ## What it does
@@ -29,7 +29,7 @@ crate::declare_transform! {
     ///
     /// Use instead:
     /// ```python
-    /// background_tasks = set()
+    /// background_tasks: set = set()
     ///
     /// async def handle(event):
     ///     task = asyncio.create_task(notify(event))
@@ -38,9 +38,16 @@ crate::declare_transform! {
     /// ```
     ///
     /// ## Shapes
-    /// The set is defined once per module, after the last top-level import, as
-    /// `background_tasks = set()` (`background_tasks_1`, ... when the name is taken); a
-    /// module-level `background_tasks = set()` that already exists is reused. The task gets a
+    /// The set is defined once per module as `background_tasks: set = set()`
+    /// (`background_tasks_1`, ... when the name is taken; annotated because mypy needs a type
+    /// for an empty set), before any top-level code can run a function that creates a task:
+    /// right after the module docstring and the leading block of imports (`from __future__`
+    /// imports, and `try`/`if` blocks that only import, count as imports), before the first
+    /// other top-level statement; never after a later import, which may follow code that
+    /// already runs the function (`asyncio.run(main())` between two imports). A blank line
+    /// separates it from the imports, two from a `def`/`class` that follows directly. A
+    /// module-level `background_tasks = set()` (annotated or not) that already exists is
+    /// reused. The task gets a
     /// fresh local name (`task`, `task_1`, ...). `loop.create_task(...)` counts when the receiver
     /// is `asyncio.get_event_loop()` / `get_running_loop()` / `new_event_loop()` or a name or
     /// attribute with `loop` in it (a `TaskGroup`'s `tg.create_task` keeps its tasks and is not a
@@ -53,8 +60,8 @@ crate::declare_transform! {
     /// ## When no fix is made
     /// - The statement shares its line with other code (`if x: asyncio.create_task(f())`,
     ///   `a = 1; asyncio.create_task(f())`).
-    /// - A module-level statement before the last top-level import (the set would not be
-    ///   defined yet).
+    /// - A module-level statement that runs before the place where the set is defined (it
+    ///   would not exist yet).
     pub struct DanglingTask {
         id: "dangling-task",
         summary: "a task whose result is discarded -> kept in a module-level set",
@@ -97,7 +104,7 @@ impl Transform for DanglingTask {
         {
             return refuse(
                 cx,
-                "the statement runs before the last top-level import, where the task set would be defined",
+                "the statement runs before the place where the task set would be defined",
             );
         }
         let task = cx.fresh_name("task", std::slice::from_ref(&set_name));
@@ -156,20 +163,26 @@ fn creates_task(cx: &Checker, func: &Expr) -> bool {
 }
 
 /// The module-level task set: an existing `background_tasks = set()` (reused), else a fresh
-/// name with the edit that defines it after the last top-level import. Every fix of a pass
-/// computes the same name and the same edit, which the engine applies once.
+/// name with the edit that defines it. Every fix of a pass computes the same name and the same
+/// edit, which the engine applies once.
 fn background_set(cx: &Checker) -> (String, Option<Edit>) {
+    let is_empty_set = |value: &Expr| {
+        matches!(value, Expr::Call(c) if c.arguments.is_empty()
+            && matches!(&*c.func, Expr::Name(f) if f.id.as_str() == "set"))
+    };
     for i in 0.. {
         let candidate = if i == 0 {
             SET_NAME.to_string()
         } else {
             format!("{SET_NAME}_{i}")
         };
+        let named = |target: &Expr| matches!(target, Expr::Name(n) if n.id.as_str() == candidate);
         let defined = cx.suite().iter().any(|stmt| match stmt {
             Stmt::Assign(assign) => {
-                matches!(&assign.targets[..], [Expr::Name(n)] if n.id.as_str() == candidate)
-                    && matches!(&*assign.value, Expr::Call(c) if c.arguments.is_empty()
-                        && matches!(&*c.func, Expr::Name(f) if f.id.as_str() == "set"))
+                matches!(&assign.targets[..], [target] if named(target)) && is_empty_set(&assign.value)
+            }
+            Stmt::AnnAssign(assign) => {
+                named(&assign.target) && assign.value.as_deref().is_some_and(is_empty_set)
             }
             _ => false,
         });
@@ -177,9 +190,86 @@ fn background_set(cx: &Checker) -> (String, Option<Edit>) {
             return (candidate, None);
         }
         if !cx.name_in_file(&candidate) {
-            let edit = importer::add_import(cx, &format!("{candidate} = set()"));
-            return (candidate, Some(edit));
+            return (candidate.clone(), Some(define_set(cx, &candidate)));
         }
     }
     unreachable!("infinite candidates")
+}
+
+/// `name: set = set()` placed before any top-level code can run: after the module docstring
+/// and the leading block of imports (`from __future__` included, and `try`/`if` blocks that
+/// only import), before the first other top-level statement; never after a later import.
+/// Spelled for linters: annotated (mypy needs a type for an empty set), a blank line after the
+/// imports, two before a `def`/`class` that follows directly.
+fn define_set(cx: &Checker, name: &str) -> Edit {
+    let source = cx.source();
+    let suite = cx.suite();
+    let mut leading = 0;
+    if suite
+        .first()
+        .is_some_and(|s| matches!(s, Stmt::Expr(e) if e.value.is_string_literal_expr()))
+    {
+        leading = 1;
+    }
+    while suite.get(leading).is_some_and(only_imports) {
+        leading += 1;
+    }
+    let next_is_definition = suite
+        .get(leading)
+        .is_some_and(|s| matches!(s, Stmt::FunctionDef(_) | Stmt::ClassDef(_)));
+    match leading.checked_sub(1).map(|i| &suite[i]) {
+        Some(anchor) => {
+            let nl = cx.line_ending_at(anchor.end());
+            let after = if next_is_definition && !has_blank_lines_after(source, anchor) {
+                format!("{nl}{nl}")
+            } else {
+                String::new()
+            };
+            Edit::insertion(
+                format!("{nl}{nl}{name}: set = set(){after}"),
+                source.line_end(anchor.end()),
+            )
+        }
+        None => {
+            let at = suite
+                .first()
+                .map_or(source.text_len_as_size(), |s| source.line_start(s.start()));
+            let nl = cx.line_ending_at(at);
+            let gap = if next_is_definition {
+                format!("{nl}{nl}{nl}")
+            } else {
+                format!("{nl}{nl}")
+            };
+            Edit::insertion(format!("{name}: set = set(){gap}"), at)
+        }
+    }
+}
+
+/// An import, or a `try`/`if` whose every body holds only imports (and `pass`).
+fn only_imports(stmt: &Stmt) -> bool {
+    match stmt {
+        Stmt::Import(_) | Stmt::ImportFrom(_) => true,
+        Stmt::Try(_) | Stmt::If(_) => crate::analysis::bodies_of(stmt).iter().all(|body| {
+            body.iter()
+                .all(|s| matches!(s, Stmt::Pass(_)) || only_imports(s))
+        }),
+        _ => false,
+    }
+}
+
+/// Is the line after `stmt` blank?
+fn has_blank_lines_after(source: &str, stmt: &Stmt) -> bool {
+    let rest = &source[usize::from(source.line_end(stmt.end()))..];
+    let mut lines = rest.lines();
+    lines.next();
+    lines.next().is_some_and(|l| l.trim().is_empty())
+}
+
+trait TextLen {
+    fn text_len_as_size(&self) -> ruff_text_size::TextSize;
+}
+impl TextLen for str {
+    fn text_len_as_size(&self) -> ruff_text_size::TextSize {
+        ruff_text_size::TextSize::of(self)
+    }
 }

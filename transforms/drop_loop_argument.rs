@@ -1,10 +1,10 @@
 //! `drop-loop-argument`: `loop=` passed to asyncio APIs that removed it in Python 3.10 → removed.
 
 use ruff_python_ast::{self as ast, Expr};
-use ruff_text_size::Ranged;
+use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use crate::checker::Checker;
-use crate::edit::{Finding, Fix};
+use crate::edit::{Edit, Finding, Fix};
 use crate::registry::{FixSafety, Transform, TransformInfo};
 use crate::rewrite;
 use crate::version::PyVersion;
@@ -37,7 +37,8 @@ crate::declare_transform! {
     ///
     /// ## Fix safety
     /// Safe: the argument is removed with the comma that joined it, and the rest of the call is
-    /// kept as written. On 3.10+ the API uses the running loop, the only one it could work with.
+    /// kept as written. Comments are never removed: when one sits next to that comma (a
+    /// multi-line call), only `loop=...` and its own trailing comma go. On 3.10+ the API uses the running loop, the only one it could work with.
     ///
     /// ## When no fix is made
     /// Targets below Python 3.10 are left alone (there `loop=` still selects a loop). A call of a
@@ -111,6 +112,16 @@ impl Transform for DropLoopArgument {
         let Some(edit) = rewrite::remove_argument(&call.arguments, index) else {
             return;
         };
+        // Comments in the text the usual removal takes (the comma that joined the argument
+        // and what sits around it) stay: delete only `loop=...` and its own trailing comma.
+        let edit = if cx.comments_in(edit.range()).is_empty() {
+            edit
+        } else {
+            Edit::deletion(TextRange::new(
+                keyword.start(),
+                end_after_comma(cx, keyword.end(), call.arguments.end()),
+            ))
+        };
         cx.report(
             Finding::new(Self::INFO.id, keyword.range(), message).with_fix(Fix::safe(vec![edit])),
         );
@@ -166,4 +177,18 @@ fn calls_in(expr: &Expr) -> Vec<&ast::ExprCall> {
     let mut collect = Collect(Vec::new());
     collect.visit_expr(expr);
     collect.0
+}
+
+/// After `from`: past the argument's trailing comma and the blanks that follow it on the same
+/// line (up to a comment or the next argument), or `from` itself when no comma follows.
+fn end_after_comma(cx: &Checker, from: TextSize, to: TextSize) -> TextSize {
+    let text = &cx.source()[TextRange::new(from, to)];
+    let trimmed = text.trim_start_matches([' ', '\t']);
+    if !trimmed.starts_with(',') {
+        return from;
+    }
+    let after_comma = &trimmed[1..];
+    let blanks = after_comma.len() - after_comma.trim_start_matches([' ', '\t']).len();
+    let consumed = text.len() - trimmed.len() + 1 + blanks;
+    from + TextSize::try_from(consumed).unwrap_or_default()
 }

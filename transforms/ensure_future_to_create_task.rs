@@ -4,7 +4,9 @@
 use ruff_python_ast::Expr;
 use ruff_text_size::Ranged;
 
-use crate::analysis::{FUTURE_RETURNING, LocalCallee, local_callee};
+use crate::analysis::{
+    FUTURE_RETURNING, LocalCallee, local_callee, module_name_rebound, non_coroutine_overrides,
+};
 use crate::checker::Checker;
 use crate::edit::{Edit, Finding, Fix};
 use crate::importer;
@@ -31,11 +33,16 @@ crate::declare_transform! {
     /// ```
     ///
     /// ## Fix safety
-    /// Safe when the argument calls an `async def` of this module (or a method of the enclosing
-    /// class through `self.`/`cls.`) that is not decorated and does not `yield`: the call
-    /// provably returns a coroutine, and for a coroutine `ensure_future` is `create_task` on the
-    /// running loop. Otherwise unsafe: if the call returns a future, a task or another awaitable,
-    /// `create_task` raises `TypeError` where `ensure_future` accepted it.
+    /// Safe only when the argument calls a module-level `async def` of this file that is not
+    /// decorated, does not `yield`, and that nothing rebinds: the name is bound once in the
+    /// module (no assignment such as `fetch = wrapped(fetch)`, no second `def`, no import of
+    /// the same name, no `global fetch` in any function, no `globals()[...] =`). Then the call
+    /// provably returns a coroutine, and for a coroutine `ensure_future` is `create_task` on
+    /// the running loop. Otherwise unsafe: if the call returns a future, a task or another
+    /// awaitable, `create_task` raises `TypeError` where `ensure_future` accepted it. A method
+    /// called through `self.`/`cls.` is unsafe even when it is an `async def`: a subclass
+    /// (possibly in another module) may override it with one that returns a future or is
+    /// synchronous; the note names that risk.
     ///
     /// ## When no fix is made
     /// - Outside `async def` (there may be no running loop for `create_task`): not a finding.
@@ -44,6 +51,9 @@ crate::declare_transform! {
     ///   `run_in_executor`, `wrap_future`, ...) or creates an instance of a class of this file:
     ///   reported without a fix.
     /// - Other arguments (`loop=`): reported without a fix.
+    /// - `self.m(...)` / `cls.m(...)` where a subclass in this module overrides `m` with a plain
+    ///   `def`, a decorated function, an async generator or another value: reported without a
+    ///   fix (on that subclass's instances `create_task` would raise `TypeError`).
     pub struct EnsureFutureToCreateTask {
         id: "ensure-future-to-create-task",
         summary: "`asyncio.ensure_future(call())` in `async def` -> `asyncio.create_task(call())`",
@@ -86,8 +96,41 @@ impl Transform for EnsureFutureToCreateTask {
                 "`ensure_future` has keyword arguments (`loop=`); `create_task` takes none of them",
             );
         }
+        let mut unsafe_note = None;
         let safe = match local_callee(cx, &inner.func) {
-            LocalCallee::Coroutine => true,
+            LocalCallee::Coroutine => match &*inner.func {
+                Expr::Name(name) if module_name_rebound(cx.suite(), &name.id) => {
+                    unsafe_note = Some(format!(
+                        "`{}` is rebound elsewhere in the module (an assignment, a decorator applied later, \
+                         `global`): if it no longer returns a coroutine, `create_task` raises TypeError",
+                        name.id
+                    ));
+                    false
+                }
+                Expr::Name(_) => true,
+                Expr::Attribute(attr) => {
+                    if let Some(class) = cx.enclosing_class() {
+                        let overrides = non_coroutine_overrides(cx.suite(), class, &attr.attr);
+                        if !overrides.is_empty() {
+                            let reason = format!(
+                                "`{}` is overridden in `{}` by something that may not return a coroutine \
+                                 (`create_task` would raise TypeError on its instances)",
+                                attr.attr,
+                                overrides.join("`, `")
+                            );
+                            return refuse(cx, &reason);
+                        }
+                    }
+                    unsafe_note = Some(format!(
+                        "`{}(...)` is a method: a subclass may override `{}` with one that returns a \
+                         future or is synchronous, and `create_task` then raises TypeError",
+                        cx.slice(&*inner.func),
+                        attr.attr
+                    ));
+                    false
+                }
+                _ => false,
+            },
             LocalCallee::Class(class) => {
                 return refuse(
                     cx,
@@ -126,6 +169,8 @@ impl Transform for EnsureFutureToCreateTask {
         edits.extend(spelled.edit);
         let fix = if safe {
             Fix::safe(edits)
+        } else if let Some(note) = unsafe_note {
+            Fix::unsafe_(edits).with_note(note)
         } else {
             Fix::unsafe_(edits).with_note(format!(
                 "`{}(...)` is not provably an `async def` of this module: if it returns a future or another awaitable, `create_task` raises TypeError",

@@ -2,8 +2,8 @@
 //! `await asyncio.to_thread(f, *args)`.
 
 use ruff_python_ast::name::UnqualifiedName;
-use ruff_python_ast::{self as ast, Expr};
-use ruff_text_size::{Ranged, TextRange};
+use ruff_python_ast::{self as ast, Expr, Stmt};
+use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use crate::checker::Checker;
 use crate::edit::{Edit, Finding, Fix};
@@ -36,13 +36,35 @@ crate::declare_transform! {
     /// ```
     ///
     /// ## Fix safety
-    /// Safe when the call is awaited where it stands: both run the function in the loop's
-    /// default executor and return its result or raise its exception. Known difference:
-    /// `to_thread` copies the caller's context variables into the worker, `run_in_executor` ran
-    /// the function in the worker's own (empty) context. The fix is therefore unsafe in a module
-    /// that imports `contextvars` (a function it runs may read one); elsewhere it is safe, with
-    /// a note (a context variable defined in another module and read by the function is not
-    /// detected: review the note).
+    /// Both run the function in the loop's default executor and return its result or raise its
+    /// exception, when the call is awaited where it stands. The difference: `to_thread` copies
+    /// the caller's context into the worker, `run_in_executor` ran the function in an empty
+    /// context. Whatever the function reads from context state — a `contextvars.ContextVar`
+    /// the caller set, `decimal`'s precision and rounding (`decimal.localcontext()`,
+    /// `setcontext`), any library that keeps state in context — it now sees the caller's value
+    /// instead of the default. No module can be shown free of such state (it may live in
+    /// another module, or in the standard library itself), so the rule is by callee:
+    ///
+    /// - **Safe** only when the function (or the `partial`'s function) resolves through the
+    ///   imports to a standard-library function known to read no context state and to run no
+    ///   code of the caller's: `time.sleep`, `os.*` and `os.path.*` (but not `os.walk`,
+    ///   `os.fwalk`, `os.fork`, `os.register_at_fork`), `shutil.*` (but not `copytree`,
+    ///   `rmtree`, `move`, `make_archive`, `unpack_archive`, the `register_*` functions, which
+    ///   take callbacks), `subprocess.run` / `call` / `check_call` / `check_output` /
+    ///   `getoutput` / `getstatusoutput`, `glob.glob`, `socket.getaddrinfo` /
+    ///   `gethostbyname`; and no argument hands it code: no `lambda`, no function of this
+    ///   module, no `**kwargs` and no callback keyword (`preexec_fn=`, `onerror=`, `onexc=`,
+    ///   `ignore=`, `copy_function=`, `filter=`, `logger=`). Objects with a user-defined
+    ///   `__fspath__` passed to these functions are not considered.
+    /// - **Unsafe** everywhere else, with the note "the worker now sees a copy of the caller's
+    ///   context variables: contextvars, decimal's context, libraries that keep state in
+    ///   context" and the reason the callee is not on the list.
+    ///
+    /// The rewrite splices the call: `loop.run_in_executor` becomes `asyncio.to_thread`,
+    /// `None,` and `functools.partial(` / its `)` are deleted, everything else (comments
+    /// included) stays where it was. When a `partial` has keywords and extra arguments follow
+    /// it, the extra arguments move in front of the first keyword (a positional argument cannot
+    /// follow a keyword).
     ///
     /// ## When no fix is made
     /// Targets below Python 3.9 are left alone (`to_thread` is new in 3.9). A finding without a
@@ -52,9 +74,12 @@ crate::declare_transform! {
     /// executor: `to_thread` always uses the default one), when the arguments are not
     /// `(None, f, *args)`, when the loop expression calls something other than
     /// `asyncio.get_running_loop()` / `get_event_loop()` (the call would be dropped), when a
-    /// `partial` has no function, or when its keyword values and the extra arguments both call
-    /// something (their order of evaluation would change), when comments sit in the text the
-    /// fix replaces, and when the name `asyncio` is taken for something else.
+    /// `partial` has no function or passes positional arguments after its keywords, or when
+    /// its keyword values and the extra arguments both call something (their order of
+    /// evaluation would change), when comments sit where text must move or be deleted (inside
+    /// the loop expression, between `None` and its comma, inside the `partial` name, among
+    /// extra arguments that must move in front of the `partial`'s keywords), and when the name
+    /// `asyncio` is taken for something else.
     pub struct ExecutorToThread {
         id: "executor-to-thread",
         summary: "`await loop.run_in_executor(None, f, *args)` -> `await asyncio.to_thread(f, *args)`",
@@ -64,7 +89,7 @@ crate::declare_transform! {
 }
 
 const MESSAGE: &str = "Use `asyncio.to_thread()` instead of `run_in_executor(None, ...)`";
-const CONTEXT_NOTE: &str = "`to_thread` copies the caller's context variables into the worker thread; `run_in_executor` did not";
+const CONTEXT_NOTE: &str = "the worker now sees a copy of the caller's context variables: contextvars, decimal's context, libraries that keep state in context (`run_in_executor` ran it in an empty context)";
 
 impl Transform for ExecutorToThread {
     fn info(&self) -> &'static TransformInfo {
@@ -117,11 +142,31 @@ fn build(cx: &Checker, call: &ast::ExprCall, receiver: &Expr) -> Result<Fix, Str
     if !receiver_is_plain(cx, receiver) {
         return Err("the loop expression calls something, which would no longer run".into());
     }
+    if !cx.comments_in(call.func.range()).is_empty() {
+        return Err("comments sit inside the loop expression".into());
+    }
     let spelled = importer::spell(cx, "asyncio", "to_thread")?;
     let func = &arguments.args[1];
     let extra = &arguments.args[2..];
     let mut dropped: Vec<String> = root_name(&call.func).into_iter().collect();
-    let mut edits = Vec::new();
+    // Every edit splices around the user's text: comments inside the call stay where they are.
+    // `loop.run_in_executor` → `asyncio.to_thread`.
+    let mut edits = vec![Edit::replacement(spelled.name.clone(), call.func.range())];
+    // `None, ` → nothing (up to the function, or up to a comment that follows the comma).
+    let executor = &arguments.args[0];
+    let comma = next_token(cx, executor.end(), func.start())
+        .filter(|(_, c)| *c == ',')
+        .map(|(at, _)| at)
+        .ok_or("comments sit between the executor and its comma")?;
+    let after_comma = comma + TextSize::from(1);
+    let delete_to = cx
+        .comments_in(TextRange::new(after_comma, func.start()))
+        .first()
+        .map_or(func.start(), |c| c.start());
+    edits.push(Edit::deletion(TextRange::new(executor.start(), delete_to)));
+    let callee: &Expr;
+    let mut callee_arguments: Vec<&Expr> = extra.iter().collect();
+    let mut callee_keywords: Vec<&ast::Keyword> = Vec::new();
     match as_partial(cx, func) {
         Some(partial) => {
             let pargs = &partial.arguments;
@@ -131,8 +176,10 @@ fn build(cx: &Checker, call: &ast::ExprCall, receiver: &Expr) -> Result<Fix, Str
             if target.is_starred_expr() {
                 return Err("the `partial` has no positional function".into());
             }
-            if !cx.comments_in(call.range()).is_empty() {
-                return Err("the call holds comments (its arguments are rebuilt)".into());
+            if let Some(first_keyword) = pargs.keywords.first()
+                && positional.iter().any(|a| a.start() > first_keyword.start())
+            {
+                return Err("the `partial` passes positional arguments after keywords".into());
             }
             let keyword_calls = pargs
                 .keywords
@@ -146,47 +193,193 @@ fn build(cx: &Checker, call: &ast::ExprCall, receiver: &Expr) -> Result<Fix, Str
                         .into(),
                 );
             }
-            let mut parts: Vec<&str> = vec![cx.slice(target)];
-            parts.extend(positional.iter().map(|a| cx.slice(a)));
-            parts.extend(extra.iter().map(|a| cx.slice(a)));
-            parts.extend(pargs.keywords.iter().map(|k| cx.slice(k)));
-            let text = format!("{}({})", spelled.name, parts.join(", "));
-            edits.push(Edit::replacement(text, call.range()));
-            dropped.extend(root_name(&partial.func));
-        }
-        None => {
-            // `loop.run_in_executor(None, ` → `asyncio.to_thread(`; the rest stays as written.
+            let open = pargs.start() + TextSize::from(1);
             if !cx
-                .comments_in(TextRange::new(call.start(), func.start()))
+                .comments_in(TextRange::new(partial.start(), open))
                 .is_empty()
             {
-                return Err("comments sit before the function argument".into());
+                return Err("comments sit inside the `partial` name".into());
             }
-            edits.push(Edit::replacement(
-                format!("{}(", spelled.name),
-                TextRange::new(call.start(), func.start()),
-            ));
+            // `functools.partial(` → nothing; when the parenthesis ends its line, the
+            // function moves up into its place (the layout stays tidy).
+            let first_inner = pargs
+                .iter_source_order()
+                .next()
+                .map_or(close_of(pargs), |a| a.start());
+            let gap = &cx.source()[TextRange::new(open, first_inner)];
+            let delete_to = if gap.trim().is_empty() { first_inner } else { open };
+            edits.push(Edit::deletion(TextRange::new(partial.start(), delete_to)));
+            // The `partial`'s closing parenthesis, and its trailing comma (the outer comma
+            // after the `partial` takes its place).
+            let close = close_of(pargs);
+            let last_inner = pargs
+                .iter_source_order()
+                .last()
+                .map_or(target.end(), |a| a.end());
+            let trailing_comma = next_token(cx, last_inner, close)
+                .filter(|(_, c)| *c == ',')
+                .map(|(at, _)| at);
+            let outer_comma = next_token(cx, partial.end(), call.arguments.end())
+                .filter(|(_, c)| *c == ',')
+                .is_some();
+            if let Some(at) = trailing_comma
+                && outer_comma
+            {
+                edits.push(Edit::deletion(TextRange::at(at, TextSize::from(1))));
+            }
+            match (pargs.keywords.first(), extra.last()) {
+                (Some(first_keyword), Some(last_extra)) => {
+                    // Keywords must follow the extra positional arguments: move the extras in
+                    // front of the first keyword (nothing else moves).
+                    let moved = TextRange::new(close, last_extra.end());
+                    if !cx
+                        .comments_in(TextRange::new(partial.end(), last_extra.end()))
+                        .is_empty()
+                    {
+                        return Err(
+                            "comments sit among the extra arguments, which must move in front of \
+                             the `partial`'s keywords"
+                                .into(),
+                        );
+                    }
+                    let text: Vec<&str> = extra.iter().map(|e| cx.slice(e)).collect();
+                    edits.push(Edit::insertion(
+                        format!("{}, ", text.join(", ")),
+                        first_keyword.start(),
+                    ));
+                    edits.push(Edit::deletion(moved));
+                }
+                _ => edits.push(Edit::deletion(TextRange::at(close, TextSize::from(1)))),
+            }
+            dropped.extend(root_name(&partial.func));
+            callee = target;
+            callee_arguments.extend(positional.iter());
+            callee_keywords.extend(pargs.keywords.iter());
         }
+        None => callee = func,
     }
     edits.extend(spelled.edit);
-    let uses_contextvars = cx.imports().module_alias("contextvars").is_some()
-        || cx
-            .imports()
-            .module_scope()
-            .imports
-            .values()
-            .any(|b| b.qualified.first().is_some_and(|m| m == "contextvars"));
-    let mut fix = if uses_contextvars {
-        Fix::unsafe_(edits).with_note(format!(
-            "{CONTEXT_NOTE}: this module uses context variables"
-        ))
-    } else {
-        Fix::safe(edits).with_note(CONTEXT_NOTE)
+    let mut fix = match context_free(cx, callee, &callee_arguments, &callee_keywords) {
+        Ok(()) => Fix::safe(edits),
+        Err(why) => Fix::unsafe_(edits).with_note(format!("{CONTEXT_NOTE}; {why}")),
     };
     for name in dropped {
         fix = fix.dropping(name);
     }
     Ok(fix)
+}
+
+/// The offset of an argument list's closing parenthesis.
+fn close_of(arguments: &ast::Arguments) -> TextSize {
+    arguments.end() - TextSize::from(1)
+}
+
+/// The first character after `from` (before `to`) that is neither whitespace, a line
+/// continuation nor inside a comment, with its offset.
+fn next_token(cx: &Checker, from: TextSize, to: TextSize) -> Option<(TextSize, char)> {
+    let text = &cx.source()[TextRange::new(from, to)];
+    let mut in_comment = false;
+    for (i, c) in text.char_indices() {
+        match c {
+            '\n' | '\r' => in_comment = false,
+            _ if in_comment => {}
+            '#' => in_comment = true,
+            ' ' | '\t' | '\\' | '\x0c' => {}
+            _ => return Some((from + TextSize::try_from(i).ok()?, c)),
+        }
+    }
+    None
+}
+
+/// Standard-library callables that read no context state (no `ContextVar`, no `decimal`
+/// context) and call no code of the caller's: with them, copying the caller's context into the
+/// worker cannot change what they do. Matched on the resolved name; `*` is any member.
+const CONTEXT_FREE: &[&[&str]] = &[
+    &["time", "sleep"],
+    &["os", "*"],
+    &["os", "path", "*"],
+    &["shutil", "*"],
+    &["subprocess", "run"],
+    &["subprocess", "call"],
+    &["subprocess", "check_call"],
+    &["subprocess", "check_output"],
+    &["subprocess", "getoutput"],
+    &["subprocess", "getstatusoutput"],
+    &["glob", "glob"],
+    &["socket", "getaddrinfo"],
+    &["socket", "gethostbyname"],
+];
+
+/// Members of the allowlisted modules that call code handed to them.
+const CALLING_BACK: &[&[&str]] = &[
+    &["os", "walk"],
+    &["os", "fwalk"],
+    &["os", "register_at_fork"],
+    &["os", "fork"],
+    &["shutil", "copytree"],
+    &["shutil", "rmtree"],
+    &["shutil", "move"],
+    &["shutil", "make_archive"],
+    &["shutil", "unpack_archive"],
+    &["shutil", "register_archive_format"],
+    &["shutil", "register_unpack_format"],
+];
+
+/// Keyword arguments that hand the callee code of the caller's to run in the worker.
+const CALLBACK_KEYWORDS: &[&str] = &[
+    "preexec_fn",
+    "onerror",
+    "onexc",
+    "ignore",
+    "copy_function",
+    "filter",
+    "logger",
+];
+
+/// Can no context state reach the worker? Only when the callee is in [`CONTEXT_FREE`] (and
+/// not in [`CALLING_BACK`]), and no argument hands it code of the caller's: a `lambda`, a
+/// function of this module, or a callback keyword. Otherwise the reason, for the note.
+fn context_free(
+    cx: &Checker,
+    callee: &Expr,
+    arguments: &[&Expr],
+    keywords: &[&ast::Keyword],
+) -> Result<(), String> {
+    let shown = cx.slice(callee);
+    let not_listed = || {
+        format!(
+            "`{shown}` is not one of the standard-library functions known to read no context state"
+        )
+    };
+    let qualified = cx.imports().resolve(callee).ok_or_else(not_listed)?;
+    let parts: Vec<&str> = qualified.iter().map(String::as_str).collect();
+    let listed = |table: &[&[&str]]| {
+        table.iter().any(|row| {
+            row.len() == parts.len()
+                && row.iter().zip(&parts).all(|(want, got)| *want == "*" || want == got)
+        })
+    };
+    if !listed(CONTEXT_FREE) || listed(CALLING_BACK) {
+        return Err(not_listed());
+    }
+    let hands_code = |value: &Expr| match value {
+        Expr::Lambda(_) => true,
+        Expr::Name(_) => matches!(cx.local_definition(value), Some(Stmt::FunctionDef(_))),
+        _ => false,
+    };
+    if arguments.iter().any(|a| hands_code(a))
+        || keywords.iter().any(|k| {
+            hands_code(&k.value)
+                || k.arg
+                    .as_ref()
+                    .is_none_or(|name| CALLBACK_KEYWORDS.contains(&name.as_str()))
+        })
+    {
+        return Err(format!(
+            "`{shown}` is handed code that runs in the worker and may read context state"
+        ));
+    }
+    Ok(())
 }
 
 /// `functools.partial(...)` (through imports), else `None`.

@@ -6,7 +6,7 @@
 use ruff_python_ast::{Expr, Stmt};
 use ruff_text_size::Ranged;
 
-use crate::analysis::{LocalCallee, local_callee};
+use crate::analysis::{LocalCallee, local_callee, module_name_rebound, non_coroutine_overrides};
 use crate::checker::Checker;
 use crate::edit::{Edit, Finding, Fix};
 use crate::registry::{FixSafety, Transform, TransformInfo};
@@ -38,7 +38,9 @@ crate::declare_transform! {
     ///
     /// ## Fix safety
     /// Unsafe: code that never ran now runs, and the caller waits for it (its exceptions now
-    /// propagate, its time now counts).
+    /// propagate, its time now counts). For `self.m()` / `cls.m()` the note also names the
+    /// override risk: a subclass (possibly in another module) may override `m` with a plain
+    /// `def` (whose work already ran: `await None` raises TypeError) or one returning a future.
     ///
     /// ## When no fix is made
     /// - Outside `async def` (module level, a plain `def`, a `lambda`, a nested `def` in an
@@ -47,10 +49,12 @@ crate::declare_transform! {
     /// - The `async def` is decorated (other than `@staticmethod` / `@classmethod`): the
     ///   decorator may change what the call returns.
     /// - The `async def` contains `yield`: it is an async generator, iterate it with `async for`.
+    /// - `self.m()` / `cls.m()` where a subclass in this module overrides `m` with a plain
+    ///   `def`, a decorated function, an async generator or another value.
     ///
     /// Only functions this file defines are considered: a name shadowed by a local variable,
-    /// imported, or also assigned at module level (it may not be the `async def` any more) is
-    /// not a finding.
+    /// imported, also assigned at module level, rebound through `global` in a function or
+    /// through `globals()[...]` (it may not be the `async def` any more) is not a finding.
     pub struct MissingAwait {
         id: "missing-await",
         summary: "a coroutine of this module called without `await` -> `await f()`",
@@ -72,6 +76,12 @@ impl Transform for MissingAwait {
             return;
         };
         let callee = local_callee(cx, &call.func);
+        if let Expr::Name(name) = &*call.func
+            && module_name_rebound(cx.suite(), &name.id)
+        {
+            // Rebound somewhere (`global`, a second binding): it may not be the `async def`.
+            return;
+        }
         let name = cx.slice(&*call.func);
         let message =
             format!("`{name}(...)` creates a coroutine that is never awaited: its body never runs");
@@ -100,7 +110,32 @@ impl Transform for MissingAwait {
             ));
             return;
         }
-        let fix = Fix::unsafe_(vec![Edit::insertion("await ", call.start())]).with_note(NOTE);
+        let mut note = NOTE.to_string();
+        if let Expr::Attribute(attr) = &*call.func {
+            if let Some(class) = cx.enclosing_class() {
+                let overrides = non_coroutine_overrides(cx.suite(), class, &attr.attr);
+                if !overrides.is_empty() {
+                    let reason = format!(
+                        "`{}` is overridden in `{}` by something that may not return a coroutine \
+                         (awaiting its result would raise TypeError, and its work already runs)",
+                        attr.attr,
+                        overrides.join("`, `")
+                    );
+                    cx.report(Finding::new(
+                        Self::INFO.id,
+                        call.range(),
+                        format!("{message}; no fix: {reason}"),
+                    ));
+                    return;
+                }
+            }
+            note.push_str(&format!(
+                "; `{name}` is a method: a subclass may override `{}` with a plain `def` or one that \
+                 returns a future, and `await` on its result then raises TypeError or waits differently",
+                attr.attr
+            ));
+        }
+        let fix = Fix::unsafe_(vec![Edit::insertion("await ", call.start())]).with_note(note);
         cx.report(Finding::new(Self::INFO.id, call.range(), message).with_fix(fix));
     }
 }

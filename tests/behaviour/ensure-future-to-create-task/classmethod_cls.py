@@ -1,5 +1,5 @@
-# fixes: safe
-# `cls.m()` in a classmethod, `@staticmethod` async defs through `self.`.
+# `cls.m()` in a classmethod, `@staticmethod` async defs through `self.`: rewritten as an
+# unsafe fix (a subclass could override the method), and behaviour is kept here.
 import asyncio
 
 
