@@ -295,6 +295,17 @@ pub fn names_in(expr: &Expr) -> Vec<String> {
     collect.0
 }
 
+/// Does `expr` (or a sub-expression of it) satisfy `pred`?
+pub fn any_expr(expr: &Expr, pred: &dyn Fn(&Expr) -> bool) -> bool {
+    let mut found = false;
+    let mut visitor = AnyNode {
+        found: &mut found,
+        pred,
+    };
+    ruff_python_ast::visitor::source_order::SourceOrderVisitor::visit_expr(&mut visitor, expr);
+    found
+}
+
 /// Does `expr` contain an `await` (not counting `exclude`)?
 pub fn contains_await(expr: &Expr, exclude: Option<TextRange>) -> bool {
     let mut found = false;

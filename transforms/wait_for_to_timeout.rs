@@ -124,9 +124,6 @@ impl Transform for WaitForToTimeout {
         if in_comprehension(cx) {
             return refuse(cx, call, "the call is inside a comprehension (one timeout would cover every iteration)");
         }
-        if in_debug_fstring_field(cx, await_expr.range()) {
-            return refuse(cx, call, "the call is inside an f-string field with `=`, which prints its own source text");
-        }
         if let Err(reason) = rewrite::check_hoistable(cx, stmt) {
             return refuse(cx, call, &reason);
         }
@@ -469,33 +466,11 @@ fn awaitable_runs_code(cx: &Checker, awaitable: &Expr) -> bool {
     matches!(awaitable, Expr::Call(call) if !runs_no_code(cx, call))
 }
 
-/// Is `range` inside an f-string replacement field with `=` (`f"{expr=}"`)?
-fn in_debug_fstring_field(cx: &Checker, range: TextRange) -> bool {
-    fn search<'e>(elements: impl Iterator<Item = &'e ast::InterpolatedStringElement>, range: TextRange) -> bool {
-        elements.into_iter().any(|element| match element {
-            ast::InterpolatedStringElement::Interpolation(field) if field.range.contains_range(range) => {
-                field.debug_text.is_some()
-                    || field.format_spec.as_ref().is_some_and(|spec| search(spec.elements.iter(), range))
-            }
-            _ => false,
-        })
-    }
-    cx.expression_parents().iter().any(|parent| match parent {
-        Expr::FString(fstring) => search(fstring.value.elements(), range),
-        Expr::TString(tstring) => search(tstring.value.elements(), range),
-        _ => false,
-    })
-}
-
 /// Is there an `await` in `expr` outside `range` (the awaited `wait_for`)?
 fn contains_await_outside(expr: &Expr, range: TextRange) -> bool {
-    let mut found = false;
-    let mut visitor = AnyExpr {
-        found: &mut found,
-        pred: &|e: &Expr| matches!(e, Expr::Await(_)) && !range.contains_range(e.range()),
-    };
-    visitor.visit_expr(expr);
-    found
+    rewrite::any_expr(expr, &|e: &Expr| {
+        matches!(e, Expr::Await(_)) && !range.contains_range(e.range())
+    })
 }
 
 /// Is the awaited `wait_for` the first thing its statement evaluates, so that it alone can move
@@ -548,20 +523,3 @@ fn refuse(cx: &mut Checker, call: &ast::ExprCall, reason: &str) {
     cx.report(Finding::new(WaitForToTimeout::INFO.id, call.range(), format!("{MESSAGE}; no fix: {reason}")));
 }
 
-struct AnyExpr<'f, 'p> {
-    found: &'f mut bool,
-    pred: &'p dyn Fn(&Expr) -> bool,
-}
-
-impl<'a> SourceOrderVisitor<'a> for AnyExpr<'_, '_> {
-    fn visit_expr(&mut self, expr: &'a Expr) {
-        if *self.found {
-            return;
-        }
-        if (self.pred)(expr) {
-            *self.found = true;
-            return;
-        }
-        source_order::walk_expr(self, expr);
-    }
-}
