@@ -5,6 +5,7 @@
 use std::any::{Any, TypeId};
 use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use ruff_python_ast::token::{TokenKind, Tokens};
 use ruff_python_ast::visitor::source_order::{self, SourceOrderVisitor};
@@ -17,6 +18,7 @@ use ruff_text_size::{Ranged, TextRange, TextSize};
 use crate::edit::Finding;
 use crate::facts::ModuleFacts;
 use crate::imports::Imports;
+use crate::project::{Project, ProjectDef};
 use crate::registry::Transform;
 use crate::version::{PyVersion, VersionRange, version_guard};
 
@@ -27,6 +29,8 @@ pub struct Settings {
     pub transforms: Vec<&'static dyn Transform>,
     /// The file name as reported; some transforms look at it (test files).
     pub file_name: String,
+    /// Facts about every file of the run (empty for one file on its own).
+    pub project: Arc<Project>,
 }
 
 /// A function scope on the traversal stack.
@@ -253,6 +257,46 @@ impl<'a> Checker<'a> {
     /// Facts about the whole module, gathered once on first use (see [`ModuleFacts`]).
     pub fn facts(&self) -> &ModuleFacts {
         self.facts.get_or_init(|| ModuleFacts::gather(self.suite))
+    }
+
+    /// Facts about every file of the run.
+    pub fn project(&self) -> &'a Project {
+        &self.settings.project
+    }
+
+    /// The definition another file of the run gives the callee `expr` names through an import:
+    /// `f` bound by `from pkg.mod import f` or `from .mod import f`, `mod.f` with `mod` bound
+    /// by `import pkg.mod as mod` or `from . import mod`. None when the name is shadowed, bound
+    /// otherwise, or not defined by a file of the run.
+    pub fn imported_definition(&self, expr: &Expr) -> Option<ProjectDef<'a>> {
+        let project: &'a Project = &self.settings.project;
+        let name = ruff_python_ast::name::UnqualifiedName::from_expr(expr)?;
+        let (first, rest) = name.segments().split_first()?;
+        if self.imports.shadowed_locally(first) || self.bound_in_inner_scope(first) {
+            return None;
+        }
+        let from = self.settings.file_name.as_str();
+        if let Some(binding) = self.imports.binding(first) {
+            let mut qualified = binding.qualified.clone();
+            qualified.extend(rest.iter().map(|s| s.to_string()));
+            return project.resolve_absolute(from, &qualified);
+        }
+        if self.imports.module_scope().rebound.contains(*first) {
+            return None;
+        }
+        let (level, module, imported) = crate::project::relative_import(self.suite, first)?;
+        match rest {
+            [] => project.resolve_relative(from, level, module, imported),
+            [member] => {
+                let module = if module.is_empty() {
+                    imported.to_string()
+                } else {
+                    format!("{module}.{imported}")
+                };
+                project.resolve_relative(from, level, &module, member)
+            }
+            _ => None,
+        }
     }
 
     /// The builtin `expr` names (`open`, `input`, `TimeoutError`): a bare name that no import,

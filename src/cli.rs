@@ -15,6 +15,7 @@ use crate::config::{ConfigResolver, Target};
 use crate::edit::Applicability;
 use crate::files::{self, SourceText};
 use crate::fix::{self, Outcome};
+use crate::project::{FileFacts, Project};
 use crate::registry::{self, Transform};
 use crate::report::{self, Summary};
 use crate::version::PyVersion;
@@ -198,14 +199,22 @@ struct Processed {
     outcome: Outcome,
 }
 
+/// A file read and decoded in the first pass, with what the project view learnt from it.
+type Loaded = Result<(Vec<u8>, SourceText), String>;
+
+fn load(path: &Path) -> Loaded {
+    let original = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+    let source = files::decode(&original)?;
+    Ok((original, source))
+}
+
 fn process(
-    path: &Path,
+    loaded: Loaded,
     display: &str,
     settings: Settings,
     allowed: Option<Applicability>,
 ) -> Result<Processed, String> {
-    let original = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
-    let source = files::decode(&original)?;
+    let (original, source) = loaded?;
     let outcome = process_text(&source.text, settings, allowed, display)?;
     Ok(Processed {
         original,
@@ -319,7 +328,7 @@ fn run_files(args: CommonArgs, mode: Mode) -> ExitCode {
 
     let mut configs = ConfigResolver::default();
     let mut targets: BTreeMap<Target, usize> = BTreeMap::new();
-    let jobs: Vec<(PathBuf, String, Settings)> = found
+    let jobs: Vec<(PathBuf, String, PyVersion)> = found
         .files
         .iter()
         .map(|path| {
@@ -334,18 +343,39 @@ fn run_files(args: CommonArgs, mode: Mode) -> ExitCode {
             *targets.entry(target.clone()).or_default() += 1;
             let target = target.version;
             let display = display_path(path);
+            (path.clone(), display, target)
+        })
+        .collect();
+    // First pass: read every file and gather what the project view needs from it.
+    let loaded: Vec<(Loaded, FileFacts)> = jobs
+        .par_iter()
+        .map(|(path, display, _)| {
+            let loaded = load(path);
+            let facts = match &loaded {
+                Ok((_, source)) => FileFacts::gather(display, &source.text),
+                Err(_) => FileFacts::default(),
+            };
+            (loaded, facts)
+        })
+        .collect();
+    let mut sources = Vec::with_capacity(loaded.len());
+    let mut facts = Vec::with_capacity(loaded.len());
+    for ((_, display, _), (source, file_facts)) in jobs.iter().zip(loaded) {
+        sources.push(source);
+        facts.push((display.clone(), file_facts));
+    }
+    let project = std::sync::Arc::new(Project::new(facts));
+    let results: Vec<FileResult> = jobs
+        .into_par_iter()
+        .zip(sources)
+        .map(|((path, display, target), loaded)| {
             let settings = Settings {
                 target,
                 transforms: transforms.clone(),
                 file_name: display.clone(),
+                project: project.clone(),
             };
-            (path.clone(), display, settings)
-        })
-        .collect();
-    let results: Vec<FileResult> = jobs
-        .into_par_iter()
-        .map(|(path, display, settings)| {
-            let result = process(&path, &display, settings, allowed);
+            let result = process(loaded, &display, settings, allowed);
             FileResult {
                 path,
                 display,
@@ -537,11 +567,6 @@ fn run_stdin(
         .unwrap_or_default();
     let target = resolve_target(args, &mut configs, &dir);
     let targets = BTreeMap::from([(target.clone(), 1)]);
-    let settings = Settings {
-        target: target.version,
-        transforms,
-        file_name: display.clone(),
-    };
     let fail = |message: String, bytes: &[u8]| {
         eprintln!("asyncup: {message}");
         if matches!(mode, Mode::Fix { .. }) {
@@ -553,6 +578,13 @@ fn run_stdin(
     let source = match files::decode(&bytes) {
         Ok(source) => source,
         Err(message) => return fail(format!("{display}: {message}"), &bytes),
+    };
+    let project = Project::new([(display.clone(), FileFacts::gather(&display, &source.text))]);
+    let settings = Settings {
+        target: target.version,
+        transforms,
+        file_name: display.clone(),
+        project: std::sync::Arc::new(project),
     };
     let outcome = match process_text(&source.text, settings, allowed, &display) {
         Ok(outcome) => outcome,

@@ -328,6 +328,7 @@ mod tests {
             target: crate::version::PyVersion::DEFAULT,
             transforms: vec![&BREAKS],
             file_name: "x.py".into(),
+            project: Default::default(),
         };
         let outcome = run(source, &settings, Some(Applicability::Safe)).unwrap();
         assert_eq!(outcome.output, source);
@@ -341,6 +342,7 @@ mod tests {
             target: crate::version::PyVersion::DEFAULT,
             transforms: vec![],
             file_name: "x.py".into(),
+            project: Default::default(),
         };
         let error = run("x = 1\ndef f(:\n", &settings, None).unwrap_err();
         assert_eq!((error.line, error.column), (2, 7));

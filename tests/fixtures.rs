@@ -10,10 +10,17 @@
 //! - fix availability: a transform declared safe never emits an unsafe fix, and so on.
 //!
 //! A first line `# asyncup-test: target-version=py310` sets the target (default py311).
+//!
+//! A folder `tests/fixtures/<transform-id>/<case>/` is a multi-file fixture: its `.py` files
+//! (at any depth) are one run's project view, and each is checked as above with it; paths are
+//! relative to the folder (so `tests/test_x.py` is a test file).
 
 use std::path::{Path, PathBuf};
 
+use std::sync::Arc;
+
 use asyncup::checker::Settings;
+use asyncup::project::{FileFacts, Project};
 use asyncup::edit::Applicability;
 use asyncup::registry::{self, FixSafety};
 use asyncup::version::PyVersion;
@@ -47,11 +54,54 @@ fn marked_lines(source: &str, marker: &str) -> Vec<usize> {
 fn check_fixture(id: &str, path: &Path) -> String {
     let name = path.file_name().unwrap().to_string_lossy().to_string();
     let source = std::fs::read_to_string(path).unwrap();
+    check_source(id, &name, &source, Default::default())
+}
+
+/// Every `.py` file under `dir`, as (path relative to `dir` with `/`, text), sorted.
+fn project_files(dir: &Path) -> Vec<(String, String)> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(folder) = stack.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "py") {
+                let relative = path.strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/");
+                files.push((relative, std::fs::read_to_string(&path).unwrap()));
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+/// A multi-file fixture (a folder): every file is checked with the project view of all of
+/// them, as one run of the CLI over the folder would; the snapshot holds each file's report.
+fn check_project_fixture(id: &str, dir: &Path) -> String {
+    let files = project_files(dir);
+    assert!(!files.is_empty(), "{}: empty project fixture", dir.display());
+    let project = Arc::new(Project::new(
+        files
+            .iter()
+            .map(|(path, text)| (path.clone(), FileFacts::gather(path, text))),
+    ));
+    files
+        .iter()
+        .map(|(path, text)| format!("=== {path}\n{}", check_source(id, path, text, project.clone())))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn check_source(id: &str, name: &str, source: &str, project: Arc<Project>) -> String {
+    let name = name.to_string();
+    let source = source.to_string();
     let transform = registry::find(id).unwrap_or_else(|| panic!("no transform `{id}`"));
     let settings = Settings {
         target: target_of(&source),
         transforms: vec![transform],
         file_name: name.clone(),
+        project,
     };
 
     let outcome = fix::run(&source, &settings, Some(Applicability::Unsafe)).unwrap_or_else(|e| {
@@ -141,7 +191,7 @@ fn run_transform_fixtures(id: &str) {
     let mut cases: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .map(|entry| entry.unwrap().path())
-        .filter(|path| path.extension().is_some_and(|e| e == "py"))
+        .filter(|path| path.extension().is_some_and(|e| e == "py") || path.is_dir())
         .collect();
     cases.sort();
     assert!(!cases.is_empty(), "no fixtures for {id}");
@@ -151,7 +201,11 @@ fn run_transform_fixtures(id: &str) {
     settings.set_omit_expression(true);
     settings.bind(|| {
         for case in &cases {
-            let report = check_fixture(id, case);
+            let report = if case.is_dir() {
+                check_project_fixture(id, case)
+            } else {
+                check_fixture(id, case)
+            };
             let stem = case.file_stem().unwrap().to_string_lossy();
             insta::assert_snapshot!(format!("{id}__{stem}"), report);
         }

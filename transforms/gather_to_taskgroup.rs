@@ -7,6 +7,7 @@ use ruff_source_file::LineRanges;
 use ruff_text_size::{Ranged, TextRange};
 
 use crate::analysis::{self, FUTURE_RETURNING};
+use crate::project::DefKind;
 use ruff_python_ast::visitor::source_order::{self, SourceOrderVisitor};
 use crate::checker::Checker;
 use crate::edit::{Edit, Finding, Fix};
@@ -83,7 +84,9 @@ crate::declare_transform! {
     ///   could be awaited twice), `*coros` of unknown content (a list used elsewhere too, or not
     ///   built by a comprehension over an `async def` of this file), a call that returns a future or
     ///   task (`create_task`, `ensure_future`, `run_in_executor`, `shield`, `gather`, ...), a
-    ///   plain `def` or a class of this file (`self.m()` included), or an HTTP-style method on an
+    ///   plain `def` or a class of this file (`self.m()` included), or of another file of the
+    ///   run that the call names through an import (absolute or relative, re-exports
+    ///   followed: the project view), or an HTTP-style method on an
     ///   object asyncup cannot follow (`client.get(...)`: aiohttp's return awaitable context
     ///   managers): `tg.create_task` needs a coroutine. `asyncio.to_thread(...)` and an
     ///   `async def` of this file are fine; other calls are assumed to return coroutines, and the
@@ -487,6 +490,20 @@ fn coroutine_call(cx: &Checker, expr: &Expr) -> Result<(), String> {
             return Err(format!("`{}(...)` creates an instance, not a coroutine", class.name));
         }
         _ => {}
+    }
+    if let Some(def) = cx.imported_definition(&call.func) {
+        let what = match def.kind {
+            DefKind::Coroutine => None,
+            DefKind::Sync | DefKind::NotAsync => Some("is not an `async def`: it may return a task or future"),
+            DefKind::AsyncOther => Some("is a decorated `async def` or an async generator: it may not return a coroutine"),
+            DefKind::Class => Some("is a class: the call creates an instance, not a coroutine"),
+        };
+        if let Some(what) = what {
+            return Err(format!(
+                "`{}` (imported from {}) {what}, which `tg.create_task` rejects",
+                def.name, def.path
+            ));
+        }
     }
     if let Expr::Attribute(attr) = &*call.func
         && AWAITABLE_OBJECT_METHODS.contains(&attr.attr.as_str())

@@ -1,0 +1,667 @@
+//! The project view: facts about every file of the run that a transform needs when one module
+//! is not enough. Which imported helpers are `async def`s, plain `def`s or classes; whether a
+//! test patches `asyncio.wait_for`; which pytest plugin runs the async tests; which files use
+//! the current event loop from sync code.
+//!
+//! The CLI gathers [`FileFacts`] for every file of the run in a first parallel pass
+//! ([`FileFacts::gather`]: a byte search first, a parse only where it can find something), builds
+//! one [`Project`], and hands it to every check through
+//! [`Settings`](crate::checker::Settings). Nothing here does I/O: paths are the run's display
+//! paths, and modules are found by matching their dotted names against those paths (absolute
+//! imports by path suffix, relative imports from the importing file's folder), so the tree's
+//! layout (`src/`, flat, several roots) does not matter.
+
+use std::collections::{BTreeSet, HashMap};
+
+use ruff_python_ast::name::UnqualifiedName;
+use ruff_python_ast::visitor::source_order::{self, SourceOrderVisitor};
+use ruff_python_ast::{self as ast, Expr, Stmt};
+use ruff_source_file::LineIndex;
+use ruff_text_size::Ranged;
+
+use crate::analysis::body_yields;
+use crate::imports::Imports;
+
+/// What a module-level name of a project file is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DefKind {
+    /// An undecorated `async def` (or with `staticmethod`/`classmethod`) without `yield`: a call
+    /// returns a coroutine.
+    Coroutine,
+    /// An `async def` that is decorated or is an async generator: the call may return anything.
+    AsyncOther,
+    /// A plain `def`: it may return a task, a future, or anything.
+    Sync,
+    /// A class: a call makes an instance.
+    Class,
+    /// The module has no `async` anywhere in its text, so nothing it defines is an `async def`
+    /// (the name may still be anything else).
+    NotAsync,
+}
+
+/// One module-level definition of a project file.
+#[derive(Clone, Debug)]
+pub struct Def {
+    pub kind: DefKind,
+    /// The body runs an event loop itself (`asyncio.run`, `run_until_complete`, `run_forever`,
+    /// `anyio.run`, `trio.run`): calling it from a running loop fails.
+    pub runs_loop: bool,
+}
+
+/// Which pytest plugins a file shows signs of.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Plugins {
+    /// `pytest.mark.asyncio`, `import pytest_asyncio`, `pytest_plugins = [... "pytest_asyncio"]`.
+    pub asyncio: bool,
+    /// `pytest.mark.anyio`, an `anyio_backend` fixture.
+    pub anyio: bool,
+    /// An `anyio_backend` fixture that names trio: anyio runs each test under trio too.
+    pub anyio_trio: bool,
+    /// `pytest.mark.trio`, `import pytest_trio`, `trio_mode`.
+    pub trio: bool,
+}
+
+impl Plugins {
+    fn merge(&mut self, other: Plugins) {
+        self.asyncio |= other.asyncio;
+        self.anyio |= other.anyio;
+        self.anyio_trio |= other.anyio_trio;
+        self.trio |= other.trio;
+    }
+}
+
+/// A module-level `from X import Y [as Z]` of a project file (to follow re-exports).
+#[derive(Clone, Debug)]
+struct FromImport {
+    level: u32,
+    module: String,
+    name: String,
+}
+
+/// What the first pass learns about one file.
+#[derive(Clone, Debug, Default)]
+pub struct FileFacts {
+    /// Was the file parsed? A file without `async` in its text is not.
+    parsed: bool,
+    defs: HashMap<String, Def>,
+    from_imports: HashMap<String, FromImport>,
+    /// 1-based line of the first place that patches `asyncio.wait_for`.
+    patches_wait_for: Option<usize>,
+    plugins: Plugins,
+    /// 1-based line of the first `asyncio.get_event_loop()` (or `get_event_loop_policy()`)
+    /// called outside any `async def`.
+    sync_current_loop: Option<usize>,
+}
+
+impl FileFacts {
+    /// Facts about the file at `path`. Only files whose text can hold one are parsed (and
+    /// every package `__init__`, for its re-exports); a file that does not parse has no facts.
+    pub fn gather(path: &str, source: &str) -> FileFacts {
+        const NEEDLES: &[&str] = &["async", "wait_for", "get_event_loop", "anyio", "trio"];
+        if !NEEDLES.iter().any(|n| source.contains(n)) && !module_key(path).ends_with("__init__") {
+            return FileFacts::default();
+        }
+        let Ok(parsed) = ruff_python_parser::parse_module(source) else {
+            return FileFacts::default();
+        };
+        let suite = parsed.suite();
+        let mut facts = FileFacts {
+            parsed: true,
+            ..FileFacts::default()
+        };
+        for stmt in suite {
+            match stmt {
+                Stmt::FunctionDef(func) => {
+                    let plain = func.decorator_list.iter().all(|d| {
+                        matches!(&d.expression, Expr::Name(n) if matches!(n.id.as_str(), "staticmethod" | "classmethod"))
+                    });
+                    let kind = match (func.is_async, plain && !body_yields(&func.body)) {
+                        (true, true) => DefKind::Coroutine,
+                        (true, false) => DefKind::AsyncOther,
+                        (false, _) => DefKind::Sync,
+                    };
+                    facts.defs.insert(
+                        func.name.to_string(),
+                        Def {
+                            kind,
+                            runs_loop: false,
+                        },
+                    );
+                }
+                Stmt::ClassDef(class) => {
+                    facts.defs.insert(
+                        class.name.to_string(),
+                        Def {
+                            kind: DefKind::Class,
+                            runs_loop: false,
+                        },
+                    );
+                }
+                Stmt::ImportFrom(import) => {
+                    let module = import.module.as_ref().map_or("", |m| m.as_str());
+                    for alias in &import.names {
+                        let bound = alias.asname.as_ref().unwrap_or(&alias.name);
+                        facts.from_imports.insert(
+                            bound.to_string(),
+                            FromImport {
+                                level: import.level,
+                                module: module.to_string(),
+                                name: alias.name.to_string(),
+                            },
+                        );
+                    }
+                }
+                _ => {}
+            }
+        }
+        // A name bound twice at module level may be either: not a fact.
+        for stmt in suite {
+            if let Stmt::Assign(assign) = stmt {
+                for target in &assign.targets {
+                    if let Expr::Name(name) = target {
+                        facts.defs.remove(name.id.as_str());
+                    }
+                }
+            }
+        }
+        let index = LineIndex::from_source_text(source);
+        let mut walker = Walker {
+            source,
+            index: &index,
+            imports: Imports::new(suite),
+            functions: Vec::new(),
+            top_level: None,
+            facts: &mut facts,
+        };
+        walker.visit_body(suite);
+        facts
+    }
+}
+
+struct Walker<'f> {
+    source: &'f str,
+    index: &'f LineIndex,
+    imports: Imports,
+    /// Is each enclosing function an `async def`?
+    functions: Vec<bool>,
+    /// The module-level function being walked.
+    top_level: Option<String>,
+    facts: &'f mut FileFacts,
+}
+
+impl Walker<'_> {
+    fn line(&self, node: &impl Ranged) -> usize {
+        self.index.line_index(node.start()).get()
+    }
+}
+
+impl<'a> SourceOrderVisitor<'a> for Walker<'_> {
+    fn visit_stmt(&mut self, stmt: &'a Stmt) {
+        match stmt {
+            Stmt::FunctionDef(func) => {
+                if func.name.as_str() == "anyio_backend" {
+                    self.facts.plugins.anyio = true;
+                    if self.source[func.range()].contains("trio") {
+                        self.facts.plugins.anyio_trio = true;
+                    }
+                }
+                for decorator in &func.decorator_list {
+                    self.visit_decorator(decorator);
+                }
+                let outer = self.functions.is_empty();
+                if outer {
+                    self.top_level = Some(func.name.to_string());
+                }
+                self.functions.push(func.is_async);
+                self.imports.push_function(func);
+                self.visit_body(&func.body);
+                self.imports.pop_function();
+                self.functions.pop();
+                if outer {
+                    self.top_level = None;
+                }
+            }
+            Stmt::Import(import) => {
+                for alias in &import.names {
+                    self.plugin_module(alias.name.as_str());
+                }
+            }
+            Stmt::ImportFrom(import) => {
+                if let Some(module) = &import.module {
+                    self.plugin_module(module.as_str());
+                }
+            }
+            Stmt::Assign(assign) => {
+                for target in &assign.targets {
+                    match target {
+                        // `asyncio.wait_for = fake`
+                        Expr::Attribute(attr)
+                            if attr.attr.as_str() == "wait_for"
+                                && self.imports.matches(&attr.value, &["asyncio"]) =>
+                        {
+                            self.facts.patches_wait_for.get_or_insert(self.line(stmt));
+                        }
+                        Expr::Name(name) if name.id.as_str() == "pytest_plugins" => {
+                            let text = &self.source[assign.value.range()];
+                            self.plugin_module_text(text);
+                        }
+                        _ => {}
+                    }
+                }
+                source_order::walk_stmt(self, stmt);
+            }
+            _ => source_order::walk_stmt(self, stmt),
+        }
+    }
+
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        match expr {
+            Expr::Attribute(attr) => {
+                if let Expr::Attribute(inner) = &*attr.value
+                    && inner.attr.as_str() == "mark"
+                {
+                    match attr.attr.as_str() {
+                        "asyncio" => self.facts.plugins.asyncio = true,
+                        "anyio" => self.facts.plugins.anyio = true,
+                        "trio" => self.facts.plugins.trio = true,
+                        _ => {}
+                    }
+                }
+            }
+            Expr::Name(name) if name.id.as_str() == "trio_mode" => {
+                self.facts.plugins.trio = true;
+            }
+            Expr::Call(call) => {
+                if patches_wait_for(call) {
+                    self.facts.patches_wait_for.get_or_insert(self.line(call));
+                }
+                let in_async = self.functions.last().copied().unwrap_or(false);
+                if !in_async
+                    && (self.imports.matches(&call.func, &["asyncio", "get_event_loop"])
+                        || self
+                            .imports
+                            .matches(&call.func, &["asyncio", "get_event_loop_policy"]))
+                {
+                    self.facts
+                        .sync_current_loop
+                        .get_or_insert(self.line(call));
+                }
+                if let Some(name) = &self.top_level
+                    && runs_loop(&self.imports, call)
+                    && let Some(def) = self.facts.defs.get_mut(name)
+                {
+                    def.runs_loop = true;
+                }
+            }
+            _ => {}
+        }
+        source_order::walk_expr(self, expr);
+    }
+}
+
+impl Walker<'_> {
+    fn plugin_module(&mut self, module: &str) {
+        match module.split('.').next().unwrap_or_default() {
+            "pytest_asyncio" => self.facts.plugins.asyncio = true,
+            "pytest_trio" => self.facts.plugins.trio = true,
+            _ => {}
+        }
+    }
+
+    fn plugin_module_text(&mut self, text: &str) {
+        if text.contains("pytest_asyncio") {
+            self.facts.plugins.asyncio = true;
+        }
+        if text.contains("pytest_trio") {
+            self.facts.plugins.trio = true;
+        }
+        if text.contains("anyio") {
+            self.facts.plugins.anyio = true;
+        }
+    }
+}
+
+/// `patch("asyncio.wait_for", ...)`, `patch.object(asyncio, "wait_for", ...)`,
+/// `monkeypatch.setattr(asyncio, "wait_for", ...)`, `setattr(asyncio, "wait_for", ...)`,
+/// `mocker.patch("pkg.mod.asyncio.wait_for")`: any call whose callee mentions `patch` or
+/// `setattr` with a string argument naming `wait_for`.
+fn patches_wait_for(call: &ast::ExprCall) -> bool {
+    let callee = match &*call.func {
+        Expr::Name(name) => name.id.as_str(),
+        Expr::Attribute(attr) => attr.attr.as_str(),
+        _ => return false,
+    };
+    if !(callee.contains("patch") || callee.contains("setattr")) {
+        return false;
+    }
+    call.arguments.args.iter().any(|arg| {
+        matches!(arg, Expr::StringLiteral(s) if {
+            let value = s.value.to_str();
+            value == "wait_for" || value.ends_with(".wait_for")
+        })
+    })
+}
+
+/// Does the call run an event loop (and so fail inside a running one)?
+fn runs_loop(imports: &Imports, call: &ast::ExprCall) -> bool {
+    if let Expr::Attribute(attr) = &*call.func
+        && matches!(attr.attr.as_str(), "run_until_complete" | "run_forever")
+    {
+        return true;
+    }
+    imports.matches(&call.func, &["asyncio", "run"])
+        || imports.matches(&call.func, &["anyio", "run"])
+        || imports.matches(&call.func, &["trio", "run"])
+}
+
+/// A definition found in another file of the run.
+#[derive(Clone, Debug)]
+pub struct ProjectDef<'p> {
+    /// The file's path as the run shows it.
+    pub path: &'p str,
+    pub name: String,
+    pub kind: DefKind,
+    pub runs_loop: bool,
+}
+
+/// Facts about every file of the run.
+#[derive(Debug, Default)]
+pub struct Project {
+    /// Key: display path without `.py`/`.pyi`, `/`-separated.
+    files: HashMap<String, (String, FileFacts)>,
+    /// Last path component of each key (the module's own name, or its package's for
+    /// `__init__`) → keys, for suffix lookup.
+    by_name: HashMap<String, Vec<String>>,
+    plugins: Plugins,
+    patches_wait_for: BTreeSet<(String, usize)>,
+    sync_current_loop: BTreeSet<(String, usize)>,
+}
+
+fn module_key(path: &str) -> String {
+    let path = path.replace('\\', "/");
+    let path = path.strip_prefix("./").unwrap_or(&path);
+    path.strip_suffix(".pyi")
+        .or_else(|| path.strip_suffix(".py"))
+        .unwrap_or(path)
+        .to_string()
+}
+
+fn parent(key: &str) -> &str {
+    key.rsplit_once('/').map_or("", |(dir, _)| dir)
+}
+
+impl Project {
+    /// The project of `files`: (display path, facts).
+    pub fn new(files: impl IntoIterator<Item = (String, FileFacts)>) -> Project {
+        let mut project = Project::default();
+        for (path, facts) in files {
+            let key = module_key(&path);
+            let name = key
+                .strip_suffix("/__init__")
+                .unwrap_or(&key)
+                .rsplit('/')
+                .next()
+                .unwrap_or_default()
+                .to_string();
+            project.plugins.merge(facts.plugins);
+            if let Some(line) = facts.patches_wait_for {
+                project.patches_wait_for.insert((path.clone(), line));
+            }
+            if let Some(line) = facts.sync_current_loop {
+                project.sync_current_loop.insert((path.clone(), line));
+            }
+            project.by_name.entry(name).or_default().push(key.clone());
+            project.files.insert(key, (path, facts));
+        }
+        for keys in project.by_name.values_mut() {
+            keys.sort();
+        }
+        project
+    }
+
+    /// The pytest plugins the run's files show signs of.
+    pub fn plugins(&self) -> Plugins {
+        self.plugins
+    }
+
+    /// The first place (path, line) in the run that patches `asyncio.wait_for`.
+    pub fn wait_for_patched(&self) -> Option<(&str, usize)> {
+        self.patches_wait_for
+            .iter()
+            .next()
+            .map(|(path, line)| (path.as_str(), *line))
+    }
+
+    /// Places (path, line) of other files than `path` that call `asyncio.get_event_loop()` (or
+    /// the policy's) from sync code.
+    pub fn sync_loop_users<'p>(&'p self, path: &'p str) -> impl Iterator<Item = (&'p str, usize)> {
+        let own = module_key(path);
+        self.sync_current_loop
+            .iter()
+            .filter(move |(p, _)| module_key(p) != own)
+            .map(|(p, line)| (p.as_str(), *line))
+    }
+
+    /// The file key of module `dotted` imported from the file `from` with `level` leading dots.
+    fn module_file(&self, from: &str, level: u32, dotted: &str) -> Option<&str> {
+        let relative = dotted.replace('.', "/");
+        if level > 0 {
+            let mut dir = parent(&module_key(from)).to_string();
+            for _ in 1..level {
+                dir = parent(&dir).to_string();
+            }
+            let join = |tail: &str| {
+                [dir.as_str(), tail]
+                    .iter()
+                    .filter(|s| !s.is_empty())
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join("/")
+            };
+            let base = join(&relative);
+            let candidates = [base.clone(), format!("{base}/__init__")];
+            return candidates
+                .into_iter()
+                .find_map(|c| self.files.get_key_value(&c).map(|(k, _)| k.as_str()));
+        }
+        let last = dotted.rsplit('.').next()?;
+        let keys = self.by_name.get(last)?;
+        let matching: Vec<&str> = keys
+            .iter()
+            .filter(|key| {
+                let key = key.strip_suffix("/__init__").unwrap_or(key);
+                key == &relative || key.ends_with(&format!("/{relative}"))
+            })
+            .map(String::as_str)
+            .collect();
+        // Two files could be that module (vendored copies, several roots): not a fact.
+        match matching.as_slice() {
+            [one] => Some(one),
+            _ => None,
+        }
+    }
+
+    /// Module-level name `name` of the file `key`, following re-exports (`from .impl import f`
+    /// in a package's `__init__`) a few steps.
+    fn lookup(&self, key: &str, name: &str, depth: u8) -> Option<ProjectDef<'_>> {
+        let (path, facts) = self.files.get(key)?;
+        if !facts.parsed {
+            return Some(ProjectDef {
+                path,
+                name: name.to_string(),
+                kind: DefKind::NotAsync,
+                runs_loop: false,
+            });
+        }
+        if let Some(def) = facts.defs.get(name) {
+            return Some(ProjectDef {
+                path,
+                name: name.to_string(),
+                kind: def.kind,
+                runs_loop: def.runs_loop,
+            });
+        }
+        let import = facts.from_imports.get(name)?;
+        if depth == 0 {
+            return None;
+        }
+        // `from . import name` names a submodule, not a function: nothing to follow.
+        let next = self.module_file(path, import.level, &import.module)?;
+        self.lookup(next, &import.name, depth - 1)
+    }
+
+    /// What `qualified` (`["pkg", "helpers", "make_task"]`, from an absolute import) names in
+    /// the project, if a file of the run defines it.
+    pub fn resolve_absolute(&self, from: &str, qualified: &[String]) -> Option<ProjectDef<'_>> {
+        let (name, module) = qualified.split_last()?;
+        if module.is_empty() {
+            return None;
+        }
+        let key = self.module_file(from, 0, &module.join("."))?;
+        self.lookup(key, name, 3)
+    }
+
+    /// What `name` from `from ... import` with `level` dots and `module` names.
+    pub fn resolve_relative(
+        &self,
+        from: &str,
+        level: u32,
+        module: &str,
+        name: &str,
+    ) -> Option<ProjectDef<'_>> {
+        let key = self.module_file(from, level, module)?;
+        self.lookup(key, name, 3)
+    }
+}
+
+/// The relative from-import at module level (also inside top-level `if`/`try`) that binds
+/// `name`, if any: (level, module, imported name).
+pub fn relative_import<'s>(suite: &'s [Stmt], name: &str) -> Option<(u32, &'s str, &'s str)> {
+    let mut found = None;
+    for stmt in suite {
+        match stmt {
+            Stmt::ImportFrom(import) if import.level > 0 => {
+                for alias in &import.names {
+                    if alias.asname.as_ref().unwrap_or(&alias.name).as_str() == name {
+                        found = Some((
+                            import.level,
+                            import.module.as_ref().map_or("", |m| m.as_str()),
+                            alias.name.as_str(),
+                        ));
+                    }
+                }
+            }
+            Stmt::If(_) | Stmt::Try(_) => {
+                for body in crate::analysis::bodies_of(stmt) {
+                    if let Some(hit) = relative_import(body, name) {
+                        found = Some(hit);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
+/// Is `path` test code: `test_*.py`, `*_test.py`, `conftest.py`, or anything under a `test`,
+/// `tests` or `testing` folder?
+pub fn is_test_path(path: &str) -> bool {
+    let key = module_key(path);
+    let mut parts = key.split('/').rev();
+    let stem = parts.next().unwrap_or_default();
+    stem.starts_with("test_")
+        || stem.ends_with("_test")
+        || stem == "conftest"
+        || parts.any(|dir| matches!(dir, "test" | "tests" | "testing"))
+}
+
+/// The dotted name an expression spells (`a.b.c`), for callers that hold only text.
+pub fn dotted(expr: &Expr) -> Option<String> {
+    UnqualifiedName::from_expr(expr).map(|n| n.segments().join("."))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn project(files: &[(&str, &str)]) -> Project {
+        Project::new(
+            files
+                .iter()
+                .map(|(path, source)| (path.to_string(), FileFacts::gather(path, source))),
+        )
+    }
+
+    #[test]
+    fn resolves_absolute_relative_and_reexported_definitions() {
+        let p = project(&[
+            (
+                "src/pkg/helpers.py",
+                "import asyncio\ndef make_task(c):\n    return asyncio.ensure_future(c)\nasync def fetch():\n    pass\n@deco\nasync def work():\n    pass\nclass Box: pass\n",
+            ),
+            ("src/pkg/__init__.py", "from .helpers import make_task as mk\n"),
+            ("src/pkg/plain.py", "def f():\n    return 1\n"),
+            ("tests/test_a.py", "from pkg.helpers import make_task\n"),
+        ]);
+        let abs = |q: &[&str]| {
+            let q: Vec<String> = q.iter().map(|s| s.to_string()).collect();
+            p.resolve_absolute("tests/test_a.py", &q).map(|d| d.kind)
+        };
+        assert_eq!(abs(&["pkg", "helpers", "make_task"]), Some(DefKind::Sync));
+        assert_eq!(abs(&["pkg", "helpers", "fetch"]), Some(DefKind::Coroutine));
+        assert_eq!(abs(&["pkg", "helpers", "work"]), Some(DefKind::AsyncOther));
+        assert_eq!(abs(&["pkg", "helpers", "Box"]), Some(DefKind::Class));
+        assert_eq!(abs(&["pkg", "mk"]), Some(DefKind::Sync));
+        assert_eq!(abs(&["pkg", "plain", "f"]), Some(DefKind::NotAsync));
+        assert_eq!(abs(&["pkg", "helpers", "missing"]), None);
+        assert_eq!(abs(&["other", "helpers", "fetch"]), None);
+        assert_eq!(abs(&["asyncio", "sleep"]), None);
+        let rel = p
+            .resolve_relative("src/pkg/sub/mod.py", 2, "helpers", "fetch")
+            .map(|d| d.kind);
+        assert_eq!(rel, Some(DefKind::Coroutine));
+        assert!(p
+            .resolve_relative("src/pkg/mod.py", 1, "", "helpers")
+            .is_none());
+    }
+
+    #[test]
+    fn gathers_patches_plugins_and_loop_users() {
+        let p = project(&[
+            (
+                "tests/test_p.py",
+                "import asyncio\nfrom unittest.mock import patch\n@patch('asyncio.wait_for')\ndef test_x(m): pass\n",
+            ),
+            (
+                "tests/conftest.py",
+                "import pytest\n@pytest.fixture(params=['asyncio', 'trio'])\ndef anyio_backend(request):\n    return request.param\n",
+            ),
+            (
+                "tests/test_loop.py",
+                "import asyncio\nclass T:\n    @classmethod\n    def setUpClass(cls):\n        cls.loop = asyncio.get_event_loop()\n    async def t(self):\n        asyncio.get_event_loop()\n",
+            ),
+        ]);
+        assert_eq!(p.wait_for_patched(), Some(("tests/test_p.py", 3)));
+        assert!(p.plugins().anyio && p.plugins().anyio_trio && !p.plugins().asyncio);
+        let users: Vec<_> = p.sync_loop_users("tests/test_other.py").collect();
+        assert_eq!(users, vec![("tests/test_loop.py", 5)]);
+        assert_eq!(p.sync_loop_users("tests/test_loop.py").count(), 0);
+        let q = project(&[(
+            "t.py",
+            "import asyncio\ndef f():\n    monkeypatch.setattr(asyncio, 'wait_for', g)\n",
+        )]);
+        assert_eq!(q.wait_for_patched(), Some(("t.py", 3)));
+        let r = project(&[("t.py", "import asyncio\nasync def f():\n    await asyncio.wait_for(g(), 1)\n")]);
+        assert_eq!(r.wait_for_patched(), None);
+    }
+
+    #[test]
+    fn test_paths() {
+        assert!(is_test_path("tests/helpers.py"));
+        assert!(is_test_path("pkg/test_x.py"));
+        assert!(is_test_path("conftest.py"));
+        assert!(!is_test_path("pkg/contest.py"));
+        assert!(!is_test_path("src/pkg/testament.py"));
+    }
+}
