@@ -7,7 +7,7 @@ use ruff_python_ast::token::{TokenKind, Tokens};
 use ruff_python_ast::visitor::source_order::{self, SourceOrderVisitor};
 use ruff_python_ast::{Expr, Stmt};
 use ruff_source_file::LineRanges;
-use ruff_text_size::{Ranged, TextRange};
+use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use crate::checker::Checker;
 use crate::edit::Edit;
@@ -414,6 +414,7 @@ pub fn remove_unused_imports(
         .map(Ranged::range)
         .collect();
     let mut edits = Vec::new();
+    let mut whole_lines: Vec<TextRange> = Vec::new();
     for stmt in suite {
         let (range, aliases) = match stmt {
             Stmt::Import(import) => (import.range, &import.names),
@@ -444,7 +445,7 @@ pub fn remove_unused_imports(
                     .trim()
                     .is_empty();
             if alone {
-                edits.push(Edit::deletion(line));
+                whole_lines.push(line);
             }
             continue;
         }
@@ -466,6 +467,43 @@ pub fn remove_unused_imports(
             edits.push(Edit::deletion(range));
             i = j + 1;
         }
+    }
+    edits.extend(blank_separated_lines(source, whole_lines));
+    edits
+}
+
+/// Deletions for whole import lines; where the lines removed were a whole group (a blank line
+/// or the file's start before them, a blank line after), the blank line after goes too, so no
+/// group leaves an empty group's separator behind (or a file that starts with a blank line).
+fn blank_separated_lines(source: &str, mut lines: Vec<TextRange>) -> Vec<Edit> {
+    lines.sort_by_key(|r| r.start());
+    let is_blank = |range: TextRange| source[range].trim().is_empty();
+    let mut edits = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let mut j = i;
+        while j + 1 < lines.len() && lines[j + 1].start() == lines[j].end() {
+            j += 1;
+        }
+        let run = TextRange::new(lines[i].start(), lines[j].end());
+        let before_blank = run.start() == 0.into()
+            || is_blank(source.full_line_range(run.start() - TextSize::from(1)));
+        let after = source.full_line_range(run.end());
+        let after_blank = run.end() < TextSize::of(source) && !after.is_empty() && is_blank(after);
+        let mut end = run.end();
+        if before_blank && after_blank {
+            end = after.end();
+            // At the file's start, every blank line after goes: no file starts with one.
+            while run.start() == 0.into() && end < TextSize::of(source) {
+                let next = source.full_line_range(end);
+                if next.is_empty() || !is_blank(next) {
+                    break;
+                }
+                end = next.end();
+            }
+        }
+        edits.push(Edit::deletion(TextRange::new(run.start(), end)));
+        i = j + 1;
     }
     edits
 }

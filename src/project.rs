@@ -277,14 +277,14 @@ impl<'a> SourceOrderVisitor<'a> for Walker<'_> {
                 }
                 let in_async = self.functions.last().copied().unwrap_or(false);
                 if !in_async
-                    && (self.imports.matches(&call.func, &["asyncio", "get_event_loop"])
+                    && (self
+                        .imports
+                        .matches(&call.func, &["asyncio", "get_event_loop"])
                         || self
                             .imports
                             .matches(&call.func, &["asyncio", "get_event_loop_policy"]))
                 {
-                    self.facts
-                        .sync_current_loop
-                        .get_or_insert(self.line(call));
+                    self.facts.sync_current_loop.get_or_insert(self.line(call));
                 }
                 if let Some(name) = &self.top_level
                     && runs_loop(&self.imports, call)
@@ -470,7 +470,7 @@ impl Project {
             .iter()
             .filter(|key| {
                 let key = key.strip_suffix("/__init__").unwrap_or(key);
-                key == &relative || key.ends_with(&format!("/{relative}"))
+                *key == relative || key.ends_with(&format!("/{relative}"))
             })
             .map(String::as_str)
             .collect();
@@ -600,7 +600,10 @@ mod tests {
                 "src/pkg/helpers.py",
                 "import asyncio\ndef make_task(c):\n    return asyncio.ensure_future(c)\nasync def fetch():\n    pass\n@deco\nasync def work():\n    pass\nclass Box: pass\n",
             ),
-            ("src/pkg/__init__.py", "from .helpers import make_task as mk\n"),
+            (
+                "src/pkg/__init__.py",
+                "from .helpers import make_task as mk\n",
+            ),
             ("src/pkg/plain.py", "def f():\n    return 1\n"),
             ("tests/test_a.py", "from pkg.helpers import make_task\n"),
         ]);
@@ -621,9 +624,10 @@ mod tests {
             .resolve_relative("src/pkg/sub/mod.py", 2, "helpers", "fetch")
             .map(|d| d.kind);
         assert_eq!(rel, Some(DefKind::Coroutine));
-        assert!(p
-            .resolve_relative("src/pkg/mod.py", 1, "", "helpers")
-            .is_none());
+        assert!(
+            p.resolve_relative("src/pkg/mod.py", 1, "", "helpers")
+                .is_none()
+        );
     }
 
     #[test]
@@ -652,7 +656,10 @@ mod tests {
             "import asyncio\ndef f():\n    monkeypatch.setattr(asyncio, 'wait_for', g)\n",
         )]);
         assert_eq!(q.wait_for_patched(), Some(("t.py", 3)));
-        let r = project(&[("t.py", "import asyncio\nasync def f():\n    await asyncio.wait_for(g(), 1)\n")]);
+        let r = project(&[(
+            "t.py",
+            "import asyncio\nasync def f():\n    await asyncio.wait_for(g(), 1)\n",
+        )]);
         assert_eq!(r.wait_for_patched(), None);
     }
 

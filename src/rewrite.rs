@@ -132,6 +132,29 @@ pub fn reindentable_line_starts(cx: &Checker, range: TextRange) -> Vec<TextSize>
     starts
 }
 
+/// Edits that take `delta` columns of indentation off every continuation line of `range` (the
+/// line starts after its first line, not inside strings, not blank), for code that moved left
+/// when a wrapper call around it went (`asyncio.run(\n    f(\n        x))` → `await f(\n    x)`).
+/// Empty when a line has fewer than `delta` leading spaces (tabs, odd alignment): the code is
+/// then left as it was, valid inside brackets either way.
+pub fn dedent_continuation(cx: &Checker, range: TextRange, delta: usize) -> Vec<Edit> {
+    if delta == 0 {
+        return Vec::new();
+    }
+    let source = cx.source();
+    let mut edits = Vec::new();
+    for start in reindentable_line_starts(cx, range) {
+        let line = &source[usize::from(start)..];
+        let spaces = line.bytes().take_while(|&b| b == b' ').count();
+        if spaces < delta {
+            return Vec::new();
+        }
+        let width = TextSize::try_from(delta).expect("small");
+        edits.push(Edit::deletion(TextRange::at(start, width)));
+    }
+    edits
+}
+
 /// Move `stmt` into a new block:
 ///
 /// ```text

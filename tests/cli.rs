@@ -1432,3 +1432,49 @@ fn a_multi_line_string_in_a_moved_statement_keeps_its_bytes() {
         "import asyncio\n\n\nasync def main(q):\n    async with asyncio.timeout(1):\n        text = \"\"\"first\n  second\n\tthird\"\"\" + await q.get()\n    return text\n"
     );
 }
+
+/// The project view reaches the binary: a test file elsewhere in the run that patches
+/// `asyncio.wait_for` makes the fix unsafe, and checking the file alone keeps it safe.
+#[test]
+fn other_files_of_the_run_inform_the_fix() {
+    let p = Project::new();
+    p.write("app/client.py", SAFE);
+    p.write(
+        "tests/test_client.py",
+        "from unittest import mock\n\n\ndef test_x():\n    with mock.patch(\"asyncio.wait_for\"):\n        pass\n",
+    );
+    p.run(&["check", SELECT, "app/client.py"])
+        .code(1)
+        .stdout(&safe_line("app/client.py"));
+    let run = p.run(&["check", SELECT, "--output-format", "json", "."]);
+    run.code(1);
+    assert!(
+        run.stdout
+            .contains("tests/test_client.py:5 patches `asyncio.wait_for`"),
+        "{run:#?}"
+    );
+    p.run(&["check", SELECT, "."])
+        .code(1)
+        .stdout(&unsafe_line("app/client.py"));
+}
+
+/// A multi-line `asyncio.run(` in a test: the argument's continuation lines move left with it.
+#[test]
+fn asyncio_run_in_test_reindents_continuation_lines() {
+    let p = Project::new();
+    p.write(
+        "test_a.py",
+        "import asyncio\n\nimport pytest\n\n\ndef test_a():\n    result = asyncio.run(\n        main(\n            1,\n        )\n    )\n    assert result\n",
+    );
+    p.run(&[
+        "fix",
+        "--unsafe-fixes",
+        "--select=asyncio-run-in-test",
+        "test_a.py",
+    ])
+    .code(0);
+    assert_eq!(
+        p.read_str("test_a.py"),
+        "import pytest\n\n\n@pytest.mark.asyncio\nasync def test_a():\n    result = await main(\n        1,\n    )\n    assert result\n"
+    );
+}

@@ -20,8 +20,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use asyncup::checker::Settings;
-use asyncup::project::{FileFacts, Project};
 use asyncup::edit::Applicability;
+use asyncup::project::{FileFacts, Project};
 use asyncup::registry::{self, FixSafety};
 use asyncup::version::PyVersion;
 use asyncup::{diff, fix, report};
@@ -67,7 +67,11 @@ fn project_files(dir: &Path) -> Vec<(String, String)> {
             if path.is_dir() {
                 stack.push(path);
             } else if path.extension().is_some_and(|e| e == "py") {
-                let relative = path.strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/");
+                let relative = path
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
                 files.push((relative, std::fs::read_to_string(&path).unwrap()));
             }
         }
@@ -80,15 +84,23 @@ fn project_files(dir: &Path) -> Vec<(String, String)> {
 /// them, as one run of the CLI over the folder would; the snapshot holds each file's report.
 fn check_project_fixture(id: &str, dir: &Path) -> String {
     let files = project_files(dir);
-    assert!(!files.is_empty(), "{}: empty project fixture", dir.display());
-    let project = Arc::new(Project::new(
-        files
-            .iter()
-            .map(|(path, text)| (path.clone(), FileFacts::gather(path, text))),
-    ));
+    assert!(
+        !files.is_empty(),
+        "{}: empty project fixture",
+        dir.display()
+    );
+    let project =
+        Arc::new(Project::new(files.iter().map(|(path, text)| {
+            (path.clone(), FileFacts::gather(path, text))
+        })));
     files
         .iter()
-        .map(|(path, text)| format!("=== {path}\n{}", check_source(id, path, text, project.clone())))
+        .map(|(path, text)| {
+            format!(
+                "=== {path}\n{}",
+                check_source(id, path, text, project.clone())
+            )
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }

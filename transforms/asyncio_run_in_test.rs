@@ -3,7 +3,7 @@
 
 use ruff_python_ast::token::{TokenKind, parenthesized_range};
 use ruff_python_ast::{self as ast, Expr, Stmt};
-use ruff_text_size::{Ranged, TextRange};
+use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use crate::analysis::body_yields;
 use crate::checker::Checker;
@@ -41,10 +41,16 @@ crate::declare_transform! {
     ///
     /// ## Shapes
     /// Every direct `asyncio.run(x)` of the test becomes `await x` (parenthesised where needed:
-    /// `asyncio.run(x).attr` → `(await x).attr`). The mark goes above the other decorators. The
-    /// mark is always added: asyncup does not read pytest's configuration, and the mark is
-    /// harmless under `asyncio_mode = auto`. A class without bases is a pytest class and gets
-    /// the mark; a class that already is an `IsolatedAsyncioTestCase` only gets the `async def`.
+    /// `asyncio.run(x).attr` → `(await x).attr`); the argument's continuation lines move left
+    /// with it (a hanging indent becomes relative to the statement, an aligned one moves by
+    /// what went), and where a comment sits inside `asyncio.run(...)` outside the argument, the
+    /// brackets stay (`await (  # note` ...). The mark goes above the other decorators. Which
+    /// mark comes from the files of the run (the project view): `@pytest.mark.asyncio` where
+    /// the suite uses pytest-asyncio or shows no plugin, `@pytest.mark.anyio` where it runs on
+    /// anyio's plugin (`pytest.mark.anyio`, an `anyio_backend` fixture) and not pytest-asyncio.
+    /// asyncup does not read pytest's configuration files; the asyncio mark is harmless under
+    /// `asyncio_mode = auto`. A class without bases is a pytest class and gets the mark; a
+    /// class that already is an `IsolatedAsyncioTestCase` only gets the `async def`.
     ///
     /// ## Fix safety
     /// Unsafe: the awaited coroutines now share one event loop (pytest-asyncio's, or the test
@@ -54,8 +60,13 @@ crate::declare_transform! {
     /// class with its own loop, which is set as the current loop during the test.
     ///
     /// ## When no fix is made
-    /// - The test calls a function or method of this module that itself calls `asyncio.run`
-    ///   (it would raise "asyncio.run() cannot be called from a running event loop").
+    /// - The test calls a function or method of this module, or a function of another file of
+    ///   the run, that itself runs an event loop (it would raise "asyncio.run() cannot be
+    ///   called from a running event loop"), or calls something named `run`, `run_sync`,
+    ///   `serve_forever` or `start_server` other than `subprocess.run` (`App().run()`,
+    ///   `uvicorn.run(...)`, `trio.run(...)`: a synchronous API that may run its own loop).
+    /// - The suite runs on pytest-trio (`pytest.mark.trio`, `pytest_trio`), or on anyio's plugin
+    ///   with an `anyio_backend` fixture that names trio (the test would also run under trio).
     /// - The test also calls `asyncio.run` in a nested function or lambda, or in a generator
     ///   expression (`await` there would make it an async generator), or runs a loop by hand
     ///   (`run_until_complete`, `run_forever`, `new_event_loop()`, `get_event_loop()`).
@@ -72,6 +83,7 @@ crate::declare_transform! {
 
 const MESSAGE: &str = "`asyncio.run()` in a test: make it an async test that awaits the coroutine";
 const NOTE_PYTEST: &str = "the coroutines now run in pytest-asyncio's event loop (one loop for the test, not a fresh one per `asyncio.run`: tasks left running are not cancelled in between); needs pytest-asyncio; `@pytest.mark.asyncio` is added even under `asyncio_mode = auto`, where it is harmless";
+const NOTE_ANYIO: &str = "the coroutines now run in the event loop of anyio's pytest plugin (asyncio backend; one loop for the test, not a fresh one per `asyncio.run`: tasks left running are not cancelled in between); `@pytest.mark.anyio` is used because the suite runs on anyio's plugin, not pytest-asyncio";
 const NOTE_UNITTEST: &str = "the class becomes `unittest.IsolatedAsyncioTestCase`: the coroutines now run in the test case's event loop (one loop per test, not a fresh one per `asyncio.run`: tasks left running are not cancelled in between)";
 
 #[derive(Default)]
@@ -228,10 +240,57 @@ fn await_edits(cx: &Checker, call: &ast::ExprCall) -> Result<Vec<Edit>, String> 
         if inner { ")" } else { "" },
         if outer { ")" } else { "" }
     );
-    Ok(vec![
+    // The argument moves left: its continuation lines follow, as a person would indent them.
+    let source = cx.source();
+    let line_start = |offset: TextSize| {
+        TextSize::try_from(source[..usize::from(offset)].rfind(['\n', '\r']).map_or(0, |i| i + 1))
+            .expect("file under 4 GiB")
+    };
+    let indent_of = |start: TextSize| {
+        source[usize::from(start)..]
+            .bytes()
+            .take_while(|&b| b == b' ')
+            .count()
+    };
+    let call_line = line_start(call.start());
+    let argument_line = line_start(argument_range.start());
+    let removed = [
+        TextRange::new(call.start(), argument_range.start()),
+        TextRange::new(argument_range.end(), call.end()),
+    ];
+    if removed.iter().any(|r| !cx.comments_in(*r).is_empty()) {
+        // A comment inside `asyncio.run(...)` but outside its argument: keep the brackets
+        // (and so every comment and line) as they are: `await (  # note\n    f()\n)`.
+        let func = TextRange::new(call.start(), call.arguments.start());
+        let open = if outer { "(await " } else { "await " };
+        let mut edits = vec![Edit::replacement(open, func)];
+        if outer {
+            edits.push(Edit::insertion(")", call.end()));
+        }
+        return Ok(edits);
+    }
+    let first_continuation = rewrite::reindentable_line_starts(cx, argument_range)
+        .first()
+        .map(|&start| indent_of(start));
+    let delta = if call_line == argument_line {
+        // Aligned with the argument's brackets, past where it starts: they move by what goes.
+        // Indented from the line instead (a hanging indent): they stay.
+        let column = usize::from(argument_range.start() - call_line);
+        if first_continuation.is_some_and(|indent| indent > column) {
+            usize::from(argument_range.start() - call.start()).saturating_sub(open.len())
+        } else {
+            0
+        }
+    } else {
+        // A hanging indent: relative to the statement's line now.
+        indent_of(argument_line).saturating_sub(indent_of(call_line))
+    };
+    let mut edits = vec![
         Edit::replacement(open, TextRange::new(call.start(), argument_range.start())),
         Edit::replacement(close, TextRange::new(argument_range.end(), call.end())),
-    ])
+    ];
+    edits.extend(rewrite::dedent_continuation(cx, argument_range, delta));
+    Ok(edits)
 }
 
 /// A call in the test that runs an event loop itself, or a helper of this module that does.
@@ -253,6 +312,31 @@ fn other_loop_use(
         .find(|name| cx.imports().matches(&call.func, &["asyncio", name]))
     {
         return Some(format!("the test manages an event loop itself (`{name}`)"));
+    }
+    if let Some(def) = cx.imported_definition(&call.func)
+        && def.runs_loop
+    {
+        return Some(format!(
+            "the test calls `{}` (from {}), which runs an event loop itself (it would fail inside the test's running loop)",
+            def.name, def.path
+        ));
+    }
+    // A synchronous API that may run its own loop (`App().run()`, `uvicorn.run(app)`,
+    // `trio.run(f)`): inside the async test it fails with "cannot be called from a running
+    // event loop". `subprocess.run` runs no loop.
+    let run_name = match &*call.func {
+        Expr::Attribute(attr) => matches!(attr.attr.as_str(), "run" | "run_sync" | "serve_forever" | "start_server")
+            .then(|| cx.slice(&*call.func)),
+        Expr::Name(name) => (name.id.as_str() == "run").then(|| cx.slice(&*call.func)),
+        _ => None,
+    };
+    if let Some(run_name) = run_name
+        && !cx.imports().matches(&call.func, &["subprocess", "run"])
+        && !cx.imports().matches(&call.func, &["asyncio", "run"])
+    {
+        return Some(format!(
+            "the test also calls `{run_name}(...)`, which may run its own event loop (inside an async test that fails with \"cannot be called from a running event loop\")"
+        ));
     }
     let facts = cx.facts();
     let helper = match &*call.func {
@@ -344,11 +428,12 @@ fn plan(cx: &Checker, test: &TestUse) -> Result<Fix, String> {
             ));
         }
     }
-    if pytest {
-        let already = func
-            .decorator_list
-            .iter()
-            .any(|d| cx.slice(&d.expression).ends_with("mark.asyncio"));
+    let plugin = if pytest { Some(pytest_plugin(cx)?) } else { None };
+    if let Some(plugin) = plugin {
+        let already = func.decorator_list.iter().any(|d| {
+            let text = cx.slice(&d.expression);
+            text.ends_with("mark.asyncio") || text.ends_with("mark.anyio")
+        });
         if !already {
             let (mark, import) = pytest_mark(cx, func)?;
             let indent = rewrite::indentation(cx, func);
@@ -356,18 +441,44 @@ fn plan(cx: &Checker, test: &TestUse) -> Result<Fix, String> {
             edits.insert(
                 0,
                 Edit::insertion(
-                    format!("@{mark}.asyncio{}{indent}", cx.line_ending()),
+                    format!("@{mark}.{plugin}{}{indent}", cx.line_ending()),
                     func.start(),
                 ),
             );
             edits.extend(import);
         }
     }
-    let mut fix = Fix::unsafe_(edits).with_note(if pytest { NOTE_PYTEST } else { NOTE_UNITTEST });
+    let mut fix = Fix::unsafe_(edits).with_note(match plugin {
+        Some("anyio") => NOTE_ANYIO,
+        Some(_) => NOTE_PYTEST,
+        None => NOTE_UNITTEST,
+    });
     for name in dropped.into_iter().chain(test.dropped.iter().cloned()) {
         fix = fix.dropping(name);
     }
     Ok(fix)
+}
+
+/// The pytest plugin that runs the suite's async tests, from what the files of the run show
+/// (the project view): pytest-asyncio where anything uses it (or nothing shows any plugin),
+/// anyio's plugin where the suite uses it and not pytest-asyncio; refused under pytest-trio,
+/// or when an `anyio_backend` fixture runs the tests under trio too (the asyncio code that
+/// `asyncio.run` ran would fail there).
+fn pytest_plugin(cx: &Checker) -> Result<&'static str, String> {
+    let plugins = cx.project().plugins();
+    if plugins.asyncio {
+        return Ok("asyncio");
+    }
+    if plugins.anyio {
+        if plugins.anyio_trio {
+            return Err("the suite runs async tests on anyio's plugin with an `anyio_backend` fixture that names trio: the test would also run under trio, where asyncio code fails".into());
+        }
+        return Ok("anyio");
+    }
+    if plugins.trio {
+        return Err("the suite runs async tests on pytest-trio, which cannot run asyncio code (and an `asyncio` mark is unknown there)".into());
+    }
+    Ok("asyncio")
 }
 
 /// How to spell `pytest.mark` at the test's decorator, which runs when the module is imported:

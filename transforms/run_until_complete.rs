@@ -8,6 +8,7 @@ use ruff_text_size::{Ranged, TextRange};
 
 use crate::analysis::{FUTURE_RETURNING, LocalCallee, bodies_of, local_callee};
 use crate::checker::Checker;
+use crate::project::is_test_path;
 use crate::edit::{Edit, Finding, Fix};
 use crate::importer;
 use crate::imports::Scope;
@@ -58,6 +59,11 @@ crate::declare_transform! {
     /// - The argument is not a call returning a coroutine (`asyncio.run` rejects futures:
     ///   `gather(...)`, `ensure_future(...)`, a task, a name, a class of this file).
     /// - The call is inside `async def` (a loop is already running there).
+    /// - The file is test code (`test_*.py`, `*_test.py`, `conftest.py`, or under a `test`,
+    ///   `tests` or `testing` folder) and another file of the run calls
+    ///   `asyncio.get_event_loop()` from sync code (a `setUpClass`, a module level): after
+    ///   `asyncio.run` there is no current loop, so that call fails when it runs later in the
+    ///   same test process (the project view). In other code, the note names those files.
     /// - Other arguments, or a receiver that is neither `asyncio.get_event_loop()` nor a local
     ///   name.
     pub struct RunUntilComplete {
@@ -343,13 +349,39 @@ fn plan(cx: &Checker, call: &ast::ExprCall, mut edits: Vec<Edit>) -> Result<Fix,
             "the run is inside a loop or a comprehension: it would run more than once".into(),
         );
     }
+    // After `asyncio.run` the process has no current loop: other modules that ask for it from
+    // sync code (a test's `setUpClass` calling `get_event_loop()`) then fail, depending on
+    // the order things run in. Test code runs in one process with the rest of the suite.
+    let users: Vec<String> = cx
+        .project()
+        .sync_loop_users(cx.file_name())
+        .map(|(path, line)| format!("{path}:{line}"))
+        .collect();
+    let mut note = NOTE.to_string();
+    if !users.is_empty() {
+        let shown = match users.as_slice() {
+            [a] => a.clone(),
+            [a, b] => format!("{a} and {b}"),
+            [a, b, rest @ ..] => format!("{a}, {b} and {} more", rest.len()),
+            [] => unreachable!(),
+        };
+        if is_test_path(cx.file_name()) {
+            return Err(format!(
+                "this is test code, and {shown} of the run call `asyncio.get_event_loop()` from sync code: \
+                 after `asyncio.run` there is no current loop, so they would fail when they run later in the same process"
+            ));
+        }
+        note.push_str(&format!(
+            "; {shown} call `get_event_loop()` from sync code: in the same process after this run, that raises"
+        ));
+    }
     let spelled = importer::spell(cx, "asyncio", "run")?;
     edits.push(Edit::replacement(
         spelled.name,
         TextRange::new(call.start(), call.arguments.start()),
     ));
     edits.extend(spelled.edit);
-    Ok(Fix::unsafe_(edits).with_note(NOTE))
+    Ok(Fix::unsafe_(edits).with_note(note))
 }
 
 /// `asyncio.run` needs a coroutine: the argument must be a call that is not known to return a

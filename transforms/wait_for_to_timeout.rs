@@ -6,6 +6,7 @@ use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 
 use crate::checker::Checker;
+use crate::project::DefKind;
 use crate::edit::{Edit, Finding, Fix};
 use crate::registry::{FixSafety, Transform, TransformInfo};
 use crate::version::PyVersion;
@@ -60,7 +61,12 @@ crate::declare_transform! {
     /// - the timeout may be zero or negative (`0`, `-1`, `deadline - now`, a parameter, an
     ///   attribute): `wait_for` then timed out without running the coroutine, `asyncio.timeout`
     ///   lets it run until it first suspends (its effects up to there happen);
-    /// - a call outside the awaitable moves under the timeout (`len(await wait_for(...))`).
+    /// - a call outside the awaitable moves under the timeout (`len(await wait_for(...))`);
+    /// - the awaitable is built by a function another file of the run defines that is not a
+    ///   plain `async def` (the project view);
+    /// - a file of the run patches `asyncio.wait_for` (`patch("asyncio.wait_for")`,
+    ///   `monkeypatch.setattr(asyncio, "wait_for", ...)`, `asyncio.wait_for = ...`): the
+    ///   rewritten call no longer goes through the double, so those tests stop intercepting it.
     ///
     /// Known differences, named in every note (task identity and context, which the contract
     /// allows a safe fix to change):
@@ -241,6 +247,21 @@ impl Transform for WaitForToTimeout {
                 "{reason}: the call `{}(...)` now runs after the deadline starts, and its synchronous work counts \
                  against the timeout",
                 cx.slice(&*aw_call.func)
+            ));
+        }
+        if let Some(aw_call) = callee
+            && let Some(def) = cx.imported_definition(&aw_call.func)
+            && def.kind != DefKind::Coroutine
+        {
+            risks.push(format!(
+                "`{}` (imported from {}) is not a plain `async def`: the call now runs after the deadline starts, \
+                 and its synchronous work counts against the timeout",
+                def.name, def.path
+            ));
+        }
+        if let Some((path, line)) = cx.project().wait_for_patched() {
+            risks.push(format!(
+                "{path}:{line} patches `asyncio.wait_for` (a test double): it no longer intercepts this call"
             ));
         }
         if !split && others.iter().any(|e| rewrite::contains_call_outside(e, &[call.range()])) {
