@@ -100,6 +100,7 @@ pub fn check(source: &str, parsed: &Parsed<ModModule>, settings: &Settings) -> V
         checker.imports.unknown_star(),
     );
     findings.sort_by_key(|f| (f.range.start(), f.id));
+    crate::suppress::apply(&mut findings, source, parsed, settings);
     findings
 }
 

@@ -79,12 +79,16 @@ struct CommonArgs {
     /// Exclude files or folders matching this glob (repeatable).
     #[arg(long)]
     exclude: Vec<String>,
-    /// The file name to report for standard input.
+    /// Read standard input (whatever paths are given) and report it under this name; nothing
+    /// on disk is written (`fix` prints the fixed source).
     #[arg(long)]
     stdin_filename: Option<String>,
     /// Print only diffs, fixed source and errors: no findings, no summary.
     #[arg(long, short)]
     quiet: bool,
+    /// `check` only: write `# asyncup: ignore[id]` for every finding left (a baseline).
+    #[arg(long)]
+    add_ignore: bool,
 }
 
 fn parse_version(s: &str) -> Result<PyVersion, String> {
@@ -197,6 +201,8 @@ struct Processed {
     original: Vec<u8>,
     source: SourceText,
     outcome: Outcome,
+    /// `check --add-ignore`: the text with suppressions, how many, unplaced lines.
+    baseline: Option<(String, usize, Vec<usize>)>,
 }
 
 /// A file read and decoded in the first pass, with what the project view learnt from it.
@@ -213,13 +219,17 @@ fn process(
     display: &str,
     settings: Settings,
     allowed: Option<Applicability>,
+    add_ignore: bool,
 ) -> Result<Processed, String> {
     let (original, source) = loaded?;
-    let outcome = process_text(&source.text, settings, allowed, display)?;
+    let outcome = process_text(&source.text, settings.clone(), allowed, display)?;
+    let baseline =
+        add_ignore.then(|| crate::suppress::baseline(&source.text, &outcome.initial, &settings));
     Ok(Processed {
         original,
         source,
         outcome,
+        baseline,
     })
 }
 
@@ -304,7 +314,29 @@ fn run_files(args: CommonArgs, mode: Mode) -> ExitCode {
         _ if args.unsafe_fixes => Some(Applicability::Unsafe),
         _ => Some(Applicability::Safe),
     };
-    if args.paths.len() == 1 && args.paths[0] == Path::new("-") {
+    if args.add_ignore && mode != Mode::Check {
+        eprintln!("asyncup: --add-ignore is an option of `asyncup check`");
+        return ExitCode::from(2);
+    }
+    // As ruff: `--stdin-filename` always means standard input; other paths are ignored.
+    let dash = args.paths.iter().any(|p| p == Path::new("-"));
+    if dash || args.stdin_filename.is_some() {
+        let others: Vec<String> = args
+            .paths
+            .iter()
+            .filter(|p| *p != Path::new("-"))
+            .map(|p| p.display().to_string())
+            .collect();
+        if !others.is_empty() {
+            eprintln!(
+                "asyncup: warning: reading standard input; ignoring the paths given with it: {}",
+                others.join(", ")
+            );
+        }
+        if args.add_ignore {
+            eprintln!("asyncup: --add-ignore needs files, not standard input");
+            return ExitCode::from(2);
+        }
         return run_stdin(&args, mode, transforms, allowed);
     }
     let excludes = match discover::build_excludes(&args.exclude) {
@@ -375,7 +407,7 @@ fn run_files(args: CommonArgs, mode: Mode) -> ExitCode {
                 file_name: display.clone(),
                 project: project.clone(),
             };
-            let result = process(loaded, &display, settings, allowed);
+            let result = process(loaded, &display, settings, allowed, args.add_ignore);
             FileResult {
                 path,
                 display,
@@ -403,6 +435,8 @@ fn run_files(args: CommonArgs, mode: Mode) -> ExitCode {
     let mut out = stdout.lock();
     let mut json = Vec::new();
     let mut changed_any = false;
+    let mut added = 0;
+    let mut unplaced = 0;
     for file in &results {
         let processed = match &file.result {
             Ok(processed) => processed,
@@ -429,6 +463,29 @@ fn run_files(args: CommonArgs, mode: Mode) -> ExitCode {
                 file.display,
                 fix::MAX_PASSES
             );
+        }
+        if let Some((new_text, count, skipped)) = &processed.baseline {
+            for line in skipped {
+                eprintln!(
+                    "asyncup: warning: {}:{line}: no place for a suppression comment (the line ends inside a string or with a backslash); the finding remains",
+                    file.display
+                );
+            }
+            unplaced += skipped.len();
+            if new_text != text {
+                if let Some(message) = outside_given_paths(&file.path, &roots) {
+                    errors.push(format!("{}: {message}", file.display));
+                    continue;
+                }
+                let new = processed.source.encode(new_text);
+                if let Err(message) = files::write_atomic(&file.path, &processed.original, &new) {
+                    errors.push(format!("{}: {message}", file.display));
+                    continue;
+                }
+                added += count;
+                summary.files_changed += 1;
+            }
+            continue;
         }
         let changed = outcome.output != *text;
         let (shown_source, shown) = match mode {
@@ -488,6 +545,24 @@ fn run_files(args: CommonArgs, mode: Mode) -> ExitCode {
         );
     }
     let _ = out.flush();
+    if args.add_ignore {
+        for error in &errors {
+            eprintln!("asyncup: {error}");
+        }
+        if !args.quiet {
+            eprintln!(
+                "asyncup: added {added} suppression{} in {} file{}",
+                if added == 1 { "" } else { "s" },
+                summary.files_changed,
+                if summary.files_changed == 1 { "" } else { "s" }
+            );
+        }
+        return ExitCode::from(match (errors.is_empty(), unplaced) {
+            (false, _) => 2,
+            (true, 0) => 0,
+            (true, _) => 1,
+        });
+    }
     summary.errors = errors.len();
     for error in &errors {
         eprintln!("asyncup: {error}");

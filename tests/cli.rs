@@ -1478,3 +1478,162 @@ fn asyncio_run_in_test_reindents_continuation_lines() {
         "import pytest\n\n\n@pytest.mark.asyncio\nasync def test_a():\n    result = await main(\n        1,\n    )\n    assert result\n"
     );
 }
+
+/// `# asyncup: ignore[...]` on the first line or the statement's last line suppresses the
+/// finding: not reported, not fixed; a bare `ignore` suppresses every id on its line.
+#[test]
+fn suppression_comments_hide_findings_and_their_fixes() {
+    let p = Project::new();
+    let source = "import asyncio\n\n\nasync def main(url):\n    a = await asyncio.wait_for(fetch(url), 5)  # asyncup: ignore[wait-for-to-timeout]\n    b = await asyncio.wait_for(\n        fetch(url), 5\n    )  # asyncup: ignore[wait-for-to-timeout]\n    c = await asyncio.wait_for(fetch(url), 5)  # noqa: E501  # asyncup: ignore\n    return a, b, c\n";
+    p.write("a.py", source);
+    p.run(&["check", "--target-version=py311", "a.py"])
+        .code(0)
+        .stdout("");
+    p.run(&["fix", "--unsafe-fixes", "--target-version=py311", "a.py"])
+        .code(0);
+    assert_eq!(p.read_str("a.py"), source);
+    // Another id does not suppress it.
+    p.write(
+        "b.py",
+        "import asyncio\n\n\nasync def main(url):\n    return await asyncio.wait_for(fetch(url), 5)  # asyncup: ignore[blocking-sleep]\n",
+    );
+    let run = p.run(&["check", "--target-version=py311", "b.py"]);
+    run.code(1);
+    assert!(
+        run.stdout.contains("b.py:5:18: wait-for-to-timeout"),
+        "{run:#?}"
+    );
+    assert!(
+        run.stdout.contains("b.py:5:51: unused-suppression [fix] Unused suppression `# asyncup: ignore[blocking-sleep]`: `blocking-sleep` suppresses nothing here"),
+        "{run:#?}"
+    );
+}
+
+#[test]
+fn file_level_suppressions() {
+    let p = Project::new();
+    p.write("skip.py", format!("# asyncup: skip-file\n{SAFE}"));
+    p.write(
+        "some.py",
+        format!("#!/usr/bin/env python\n# asyncup: ignore-file[wait-for-to-timeout]\n{SAFE}"),
+    );
+    p.run(&["check", "--target-version=py311", "."])
+        .code(0)
+        .stdout("");
+    // After code, a file directive is only a comment.
+    p.write("late.py", format!("{SAFE}# asyncup: skip-file\n"));
+    p.run(&["check", "--target-version=py311", "late.py"])
+        .code(1)
+        .stdout(&safe_line("late.py"));
+}
+
+/// An unused or unknown suppression is a finding whose safe fix removes it, keeping other
+/// comments on the line.
+#[test]
+fn unused_suppressions_are_reported_and_removed() {
+    let p = Project::new();
+    p.write(
+        "a.py",
+        "import asyncio\n\n\nasync def main():\n    await asyncio.sleep(1)  # noqa: E501  # asyncup: ignore[blocking-sleep, tpyo]\n    # asyncup: ignore\n    return 1\n",
+    );
+    let run = p.run(&["check", "--target-version=py311", "a.py"]);
+    run.code(1);
+    assert!(
+        run.stdout.contains("`tpyo` is not a transform id"),
+        "{run:#?}"
+    );
+    assert!(
+        run.stdout.contains("a.py:6:5: unused-suppression"),
+        "{run:#?}"
+    );
+    p.run(&["fix", "--target-version=py311", "a.py"]).code(0);
+    assert_eq!(
+        p.read_str("a.py"),
+        "import asyncio\n\n\nasync def main():\n    await asyncio.sleep(1)  # noqa: E501\n    return 1\n"
+    );
+    // Not selected: not called unused.
+    p.write("b.py", "x = 1  # asyncup: ignore[blocking-sleep]\n");
+    p.run(&[
+        "check",
+        "--select=wait-for-to-timeout,unused-suppression",
+        "b.py",
+    ])
+    .code(0);
+    p.run(&["check", "b.py", "--ignore=unused-suppression"])
+        .code(0);
+}
+
+/// `check --add-ignore` writes a baseline: afterwards `check` exits 0, and a second run
+/// changes nothing; a directive already on the line is merged into.
+#[test]
+fn add_ignore_writes_a_baseline() {
+    let p = Project::new();
+    p.write(
+        "a.py",
+        "import asyncio\nimport time\n\n\nasync def main():\n    time.sleep(1)  # asyncup: ignore[wait-for-to-timeout]\n    x = await asyncio.wait_for(\n        fetch(), 5\n    )\n    s = \"\"\"\n    text\"\"\" + str(time.sleep(1))\n    return x, s\n",
+    );
+    p.run(&["check", "--add-ignore", "--target-version=py311", "a.py"])
+        .code(0)
+        .stderr_has("added 3 suppressions in 1 file");
+    assert_eq!(
+        p.read_str("a.py"),
+        "import asyncio\nimport time\n\n\nasync def main():\n    time.sleep(1)  # asyncup: ignore[blocking-sleep]\n    x = await asyncio.wait_for(  # asyncup: ignore[wait-for-to-timeout]\n        fetch(), 5\n    )\n    s = \"\"\"\n    text\"\"\" + str(time.sleep(1))  # asyncup: ignore[blocking-sleep]\n    return x, s\n"
+    );
+    let before = p.snapshot();
+    p.run(&["check", "--target-version=py311", "a.py"]).code(0);
+    p.run(&["check", "--add-ignore", "--target-version=py311", "a.py"])
+        .code(0)
+        .stderr_has("added 0 suppressions in 0 files");
+    assert_eq!(
+        p.snapshot(),
+        before,
+        "a second --add-ignore changes nothing"
+    );
+    p.run(&["fix", "--add-ignore", "a.py"]).code(2);
+}
+
+/// `--stdin-filename` always reads standard input, as in ruff: `cat app.py | asyncup fix
+/// --stdin-filename app.py` must not rewrite the files in the current folder.
+#[test]
+fn stdin_filename_always_reads_standard_input() {
+    let p = Project::new();
+    p.write("app.py", SAFE);
+    p.write("other.py", SAFE);
+    let before = p.snapshot();
+    let run = p.run_stdin(
+        &[
+            "fix",
+            SELECT,
+            "--target-version=py311",
+            "--stdin-filename",
+            "app.py",
+        ],
+        SAFE,
+    );
+    run.code(0);
+    assert_eq!(run.stdout, SAFE_FIXED);
+    assert_eq!(
+        p.snapshot(),
+        before,
+        "nothing on disk is written in stdin mode"
+    );
+    let run = p.run_stdin(
+        &[
+            "diff",
+            SELECT,
+            "--target-version=py311",
+            "--stdin-filename",
+            "pkg/app.py",
+            "other.py",
+        ],
+        SAFE,
+    );
+    run.code(1)
+        .stderr_has("ignoring the paths given with it: other.py");
+    assert!(
+        run.stdout
+            .starts_with("--- a/pkg/app.py\n+++ b/pkg/app.py\n"),
+        "{run:#?}"
+    );
+    assert_eq!(p.snapshot(), before);
+}

@@ -22,4 +22,5 @@ crate::register_transforms! {
     multiple_asyncio_run::MultipleAsyncioRun,
     shared_session_across_runs::SharedSessionAcrossRuns,
     missing_timeout::MissingTimeout,
+    unused_suppression::UnusedSuppression,
 }
