@@ -150,6 +150,12 @@ fn run_on_this_thread(args: impl IntoIterator<Item = OsString>) -> ExitCode {
                 let info = transform.info();
                 println!("# {}\n\n{}\n", info.id, info.summary);
                 print!("{}", info.documentation());
+                println!(
+                    "\n## Suppressing it\nAdd `# asyncup: ignore[{id}]` at the end of the finding's line (or of the last \
+                     line of its statement), or `# asyncup: ignore-file[{id}]` in the file's leading comments; \
+                     `asyncup check --add-ignore` writes them for every finding left.",
+                    id = info.id
+                );
                 ExitCode::SUCCESS
             }
             None => {

@@ -1198,6 +1198,7 @@ fn explain_prints_the_documentation() {
         "\nUse instead:\n",
         "\n## Fix safety\n",
         "\n## When no fix is made\n",
+        "\n## Suppressing it\nAdd `# asyncup: ignore[wait-for-to-timeout]` at the end",
     ] {
         assert!(run.stdout.contains(section), "missing {section:?}");
     }
