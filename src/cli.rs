@@ -12,7 +12,7 @@ use rayon::prelude::*;
 
 use crate::checker::Settings;
 use crate::config::{ConfigResolver, Target};
-use crate::edit::Applicability;
+use crate::edit::{Applicability, Finding};
 use crate::files::{self, SourceText};
 use crate::fix::{self, Outcome};
 use crate::project::{FileFacts, Project};
@@ -20,6 +20,7 @@ use crate::registry::{self, Transform};
 use crate::report::{self, Summary};
 use crate::version::PyVersion;
 use crate::{diff, discover};
+use ruff_text_size::{TextRange, TextSize};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -89,6 +90,13 @@ struct CommonArgs {
     /// `check` only: write `# asyncup: ignore[id]` for every finding left (a baseline).
     #[arg(long)]
     add_ignore: bool,
+    /// Exit 0 even when findings or changes are left (exit 2 still reports errors).
+    #[arg(long)]
+    exit_zero: bool,
+    /// Instead of the findings, print per transform id: how many, and how many have a safe
+    /// fix, an unsafe fix, no fix.
+    #[arg(long)]
+    statistics: bool,
 }
 
 fn parse_version(s: &str) -> Result<PyVersion, String> {
@@ -212,23 +220,65 @@ struct Processed {
 }
 
 /// A file read and decoded in the first pass, with what the project view learnt from it.
-type Loaded = Result<(Vec<u8>, SourceText), String>;
+type Loaded = Result<(Vec<u8>, SourceText), Unreadable>;
+
+/// Why a file's text is not available.
+enum Unreadable {
+    /// It could not be read: an error (exit 2).
+    Io(String),
+    /// It is not text in its declared encoding: a finding (exit 1).
+    Encoding(Vec<u8>, String),
+}
 
 fn load(path: &Path) -> Loaded {
-    let original = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
-    let source = files::decode(&original)?;
-    Ok((original, source))
+    let original = std::fs::read(path).map_err(|e| Unreadable::Io(format!("cannot read: {e}")))?;
+    match files::decode(&original) {
+        Ok(source) => Ok((original, source)),
+        Err(message) => Err(Unreadable::Encoding(original, message)),
+    }
+}
+
+/// A file that cannot be decoded or parsed is a finding of its own (as in ruff), never fixed:
+/// `invalid-encoding` at 1:1, `syntax-error` where the parser stopped.
+fn unreadable_outcome(text: &str, id: &'static str, at: TextSize, message: String) -> Outcome {
+    let finding = Finding::new(id, TextRange::empty(at), message);
+    Outcome {
+        initial: vec![finding.clone()],
+        remaining: vec![finding],
+        output: text.to_string(),
+        ..Outcome::default()
+    }
 }
 
 fn process(
     loaded: Loaded,
-    display: &str,
     settings: Settings,
     allowed: Option<Applicability>,
     add_ignore: bool,
 ) -> Result<Processed, String> {
-    let (original, source) = loaded?;
-    let outcome = process_text(&source.text, settings.clone(), allowed, display)?;
+    let (original, source) = match loaded {
+        Ok(loaded) => loaded,
+        Err(Unreadable::Io(message)) => return Err(message),
+        Err(Unreadable::Encoding(original, message)) => {
+            let source = files::decode(b"").expect("empty input decodes");
+            let outcome = unreadable_outcome("", "invalid-encoding", TextSize::default(), message);
+            return Ok(Processed {
+                original,
+                source,
+                outcome,
+                baseline: None,
+            });
+        }
+    };
+    let outcome = match fix::run(&source.text, &settings, allowed) {
+        Ok(outcome) => outcome,
+        Err(error) => unreadable_outcome(
+            &source.text,
+            "syntax-error",
+            error.offset,
+            format!("SyntaxError: {}; the file is not rewritten", error.message),
+        ),
+    };
     let baseline =
         add_ignore.then(|| crate::suppress::baseline(&source.text, &outcome.initial, &settings));
     Ok(Processed {
@@ -236,20 +286,6 @@ fn process(
         source,
         outcome,
         baseline,
-    })
-}
-
-fn process_text(
-    text: &str,
-    settings: Settings,
-    allowed: Option<Applicability>,
-    display: &str,
-) -> Result<Outcome, String> {
-    fix::run(text, &settings, allowed).map_err(|e| {
-        format!(
-            "{display}:{}:{}: syntax error: {}; not rewritten",
-            e.line, e.column, e.message
-        )
     })
 }
 
@@ -413,7 +449,7 @@ fn run_files(args: CommonArgs, mode: Mode) -> ExitCode {
                 file_name: display.clone(),
                 project: project.clone(),
             };
-            let result = process(loaded, &display, settings, allowed, args.add_ignore);
+            let result = process(loaded, settings, allowed, args.add_ignore);
             FileResult {
                 path,
                 display,
@@ -443,6 +479,8 @@ fn run_files(args: CommonArgs, mode: Mode) -> ExitCode {
     let mut changed_any = false;
     let mut added = 0;
     let mut unplaced = 0;
+    let mut unreadable_any = false;
+    let mut statistics: BTreeMap<&'static str, [usize; 4]> = BTreeMap::new();
     for file in &results {
         let processed = match &file.result {
             Ok(processed) => processed,
@@ -494,6 +532,19 @@ fn run_files(args: CommonArgs, mode: Mode) -> ExitCode {
             continue;
         }
         let changed = outcome.output != *text;
+        if mode == Mode::Diff && !args.quiet {
+            // A diff cannot show them, and nothing else would: say so on stderr.
+            let unreadable: Vec<Finding> = outcome
+                .initial
+                .iter()
+                .filter(|f| is_unreadable(f))
+                .cloned()
+                .collect();
+            if !unreadable.is_empty() {
+                unreadable_any = true;
+                eprint!("{}", report::text_lines(&file.display, text, &unreadable));
+            }
+        }
         let (shown_source, shown) = match mode {
             Mode::Check => (text.as_str(), &outcome.initial),
             _ => (outcome.output.as_str(), &outcome.remaining),
@@ -530,7 +581,17 @@ fn run_files(args: CommonArgs, mode: Mode) -> ExitCode {
                 *summary.applied.entry(id).or_default() += n;
             }
         }
-        if !args.quiet && mode != Mode::Diff {
+        if args.statistics {
+            for finding in shown {
+                let entry = statistics.entry(finding.id).or_insert([0; 4]);
+                entry[0] += 1;
+                entry[match finding.fix.as_ref().map(|f| f.applicability()) {
+                    Some(Applicability::Safe) => 1,
+                    Some(Applicability::Unsafe) => 2,
+                    _ => 3,
+                }] += 1;
+            }
+        } else if !args.quiet && mode != Mode::Diff {
             match args.output_format {
                 OutputFormat::Text => {
                     let _ = out.write_all(
@@ -543,7 +604,31 @@ fn run_files(args: CommonArgs, mode: Mode) -> ExitCode {
             }
         }
     }
-    if args.output_format == OutputFormat::Json && !args.quiet && mode != Mode::Diff {
+    if args.statistics {
+        let mut rows: Vec<(&&str, &[usize; 4])> = statistics.iter().collect();
+        rows.sort_by(|a, b| b.1[0].cmp(&a.1[0]).then(a.0.cmp(b.0)));
+        if args.output_format == OutputFormat::Json {
+            let json: Vec<serde_json::Value> = rows
+                .iter()
+                .map(|(id, n)| {
+                    serde_json::json!({"id": id, "count": n[0], "safe_fix": n[1], "unsafe_fix": n[2], "no_fix": n[3]})
+                })
+                .collect();
+            let _ = writeln!(
+                out,
+                "{}",
+                serde_json::to_string_pretty(&json).expect("serialize")
+            );
+        } else {
+            for (id, n) in rows {
+                let _ = writeln!(
+                    out,
+                    "{:>6}  {id:<30} {} safe fix, {} unsafe fix, {} no fix",
+                    n[0], n[1], n[2], n[3]
+                );
+            }
+        }
+    } else if args.output_format == OutputFormat::Json && !args.quiet && mode != Mode::Diff {
         let _ = writeln!(
             out,
             "{}",
@@ -563,11 +648,7 @@ fn run_files(args: CommonArgs, mode: Mode) -> ExitCode {
                 if summary.files_changed == 1 { "" } else { "s" }
             );
         }
-        return ExitCode::from(match (errors.is_empty(), unplaced) {
-            (false, _) => 2,
-            (true, 0) => 0,
-            (true, _) => 1,
-        });
+        return exit_code(&args, mode, !errors.is_empty(), unplaced > 0, false);
     }
     summary.errors = errors.len();
     for error in &errors {
@@ -582,7 +663,18 @@ fn run_files(args: CommonArgs, mode: Mode) -> ExitCode {
         report_targets(&targets);
         eprintln!("{}", summary.render(label));
     }
-    exit_code(mode, !errors.is_empty(), summary.findings > 0, changed_any)
+    exit_code(
+        &args,
+        mode,
+        !errors.is_empty(),
+        summary.findings > 0,
+        changed_any || unreadable_any,
+    )
+}
+
+/// The findings for files that cannot be decoded or parsed.
+fn is_unreadable(finding: &Finding) -> bool {
+    matches!(finding.id, "syntax-error" | "invalid-encoding")
 }
 
 /// The diff of the file's bytes: a byte-order mark is part of the first line on disk, so it
@@ -609,9 +701,19 @@ fn outside_given_paths(path: &Path, roots: &[PathBuf]) -> Option<String> {
     ))
 }
 
-fn exit_code(mode: Mode, errors: bool, findings_left: bool, changed: bool) -> ExitCode {
+/// 2 for errors; else 0 under `--exit-zero`; else 1 when something is left to do.
+fn exit_code(
+    args: &CommonArgs,
+    mode: Mode,
+    errors: bool,
+    findings_left: bool,
+    changed: bool,
+) -> ExitCode {
     if errors {
         return ExitCode::from(2);
+    }
+    if args.exit_zero {
+        return ExitCode::SUCCESS;
     }
     let failing = match mode {
         Mode::Check => findings_left,
@@ -648,28 +750,37 @@ fn run_stdin(
         .unwrap_or_default();
     let target = resolve_target(args, &mut configs, &dir);
     let targets = BTreeMap::from([(target.clone(), 1)]);
-    let fail = |message: String, bytes: &[u8]| {
-        eprintln!("asyncup: {message}");
-        if matches!(mode, Mode::Fix { .. }) {
-            // Nothing is lost: the input goes through unchanged.
-            let _ = std::io::stdout().write_all(bytes);
+    let project_of = |text: &str| {
+        std::sync::Arc::new(Project::new([(
+            display.clone(),
+            FileFacts::gather(&display, text),
+        )]))
+    };
+    // Undecodable input is a finding; in `fix` the bytes go through unchanged.
+    let (source, outcome, passthrough) = match files::decode(&bytes) {
+        Ok(source) => {
+            let settings = Settings {
+                target: target.version,
+                transforms,
+                file_name: display.clone(),
+                project: project_of(&source.text),
+            };
+            let outcome = match fix::run(&source.text, &settings, allowed) {
+                Ok(outcome) => outcome,
+                Err(error) => unreadable_outcome(
+                    &source.text,
+                    "syntax-error",
+                    error.offset,
+                    format!("SyntaxError: {}; the file is not rewritten", error.message),
+                ),
+            };
+            (source, outcome, false)
         }
-        ExitCode::from(2)
-    };
-    let source = match files::decode(&bytes) {
-        Ok(source) => source,
-        Err(message) => return fail(format!("{display}: {message}"), &bytes),
-    };
-    let project = Project::new([(display.clone(), FileFacts::gather(&display, &source.text))]);
-    let settings = Settings {
-        target: target.version,
-        transforms,
-        file_name: display.clone(),
-        project: std::sync::Arc::new(project),
-    };
-    let outcome = match process_text(&source.text, settings, allowed, &display) {
-        Ok(outcome) => outcome,
-        Err(message) => return fail(message, &bytes),
+        Err(message) => (
+            files::decode(b"").expect("empty input decodes"),
+            unreadable_outcome("", "invalid-encoding", TextSize::default(), message),
+            true,
+        ),
     };
     let mut summary = Summary {
         files_scanned: 1,
@@ -704,7 +815,11 @@ fn run_stdin(
             let _ = out.write_all(file_diff(&source, &outcome.output, &display).as_bytes());
         }
         Mode::Fix { .. } => {
-            let _ = out.write_all(&source.encode(&outcome.output));
+            if passthrough {
+                let _ = out.write_all(&bytes);
+            } else {
+                let _ = out.write_all(&source.encode(&outcome.output));
+            }
             if !args.quiet {
                 eprint!("{findings_text}");
             }
@@ -726,5 +841,5 @@ fn run_stdin(
         report_targets(&targets);
         eprintln!("{}", summary.render(label));
     }
-    exit_code(mode, had_error, summary.findings > 0, changed)
+    exit_code(args, mode, had_error, summary.findings > 0, changed)
 }

@@ -125,6 +125,8 @@ pub struct SyntaxError {
     pub line: usize,
     pub column: usize,
     pub message: String,
+    /// Where the error is, in the source.
+    pub offset: ruff_text_size::TextSize,
 }
 
 impl SyntaxError {
@@ -135,6 +137,7 @@ impl SyntaxError {
             line: location.line.get(),
             column: location.column.get(),
             message: error.error.to_string(),
+            offset: error.location.start(),
         }
     }
 }

@@ -464,25 +464,29 @@ fn stdin_bad_input_is_passed_through_by_fix() {
     let p = Project::new();
     let bad = "import asyncio\n\nasync def f(:\n    await asyncio.wait_for(g(), 1)\n";
     let run = p.run_stdin(&["fix", SELECT, "-", "--stdin-filename", "pkg/bad.py"], bad);
-    run.code(2)
+    run.code(1)
         .stdout(bad)
-        .stderr_has("asyncup: pkg/bad.py:3:13: syntax error: ");
-    p.run_stdin(
+        .stderr_has("pkg/bad.py:3:13: syntax-error SyntaxError: ");
+    let run = p.run_stdin(
         &["check", SELECT, "-", "--stdin-filename", "pkg/bad.py"],
         bad,
-    )
-    .code(2)
-    .stdout("")
-    .stderr_has("pkg/bad.py:3:13: syntax error: ");
-    p.run_stdin(&["diff", SELECT, "-"], bad).code(2).stdout("");
+    );
+    run.code(1);
+    assert!(
+        run.stdout
+            .starts_with("pkg/bad.py:3:13: syntax-error SyntaxError: "),
+        "{run:#?}"
+    );
+    p.run_stdin(&["diff", SELECT, "-"], bad).stdout("");
 
     let latin1 = b"x = '\xe9'\n".to_vec();
     let run = p.run_stdin(
         &["fix", SELECT, "-", "--stdin-filename", "l.py"],
         latin1.clone(),
     );
-    run.code(2)
-        .stderr_has("l.py: not valid UTF-8 (invalid byte at line 1, column 6)");
+    run.code(1).stderr_has(
+        "l.py:1:1: invalid-encoding not valid UTF-8 (invalid byte at line 1, column 6)",
+    );
     assert_eq!(run.stdout_bytes, latin1);
 }
 
@@ -765,27 +769,36 @@ fn syntax_error_is_reported_and_the_other_files_are_fixed() {
     let p = Project::new();
     let bad = "import asyncio\n\nasync def f(:\n    await asyncio.wait_for(g(), 1)\n";
     p.write("bad.py", bad).write("good.py", SAFE);
+    // As in ruff: a syntax error is a finding (exit 1, in every format), not an error.
     let run = p.run(&["check", SELECT]);
-    run.code(2)
-        .stdout(&safe_line("good.py"))
-        .stderr_has("asyncup: bad.py:3:13: syntax error: ");
-    assert!(run.summary().ends_with(", 1 error"), "{}", run.summary());
+    run.code(1);
+    assert!(
+        run.stdout
+            .starts_with("bad.py:3:13: syntax-error SyntaxError: "),
+        "{run:#?}"
+    );
+    assert!(run.stdout.ends_with(&safe_line("good.py")), "{run:#?}");
+    assert!(run.summary().ends_with(", 0 errors"), "{}", run.summary());
+    let run = p.run(&["check", SELECT, "--output-format=json"]);
+    assert!(run.stdout.contains("\"id\": \"syntax-error\""), "{run:#?}");
 
     let run = p.run(&["diff", SELECT]);
-    run.code(2)
-        .stderr_has("asyncup: bad.py:3:13: syntax error: ");
+    run.code(1)
+        .stderr_has("bad.py:3:13: syntax-error SyntaxError: ");
     assert!(run.stdout.starts_with("--- a/good.py\n"), "{}", run.stdout);
     assert!(!run.stdout.contains("bad.py"));
 
     let run = p.run(&["fix", SELECT]);
-    run.code(2)
-        .stderr_has("asyncup: bad.py:3:13: syntax error: ");
+    run.code(1);
     let error_line = run
-        .stderr
+        .stdout
         .lines()
-        .find(|l| l.contains("syntax error"))
+        .find(|l| l.contains("syntax-error"))
         .unwrap();
-    assert!(error_line.ends_with("; not rewritten"), "{error_line}");
+    assert!(
+        error_line.ends_with("; the file is not rewritten"),
+        "{error_line}"
+    );
     assert_eq!(p.read_str("good.py"), SAFE_FIXED);
     assert_eq!(p.read("bad.py"), bad.as_bytes());
 }
@@ -799,15 +812,26 @@ fn non_utf8_and_binary_files_are_reported_and_never_modified() {
     p.write("latin1.py", latin1)
         .write("binary.py", binary)
         .write("good.py", SAFE);
+    // As in ruff: a file that cannot be decoded is a finding (exit 1), not an error (exit 2).
     for command in ["check", "diff", "fix"] {
         let run = p.run(&[command, SELECT]);
-        run.code(2)
-            .stderr_has(
-                "asyncup: latin1.py: not valid UTF-8 (invalid byte at line 2, column 9); skipped",
-            )
-            .stderr_has("asyncup: binary.py: binary content (NUL byte at offset 14); skipped");
-        assert!(run.summary().ends_with(", 2 errors"), "{}", run.summary());
-        assert!(!run.stdout.contains("latin1.py") && !run.stdout.contains("binary.py"));
+        run.code(1);
+        let shown = if command == "diff" {
+            &run.stderr
+        } else {
+            &run.stdout
+        };
+        assert!(
+            shown.contains("latin1.py:1:1: invalid-encoding not valid UTF-8 (invalid byte at line 2, column 9); skipped"),
+            "{run:#?}"
+        );
+        assert!(
+            shown.contains(
+                "binary.py:1:1: invalid-encoding binary content (NUL byte at offset 14); skipped"
+            ),
+            "{run:#?}"
+        );
+        assert!(run.summary().ends_with(", 0 errors"), "{}", run.summary());
         assert_eq!(p.read("latin1.py"), latin1);
         assert_eq!(p.read("binary.py"), binary);
     }
@@ -1296,8 +1320,13 @@ fn latin1_empty_and_form_feed_files() {
         ),
     );
     let run = p.run(&["fix", SELECT, "."]);
-    run.code(2)
-        .stderr_has("latin.py: declares `coding: latin-1` and is not valid UTF-8");
+    run.code(1);
+    assert!(
+        run.stdout.contains(
+            "latin.py:1:1: invalid-encoding declares `coding: latin-1` and is not valid UTF-8"
+        ),
+        "{run:#?}"
+    );
     assert_eq!(
         p.read("latin.py"),
         b"# -*- coding: latin-1 -*-\nname = '\xe9'\n"
@@ -1637,4 +1666,23 @@ fn stdin_filename_always_reads_standard_input() {
         "{run:#?}"
     );
     assert_eq!(p.snapshot(), before);
+}
+
+/// `--exit-zero` keeps exit 0 with findings left; errors still exit 2. `--statistics` counts
+/// per id instead of listing.
+#[test]
+fn exit_zero_and_statistics() {
+    let p = Project::new();
+    p.write("a.py", SAFE)
+        .write("b.py", UNSAFE)
+        .write("c.py", NO_FIX);
+    p.run(&["check", SELECT, "--exit-zero", "."]).code(0);
+    p.run(&["diff", SELECT, "--exit-zero", "."]).code(0);
+    p.run(&["check", SELECT, "--exit-zero", "missing.py"])
+        .code(2);
+    let run = p.run(&["check", SELECT, "--statistics", "."]);
+    run.code(1)
+        .stdout("     3  wait-for-to-timeout            1 safe fix, 1 unsafe fix, 1 no fix\n");
+    let run = p.run(&["check", SELECT, "--statistics", "--output-format=json", "."]);
+    assert!(run.stdout.contains("\"unsafe_fix\": 1"), "{run:#?}");
 }
