@@ -84,9 +84,19 @@ struct CommonArgs {
     /// on disk is written (`fix` prints the fixed source).
     #[arg(long)]
     stdin_filename: Option<String>,
-    /// Print only diffs, fixed source and errors: no findings, no summary.
+    /// Print findings and diffs, but no summary.
     #[arg(long, short)]
     quiet: bool,
+    /// Print nothing but errors (the exit code still tells); `fix` of stdin still prints the
+    /// fixed source.
+    #[arg(long, short)]
+    silent: bool,
+    /// ruff's `check --fix`: refused with a pointer to `asyncup fix`.
+    #[arg(long = "fix", hide = true)]
+    ruff_fix: bool,
+    /// ruff's `check --diff`: refused with a pointer to `asyncup diff`.
+    #[arg(long = "diff", hide = true)]
+    ruff_diff: bool,
     /// `check` only: write `# asyncup: ignore[id]` for every finding left (a baseline).
     #[arg(long)]
     add_ignore: bool,
@@ -114,6 +124,23 @@ enum Mode {
     Check,
     Diff,
     Fix { exit_non_zero_on_fix: bool },
+}
+
+impl Mode {
+    fn summary(self) -> report::SummaryMode {
+        match self {
+            Mode::Check => report::SummaryMode::Check,
+            Mode::Diff => report::SummaryMode::Diff,
+            Mode::Fix { .. } => report::SummaryMode::Fix,
+        }
+    }
+}
+
+impl CommonArgs {
+    /// The target lines and the summary go to stderr unless `-q` or `-s`.
+    fn show_summary(&self) -> bool {
+        !self.quiet && !self.silent
+    }
 }
 
 /// Stack size of the threads that parse and check files: the parser and the traversal recurse
@@ -356,6 +383,17 @@ fn run_files(args: CommonArgs, mode: Mode) -> ExitCode {
         _ if args.unsafe_fixes => Some(Applicability::Unsafe),
         _ => Some(Applicability::Safe),
     };
+    if args.ruff_fix || args.ruff_diff {
+        let (flag, command) = if args.ruff_fix {
+            ("--fix", "asyncup fix")
+        } else {
+            ("--diff", "asyncup diff")
+        };
+        eprintln!(
+            "asyncup: `{flag}` is ruff's spelling; asyncup has a command for it: `{command}` (`asyncup diff` previews, `asyncup fix` writes)"
+        );
+        return ExitCode::from(2);
+    }
     if args.add_ignore && mode != Mode::Check {
         eprintln!("asyncup: --add-ignore is an option of `asyncup check`");
         return ExitCode::from(2);
@@ -394,6 +432,16 @@ fn run_files(args: CommonArgs, mode: Mode) -> ExitCode {
         args.paths.clone()
     };
     let found = discover::discover(&paths, &excludes);
+    if found.files.is_empty() && found.errors.is_empty() && !args.silent {
+        eprintln!(
+            "asyncup: warning: no Python files found under {}",
+            paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
     // Where `fix` may write: inside the given folders, or the given files themselves.
     let roots: Vec<PathBuf> = paths
         .iter()
@@ -532,7 +580,7 @@ fn run_files(args: CommonArgs, mode: Mode) -> ExitCode {
             continue;
         }
         let changed = outcome.output != *text;
-        if mode == Mode::Diff && !args.quiet {
+        if mode == Mode::Diff && !args.silent {
             // A diff cannot show them, and nothing else would: say so on stderr.
             let unreadable: Vec<Finding> = outcome
                 .initial
@@ -553,7 +601,7 @@ fn run_files(args: CommonArgs, mode: Mode) -> ExitCode {
         match mode {
             Mode::Check => {}
             Mode::Diff => {
-                if changed {
+                if changed && !args.silent {
                     let _ = out.write_all(
                         file_diff(&processed.source, &outcome.output, &file.display).as_bytes(),
                     );
@@ -591,7 +639,7 @@ fn run_files(args: CommonArgs, mode: Mode) -> ExitCode {
                     _ => 3,
                 }] += 1;
             }
-        } else if !args.quiet && mode != Mode::Diff {
+        } else if !args.silent && mode != Mode::Diff {
             match args.output_format {
                 OutputFormat::Text => {
                     let _ = out.write_all(
@@ -628,7 +676,7 @@ fn run_files(args: CommonArgs, mode: Mode) -> ExitCode {
                 );
             }
         }
-    } else if args.output_format == OutputFormat::Json && !args.quiet && mode != Mode::Diff {
+    } else if args.output_format == OutputFormat::Json && !args.silent && mode != Mode::Diff {
         let _ = writeln!(
             out,
             "{}",
@@ -640,7 +688,7 @@ fn run_files(args: CommonArgs, mode: Mode) -> ExitCode {
         for error in &errors {
             eprintln!("asyncup: {error}");
         }
-        if !args.quiet {
+        if args.show_summary() {
             eprintln!(
                 "asyncup: added {added} suppression{} in {} file{}",
                 if added == 1 { "" } else { "s" },
@@ -654,14 +702,9 @@ fn run_files(args: CommonArgs, mode: Mode) -> ExitCode {
     for error in &errors {
         eprintln!("asyncup: {error}");
     }
-    if !args.quiet {
-        let label = match mode {
-            Mode::Check => "",
-            Mode::Diff => "would change",
-            Mode::Fix { .. } => "changed",
-        };
+    if args.show_summary() {
         report_targets(&targets);
-        eprintln!("{}", summary.render(label));
+        eprintln!("{}", summary.render(mode.summary(), args.unsafe_fixes));
     }
     exit_code(
         &args,
@@ -807,12 +850,14 @@ fn run_stdin(
     let mut out = std::io::stdout().lock();
     match mode {
         Mode::Check => {
-            if !args.quiet {
+            if !args.silent {
                 let _ = out.write_all(findings_text.as_bytes());
             }
         }
         Mode::Diff => {
-            let _ = out.write_all(file_diff(&source, &outcome.output, &display).as_bytes());
+            if !args.silent {
+                let _ = out.write_all(file_diff(&source, &outcome.output, &display).as_bytes());
+            }
         }
         Mode::Fix { .. } => {
             if passthrough {
@@ -820,7 +865,7 @@ fn run_stdin(
             } else {
                 let _ = out.write_all(&source.encode(&outcome.output));
             }
-            if !args.quiet {
+            if !args.silent {
                 eprint!("{findings_text}");
             }
         }
@@ -831,15 +876,10 @@ fn run_stdin(
         eprintln!("asyncup: {display}: internal error: {internal}; kept the last valid text");
         had_error = true;
     }
-    if !args.quiet {
-        let label = match mode {
-            Mode::Check => "",
-            Mode::Diff => "would change",
-            Mode::Fix { .. } => "changed",
-        };
+    if args.show_summary() {
         summary.errors = usize::from(had_error);
         report_targets(&targets);
-        eprintln!("{}", summary.render(label));
+        eprintln!("{}", summary.render(mode.summary(), args.unsafe_fixes));
     }
     exit_code(args, mode, had_error, summary.findings > 0, changed)
 }

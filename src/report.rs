@@ -128,7 +128,18 @@ pub struct Summary {
     pub findings: usize,
     pub without_fix: usize,
     pub held_back_unsafe: usize,
+    /// Findings left with a safe fix / an unsafe fix (for the next-step hint).
+    pub safe_fixable: usize,
+    pub unsafe_fixable: usize,
     pub errors: usize,
+}
+
+/// Which command the summary is for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum SummaryMode {
+    Check,
+    Diff,
+    Fix,
 }
 
 impl Summary {
@@ -138,41 +149,88 @@ impl Summary {
         for finding in findings {
             match finding.fix.as_ref().map(|f| f.applicability()) {
                 None | Some(Applicability::DisplayOnly) => self.without_fix += 1,
-                Some(Applicability::Unsafe) if !unsafe_allowed => self.held_back_unsafe += 1,
-                _ => {}
+                Some(Applicability::Unsafe) => {
+                    self.unsafe_fixable += 1;
+                    if !unsafe_allowed {
+                        self.held_back_unsafe += 1;
+                    }
+                }
+                Some(Applicability::Safe) => self.safe_fixable += 1,
             }
         }
     }
 
-    pub fn render(&self, changed_label: &str) -> String {
+    /// One line, ruff-style: zero counts left out, then the next step.
+    /// `asyncup: 3 files scanned, 4 findings (1 without a fix); 2 fixable with `asyncup fix`,
+    /// 1 more with `asyncup fix --unsafe-fixes``
+    pub fn render(&self, mode: SummaryMode, unsafe_allowed: bool) -> String {
         let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
         let mut parts = vec![plural(self.files_scanned, "file") + " scanned"];
-        if !changed_label.is_empty() {
-            parts.push(format!(
-                "{} {changed_label}",
-                plural(self.files_changed, "file")
-            ));
-        }
         let total: usize = self.applied.values().sum();
-        if total > 0 {
-            let per: Vec<String> = self
-                .applied
-                .iter()
-                .map(|(id, n)| format!("{id} {n}"))
-                .collect();
-            parts.push(format!(
-                "{} ({})",
-                format!("{total} {}", if total == 1 { "fix" } else { "fixes" }) + " applied",
-                per.join(", ")
-            ));
+        let per: Vec<String> = self
+            .applied
+            .iter()
+            .map(|(id, n)| format!("{id} {n}"))
+            .collect();
+        let fixes = format!("{total} {}", if total == 1 { "fix" } else { "fixes" });
+        match mode {
+            SummaryMode::Check => {}
+            SummaryMode::Diff if self.files_changed > 0 => {
+                parts.push(plural(self.files_changed, "file") + " would change");
+                parts.push(format!("would apply {fixes} ({})", per.join(", ")));
+            }
+            SummaryMode::Fix if self.files_changed > 0 => {
+                parts.push(plural(self.files_changed, "file") + " changed");
+                parts.push(format!("{fixes} applied ({})", per.join(", ")));
+            }
+            _ => {}
         }
-        parts.push(plural(self.findings, "finding"));
-        parts.push(format!("{} without a fix", self.without_fix));
-        parts.push(format!(
-            "{} held back for --unsafe-fixes",
-            self.held_back_unsafe
-        ));
-        parts.push(plural(self.errors, "error"));
-        format!("asyncup: {}", parts.join(", "))
+        if mode == SummaryMode::Check || self.findings > 0 {
+            let mut findings = plural(self.findings, "finding");
+            if mode != SummaryMode::Check {
+                findings.push_str(" left");
+            }
+            if self.without_fix > 0 {
+                findings.push_str(&format!(" ({} without a fix)", self.without_fix));
+            }
+            parts.push(findings);
+        }
+        if self.errors > 0 {
+            parts.push(plural(self.errors, "error"));
+        }
+        let mut line = format!("asyncup: {}", parts.join(", "));
+        let mut next = Vec::new();
+        match mode {
+            SummaryMode::Check if unsafe_allowed => {
+                let n = self.safe_fixable + self.unsafe_fixable;
+                if n > 0 {
+                    next.push(format!("{n} fixable with `asyncup fix --unsafe-fixes`"));
+                }
+            }
+            SummaryMode::Check => {
+                if self.safe_fixable > 0 {
+                    next.push(format!("{} fixable with `asyncup fix`", self.safe_fixable));
+                }
+                if self.unsafe_fixable > 0 {
+                    let more = if self.safe_fixable > 0 { " more" } else { "" };
+                    next.push(format!(
+                        "{}{more} with `asyncup fix --unsafe-fixes`",
+                        self.unsafe_fixable
+                    ));
+                }
+            }
+            _ if self.held_back_unsafe > 0 => {
+                next.push(format!(
+                    "{} more with `--unsafe-fixes`",
+                    self.held_back_unsafe
+                ));
+            }
+            _ => {}
+        }
+        if !next.is_empty() {
+            line.push_str("; ");
+            line.push_str(&next.join(", "));
+        }
+        line
     }
 }
