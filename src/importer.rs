@@ -413,10 +413,18 @@ pub fn add_import_in_block(
     if let Some((next, _)) = same_section.iter().find(|(_, i)| i.key > new.key) {
         return starts_line(next).then(|| before(next));
     }
+    // After a statement only when nothing follows it on its line (`import a; f()`).
+    let ends_line = |stmt: &Stmt| {
+        source[TextRange::new(stmt.end(), source.line_end(stmt.end()))]
+            .trim()
+            .chars()
+            .next()
+            .is_none_or(|c| c == '#')
+    };
     match same_section.last() {
-        Some((last, _)) => Some(after(last)),
-        None if skip.is_some() => Some(before(anchor)),
-        None => Some(after(anchor)),
+        Some((last, _)) if ends_line(last) => Some(after(last)),
+        None if skip.is_none() && ends_line(anchor) => Some(after(anchor)),
+        _ => Some(before(anchor)),
     }
 }
 

@@ -44,7 +44,11 @@ crate::declare_transform! {
     ///   `ConnectionError` → `httpx.ConnectError`, `Timeout` → `httpx.TimeoutException`,
     ///   `ConnectTimeout`, `ReadTimeout`, `TooManyRedirects` → the same names in httpx. They are
     ///   migrated only in a file whose requests calls are all migrated, together with them.
-    /// - Imports: `import httpx` is added; `import requests` goes when nothing of it remains.
+    /// - Imports: httpx is imported where requests was, never more widely. A requests import
+    ///   the migration leaves unused becomes `import httpx` in place (same line, its comment
+    ///   kept; moved within its block only where isort's order demands); one still used stays
+    ///   and `import httpx` joins its block, sorted. An import local to a function or under
+    ///   `if __name__ == "__main__":` never yields a module-level `import httpx`.
     ///
     /// ## Why is this bad?
     /// `requests` blocks: in `async def` every call stops the event loop for the whole request.
@@ -91,6 +95,11 @@ crate::declare_transform! {
     /// `requests.packages`; a requests exception with no httpx counterpart. When a file catches
     /// requests exceptions, one refusal in it refuses the whole file: half-migrated handlers
     /// would stop catching. A local name `requests` that is not the module is never touched.
+    /// Imports: `requests` imported in `try` / `except ImportError` (an optional dependency:
+    /// the module would need httpx, or the name it tests would change) is reported and nothing
+    /// through it is migrated; nor is code using a `requests` imported only under
+    /// `if TYPE_CHECKING:` (unbound at run time), imported on several conditional paths, or
+    /// imported locally on a line shared with other code.
     pub struct RequestsToHttpx {
         id: "requests-to-httpx",
         summary: "`requests` calls, sessions and exceptions -> `httpx` (`httpx.AsyncClient` + `await` in `async def`)",
@@ -2028,24 +2037,36 @@ fn place_imports(
         if providers.contains(&stmt.range()) {
             match importer::replace_import_in_block(cx, body, stmt, "import httpx") {
                 Some(edits) => group_edits.extend(edits),
-                None => continue,
+                None => {
+                    refuse_members(findings, &members);
+                    continue;
+                }
             }
         } else {
             if !via.module_level || all_freed {
                 group_edits.extend(importer::remove_aliases(source, stmt, &freed, &comments));
             }
             if group_needs && !provided {
-                let Some(edit) = importer::add_import_in_block(cx, body, stmt, "import httpx", None) else { continue };
+                let Some(edit) = importer::add_import_in_block(cx, body, stmt, "import httpx", None) else {
+                    refuse_members(findings, &members);
+                    continue;
+                };
                 group_edits.push(edit);
             }
         }
-        let other_edits: Vec<Edit> = if via.module_level {
-            Vec::new()
-        } else {
-            importer::add_import_in_block(cx, body, stmt, "import httpx", None).into_iter().collect()
+        let other_edits: Vec<Edit> = match via.module_level {
+            true => Vec::new(),
+            false => match importer::add_import_in_block(cx, body, stmt, "import httpx", None) {
+                Some(edit) => vec![edit],
+                None => {
+                    let waiting: Vec<usize> = members.iter().copied().filter(|&i| !in_group(&findings[i])).collect();
+                    refuse_members(findings, &waiting);
+                    Vec::new()
+                }
+            },
         };
         for i in members {
-            let fix = findings[i].fix.as_ref().expect("members have a fix");
+            let Some(fix) = findings[i].fix.as_ref() else { continue };
             let grouped = fix.group() == Some(0);
             if !grouped && via.module_level {
                 continue;
@@ -2065,4 +2086,21 @@ fn place_imports(
 /// Does a statement of `body` get replaced by `import httpx` (see [`place_imports`])?
 fn plans_provided(providers: &[TextRange], body: &[Stmt]) -> bool {
     body.iter().any(|s| providers.contains(&s.range()))
+}
+
+/// `import httpx` cannot be put where these fixes need it: refuse them, and when one is part
+/// of the file's all-or-nothing group, the whole group.
+fn refuse_members(findings: &mut [Finding], members: &[usize]) {
+    const REASON: &str = "`import httpx` cannot be put next to the requests import this code uses";
+    let grouped = members.iter().any(|&i| findings[i].fix.as_ref().is_some_and(|f| f.group() == Some(0)));
+    for &i in members {
+        findings[i].refuse_fix(REASON);
+    }
+    if grouped {
+        for finding in findings.iter_mut() {
+            if finding.fix.as_ref().is_some_and(|f| f.group() == Some(0)) {
+                finding.refuse_fix(&format!("another part of this migration cannot be rewritten ({REASON})"));
+            }
+        }
+    }
 }
