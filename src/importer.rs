@@ -360,6 +360,190 @@ fn insert_into_groups(cx: &Checker, line: &str, new: &ImportLine) -> Option<Edit
     }
 }
 
+/// The run of consecutive import statements of `body` that holds `anchor`: what ruff's
+/// `I001` (and isort) sort as one block, also inside a function or an `if`.
+fn import_block<'s>(body: &'s [Stmt], anchor: &Stmt) -> &'s [Stmt] {
+    let Some(at) = body.iter().position(|s| s.range() == anchor.range()) else {
+        return &[];
+    };
+    let is_import = |s: &Stmt| matches!(s, Stmt::Import(_) | Stmt::ImportFrom(_));
+    let start = body[..at]
+        .iter()
+        .rposition(|s| !is_import(s))
+        .map_or(0, |i| i + 1);
+    let end = body[at..]
+        .iter()
+        .position(|s| !is_import(s))
+        .map_or(body.len(), |i| at + i);
+    &body[start..end]
+}
+
+/// Insert the import `line` among the imports of the block (see [`import_block`]) that holds
+/// `anchor` in `body`, where isort puts it: before the first import of its section that sorts
+/// after it, else after the last one of its section (`skip` is left out: a statement the same
+/// fix deletes), else next to `anchor`. At `anchor`'s indentation: imports local to a function
+/// or a block stay there. `None` when `anchor` does not start its line (`if x: import y`).
+pub fn add_import_in_block(
+    cx: &Checker,
+    body: &[Stmt],
+    anchor: &Stmt,
+    line: &str,
+    skip: Option<&Stmt>,
+) -> Option<Edit> {
+    let source = cx.source();
+    let new = ImportLine::parse(line)?;
+    let indent = ruff_python_trivia::indentation_at_offset(anchor.start(), source)?;
+    let nl = cx.line_ending_at(anchor.start());
+    let same_section: Vec<(&Stmt, ImportLine)> = import_block(body, anchor)
+        .iter()
+        .filter(|s| skip.is_none_or(|skip| skip.range() != s.range()))
+        .filter_map(|s| ImportLine::of_stmt(s).map(|i| (s, i)))
+        .filter(|(_, i)| i.section == new.section)
+        .collect();
+    let starts_line =
+        |stmt: &Stmt| ruff_python_trivia::indentation_at_offset(stmt.start(), source).is_some();
+    let before = |stmt: &Stmt| {
+        Edit::insertion(
+            format!("{indent}{line}{nl}"),
+            source.line_start(stmt.start()),
+        )
+    };
+    let after =
+        |stmt: &Stmt| Edit::insertion(format!("{nl}{indent}{line}"), source.line_end(stmt.end()));
+    if let Some((next, _)) = same_section.iter().find(|(_, i)| i.key > new.key) {
+        return starts_line(next).then(|| before(next));
+    }
+    // After a statement only when nothing follows it on its line (`import a; f()`).
+    let ends_line = |stmt: &Stmt| {
+        source[TextRange::new(stmt.end(), source.line_end(stmt.end()))]
+            .trim()
+            .chars()
+            .next()
+            .is_none_or(|c| c == '#')
+    };
+    match same_section.last() {
+        Some((last, _)) if ends_line(last) => Some(after(last)),
+        None if skip.is_none() && ends_line(anchor) => Some(after(anchor)),
+        _ => Some(before(anchor)),
+    }
+}
+
+/// Replace the import statement `old` (in `body`) with the import `line`: in place (same line,
+/// its comment kept) when that keeps its block in isort order, else `old`'s line goes and
+/// `line` (with `old`'s trailing comment) is inserted where isort puts it. `None` when `old`
+/// does not start its line and cannot be replaced in place.
+pub fn replace_import_in_block(
+    cx: &Checker,
+    body: &[Stmt],
+    old: &Stmt,
+    line: &str,
+) -> Option<Vec<Edit>> {
+    let source = cx.source();
+    let new = ImportLine::parse(line)?;
+    let block = import_block(body, old);
+    let at = block.iter().position(|s| s.range() == old.range())?;
+    let keys = |stmts: &[Stmt]| -> Vec<ImportKey> {
+        stmts
+            .iter()
+            .filter_map(ImportLine::of_stmt)
+            .filter(|i| i.section == new.section)
+            .map(|i| i.key)
+            .collect()
+    };
+    let in_order = keys(&block[..at]).iter().all(|k| *k <= new.key)
+        && keys(&block[at + 1..]).iter().all(|k| *k >= new.key);
+    let full = source.full_lines_range(old.range());
+    let alone = source[TextRange::new(full.start(), old.start())]
+        .trim()
+        .is_empty()
+        && source[TextRange::new(old.end(), source.line_end(old.end()))]
+            .trim()
+            .chars()
+            .next()
+            .is_none_or(|c| c == '#');
+    if in_order || !alone {
+        return Some(vec![Edit::replacement(line, old.range())]);
+    }
+    // Move, with the comment that follows it on its line.
+    let trailing = &source[TextRange::new(old.end(), source.line_end(old.end()))];
+    let moved = format!("{line}{}", trailing.trim_end());
+    let insertion = add_import_in_block(cx, body, old, &moved, Some(old))?;
+    Some(vec![Edit::deletion(full), insertion])
+}
+
+/// The names an import statement binds, one per alias (`rq` for `import requests as rq`, `a`
+/// for `import a.b`, `get` for `from requests import get`); empty for other statements.
+pub fn bound_names(stmt: &Stmt) -> Vec<String> {
+    match stmt {
+        Stmt::Import(import) => import
+            .names
+            .iter()
+            .map(|alias| match &alias.asname {
+                Some(asname) => asname.to_string(),
+                None => alias.name.split('.').next().unwrap_or_default().to_string(),
+            })
+            .collect(),
+        Stmt::ImportFrom(import) => import
+            .names
+            .iter()
+            .map(|alias| alias.asname.as_ref().unwrap_or(&alias.name).to_string())
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Edits removing the aliases at `remove` (indices into its names) from the import statement
+/// `stmt`: the whole statement with its line when all go (only when it is alone on its line and
+/// holds no comment, else nothing), else each run of aliases with the comma that joins it to a
+/// kept neighbour.
+pub fn remove_aliases(
+    source: &str,
+    stmt: &Stmt,
+    remove: &[usize],
+    comments: &[TextRange],
+) -> Vec<Edit> {
+    let (range, aliases) = match stmt {
+        Stmt::Import(import) => (import.range, &import.names),
+        Stmt::ImportFrom(import) => (import.range, &import.names),
+        _ => return Vec::new(),
+    };
+    let mut edits = Vec::new();
+    if remove.is_empty() || comments.iter().any(|c| range.contains_range(*c)) {
+        return edits;
+    }
+    if remove.len() == aliases.len() {
+        let line = source.full_lines_range(range);
+        let alone = source[TextRange::new(line.start(), range.start())]
+            .trim()
+            .is_empty()
+            && source[TextRange::new(range.end(), line.end())]
+                .trim()
+                .is_empty();
+        if alone {
+            edits.push(Edit::deletion(line));
+        }
+        return edits;
+    }
+    let mut i = 0;
+    while i < aliases.len() {
+        if !remove.contains(&i) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while remove.contains(&(j + 1)) {
+            j += 1;
+        }
+        let range = match aliases.get(j + 1) {
+            Some(next) => TextRange::new(aliases[i].start(), next.start()),
+            None => TextRange::new(aliases[i - 1].end(), aliases[j].end()),
+        };
+        edits.push(Edit::deletion(range));
+        i = j + 1;
+    }
+    edits
+}
+
 trait TextLen {
     fn text_len_as_size(&self) -> ruff_text_size::TextSize;
 }
@@ -416,56 +600,23 @@ pub fn remove_unused_imports(
     let mut edits = Vec::new();
     let mut whole_lines: Vec<TextRange> = Vec::new();
     for stmt in suite {
-        let (range, aliases) = match stmt {
-            Stmt::Import(import) => (import.range, &import.names),
-            Stmt::ImportFrom(import) => (import.range, &import.names),
-            _ => continue,
-        };
-        let bound = |alias: &ruff_python_ast::Alias| -> String {
-            match (&alias.asname, stmt) {
-                (Some(asname), _) => asname.to_string(),
-                (None, Stmt::Import(_)) => {
-                    alias.name.split('.').next().unwrap_or_default().to_string()
-                }
-                (None, _) => alias.name.to_string(),
-            }
-        };
-        let remove: Vec<usize> = (0..aliases.len())
-            .filter(|&i| unused(&bound(&aliases[i])))
+        let remove: Vec<usize> = bound_names(stmt)
+            .iter()
+            .enumerate()
+            .filter(|(_, name)| unused(name))
+            .map(|(i, _)| i)
             .collect();
-        if remove.is_empty() || comments.iter().any(|c| range.contains_range(*c)) {
-            continue;
-        }
-        if remove.len() == aliases.len() {
-            let line = source.full_lines_range(range);
-            let alone = source[TextRange::new(line.start(), range.start())]
-                .trim()
-                .is_empty()
-                && source[TextRange::new(range.end(), line.end())]
-                    .trim()
-                    .is_empty();
-            if alone {
-                whole_lines.push(line);
-            }
-            continue;
-        }
-        // Delete each run of removed aliases with the comma that joins it to a kept neighbour.
-        let mut i = 0;
-        while i < aliases.len() {
-            if !remove.contains(&i) {
-                i += 1;
-                continue;
-            }
-            let mut j = i;
-            while remove.contains(&(j + 1)) {
-                j += 1;
-            }
-            let range = match aliases.get(j + 1) {
-                Some(next) => TextRange::new(aliases[i].start(), next.start()),
-                None => TextRange::new(aliases[i - 1].end(), aliases[j].end()),
-            };
-            edits.push(Edit::deletion(range));
-            i = j + 1;
+        let all = !remove.is_empty() && remove.len() == bound_names(stmt).len();
+        let stmt_edits = remove_aliases(source, stmt, &remove, &comments);
+        if all {
+            // A whole line: removed with the blank separator of a group it empties.
+            whole_lines.extend(
+                stmt_edits
+                    .iter()
+                    .map(|e| TextRange::new(e.start(), e.end())),
+            );
+        } else {
+            edits.extend(stmt_edits);
         }
     }
     edits.extend(blank_separated_lines(source, whole_lines));

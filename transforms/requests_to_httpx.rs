@@ -44,7 +44,11 @@ crate::declare_transform! {
     ///   `ConnectionError` → `httpx.ConnectError`, `Timeout` → `httpx.TimeoutException`,
     ///   `ConnectTimeout`, `ReadTimeout`, `TooManyRedirects` → the same names in httpx. They are
     ///   migrated only in a file whose requests calls are all migrated, together with them.
-    /// - Imports: `import httpx` is added; `import requests` goes when nothing of it remains.
+    /// - Imports: httpx is imported where requests was, never more widely. A requests import
+    ///   the migration leaves unused becomes `import httpx` in place (same line, its comment
+    ///   kept; moved within its block only where isort's order demands); one still used stays
+    ///   and `import httpx` joins its block, sorted. An import local to a function or under
+    ///   `if __name__ == "__main__":` never yields a module-level `import httpx`.
     ///
     /// ## Why is this bad?
     /// `requests` blocks: in `async def` every call stops the event loop for the whole request.
@@ -91,6 +95,11 @@ crate::declare_transform! {
     /// `requests.packages`; a requests exception with no httpx counterpart. When a file catches
     /// requests exceptions, one refusal in it refuses the whole file: half-migrated handlers
     /// would stop catching. A local name `requests` that is not the module is never touched.
+    /// Imports: `requests` imported in `try` / `except ImportError` (an optional dependency:
+    /// the module would need httpx, or the name it tests would change) is reported and nothing
+    /// through it is migrated; nor is code using a `requests` imported only under
+    /// `if TYPE_CHECKING:` (unbound at run time), imported on several conditional paths, or
+    /// imported locally on a line shared with other code.
     pub struct RequestsToHttpx {
         id: "requests-to-httpx",
         summary: "`requests` calls, sessions and exceptions -> `httpx` (`httpx.AsyncClient` + `await` in `async def`)",
@@ -135,6 +144,25 @@ struct FileState {
     unmapped: Vec<String>,
     /// Every `x.ok`, `x.reason`, `x.url`, ... in the file: values that may be responses.
     response_attribute_uses: Vec<(TextRange, String)>,
+    /// Every name that resolves to a requests import: the scope of its binding (the function
+    /// holding the import, `None` for the module), the name, where it is used.
+    name_uses: Vec<(Option<TextRange>, String, TextRange)>,
+    /// Where each entry of `calls` resolves its `requests` name (same order).
+    call_vias: Vec<Option<Via>>,
+}
+
+/// The requests import a migrated name resolves through: where `import httpx` goes.
+#[derive(Clone, Debug)]
+struct Via {
+    /// The scope of the binding: the function holding the import, `None` for the module.
+    scope: Option<TextRange>,
+    /// The import statement (the one that always runs, when the scope has several).
+    stmt: TextRange,
+    /// The name the fix rewrites away (`requests` in `requests.get`).
+    root: TextRange,
+    /// The statement is at module level and always runs: a module-level `import httpx` needs
+    /// httpx no more widely than it needed requests.
+    module_level: bool,
 }
 
 /// One call site or session.
@@ -158,6 +186,7 @@ type ExceptionFix = (Vec<Edit>, Option<String>, Vec<TextRange>);
 struct ExceptionRef {
     range: TextRange,
     shown: String,
+    via: Option<Via>,
     /// The fix's edits, the import binding it drops and the attribute uses it rewrites.
     fix: Result<ExceptionFix, String>,
 }
@@ -178,6 +207,14 @@ const RESPONSE_WATCHED: &[&str] = &["ok", "reason", "url", "iter_content", "raw"
 impl Transform for RequestsToHttpx {
     fn info(&self) -> &'static TransformInfo {
         &Self::INFO
+    }
+
+    fn on_stmt<'a>(&self, cx: &mut Checker<'a>, stmt: &'a Stmt) {
+        if imports_requests(stmt)
+            && let Some(reason) = optional_import(cx.statements(), stmt.range())
+        {
+            push_entry(cx, stmt.range(), MESSAGE, Err(reason), None);
+        }
     }
 
     fn on_expr<'a>(&self, cx: &mut Checker<'a>, expr: &'a Expr) {
@@ -261,7 +298,9 @@ impl Transform for RequestsToHttpx {
         let already_httpx = cx.imports().module_alias("httpx").is_some();
 
         let mut findings = Vec::new();
-        for entry in state.calls {
+        let mut vias = Vec::new();
+        for (entry, via) in state.calls.into_iter().zip(state.call_vias) {
+            vias.push(via);
             let mut finding = entry.finding;
             if whole_file_blocked && finding.fix.is_some() {
                 finding.fix = None;
@@ -283,6 +322,7 @@ impl Transform for RequestsToHttpx {
             findings.push(finding);
         }
         for reference in state.exceptions {
+            vias.push(reference.via);
             let mut finding = Finding::new(
                 RequestsToHttpx::INFO.id,
                 reference.range,
@@ -312,6 +352,7 @@ impl Transform for RequestsToHttpx {
             findings.push(finding);
         }
         group_fixes(&mut findings);
+        place_imports(cx, &mut findings, &vias, &state.name_uses);
         for finding in findings {
             cx.report(finding);
         }
@@ -366,9 +407,13 @@ fn on_call<'a>(cx: &mut Checker<'a>, call: &'a ast::ExprCall) {
     };
     let in_async = cx.in_async();
     let message = if in_async { ASYNC_MESSAGE } else { MESSAGE };
-    let result = if in_async { migrate_async_call(cx, call, method) } else { migrate_sync_call(cx, call, method) };
+    let (result, via) = match resolve_import(cx, &call.func) {
+        Ok(via) if in_async => (migrate_async_call(cx, call, method), via),
+        Ok(via) => (migrate_sync_call(cx, call, method), via),
+        Err(reason) => (Err(reason), None),
+    };
     let refused_uses = if result.is_err() { response_attribute_ranges(cx, call) } else { Vec::new() };
-    push_entry(cx, call.range(), message, result);
+    push_entry(cx, call.range(), message, result, via);
     // Attributes read on a response that stays a requests response are followed too.
     if let Some(entry) = cx.state::<FileState>().calls.last_mut() {
         entry.tracked.extend(refused_uses);
@@ -394,7 +439,7 @@ fn response_attribute_ranges(cx: &Checker, call: &ast::ExprCall) -> Vec<TextRang
     }
 }
 
-fn push_entry(cx: &mut Checker, range: TextRange, message: &str, result: Result<Migration, String>) {
+fn push_entry(cx: &mut Checker, range: TextRange, message: &str, result: Result<Migration, String>, via: Option<Via>) {
     let finding = Finding::new(RequestsToHttpx::INFO.id, range, message);
     let entry = match result {
         Ok(migration) => Entry {
@@ -414,7 +459,9 @@ fn push_entry(cx: &mut Checker, range: TextRange, message: &str, result: Result<
             needs_migrated: Vec::new(),
         },
     };
-    cx.state::<FileState>().calls.push(entry);
+    let state = cx.state::<FileState>();
+    state.calls.push(entry);
+    state.call_vias.push(via);
 }
 
 /// Cheap guard before resolving: is the dotted name's first part an import of `requests`?
@@ -427,6 +474,13 @@ fn rooted_in_requests(cx: &Checker, expr: &Expr) -> bool {
 /// A reference to a requests exception, `requests.adapters` or `requests.packages`; and any
 /// `x.ok`-like attribute (a possible response).
 fn on_reference<'a>(cx: &mut Checker<'a>, expr: &'a Expr) {
+    if let Expr::Name(name) = expr
+        && let Some(binding) = cx.imports().binding(name.id.as_str())
+        && binding.qualified.first().is_some_and(|m| m == "requests")
+    {
+        let scope = binding_scope(cx, binding.stmt);
+        cx.state::<FileState>().name_uses.push((scope, name.id.to_string(), name.range()));
+    }
     if let Expr::Attribute(attr) = expr
         && RESPONSE_WATCHED.contains(&attr.attr.as_str())
     {
@@ -448,7 +502,7 @@ fn on_reference<'a>(cx: &mut Checker<'a>, expr: &'a Expr) {
         ["requests", name] | ["requests", "exceptions", name] => *name,
         ["requests", "adapters" | "packages", ..] => {
             let reason = format!("`{}` has no httpx equivalent: migrate by hand", cx.slice(expr));
-            push_entry(cx, expr.range(), MESSAGE, Err(reason));
+            push_entry(cx, expr.range(), MESSAGE, Err(reason), None);
             return;
         }
         _ => return,
@@ -460,6 +514,14 @@ fn on_reference<'a>(cx: &mut Checker<'a>, expr: &'a Expr) {
     let shown = cx.slice(expr).to_string();
     let constructed =
         matches!(cx.expression_parents().last(), Some(Expr::Call(call)) if call.func.range() == expr.range());
+    let via = match resolve_import(cx, expr) {
+        Ok(via) => via,
+        Err(reason) => {
+            cx.state::<FileState>().exception_blocker = Some(reason.clone());
+            cx.state::<FileState>().exceptions.push(ExceptionRef { range: expr.range(), shown, via: None, fix: Err(reason) });
+            return;
+        }
+    };
     let fix = if constructed {
         let reason = format!("it constructs `{shown}(...)`, and httpx's exceptions take other arguments");
         cx.state::<FileState>().exception_blocker = Some(reason.clone());
@@ -481,7 +543,7 @@ fn on_reference<'a>(cx: &mut Checker<'a>, expr: &'a Expr) {
     {
         cx.state::<FileState>().exception_blocker = Some(format!("`{shown}` cannot be migrated: {reason}"));
     }
-    cx.state::<FileState>().exceptions.push(ExceptionRef { range: expr.range(), shown, fix });
+    cx.state::<FileState>().exceptions.push(ExceptionRef { range: expr.range(), shown, via, fix });
 }
 
 /// The edits migrating one exception reference: the name, and in an `except ... as exc:`
@@ -1524,8 +1586,11 @@ fn binds(stmt: &Stmt, name: &str) -> bool {
 
 fn on_session<'a>(cx: &mut Checker<'a>, call: &'a ast::ExprCall) {
     let in_async = cx.in_async();
-    let result = migrate_session(cx, call, in_async);
-    push_entry(cx, call.range(), MESSAGE, result);
+    let (result, via) = match resolve_import(cx, &call.func) {
+        Ok(via) => (migrate_session(cx, call, in_async), via),
+        Err(reason) => (Err(reason), None),
+    };
+    push_entry(cx, call.range(), MESSAGE, result, via);
 }
 
 fn migrate_session(cx: &Checker, call: &ast::ExprCall, in_async: bool) -> Result<Migration, String> {
@@ -1667,4 +1732,375 @@ fn uses_close_start(uses: &Uses) -> TextSize {
         .map(|c| c.call.start())
         .min()
         .unwrap_or(TextSize::from(u32::MAX))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Imports: httpx is imported where requests was
+
+/// Does `stmt` import `requests` (or a submodule or member of it)?
+fn imports_requests(stmt: &Stmt) -> bool {
+    match stmt {
+        Stmt::Import(import) => import.names.iter().any(|a| a.name.split('.').next() == Some("requests")),
+        Stmt::ImportFrom(import) => {
+            import.level == 0 && import.module.as_ref().is_some_and(|m| m.split('.').next() == Some("requests"))
+        }
+        _ => false,
+    }
+}
+
+/// Why an import inside these enclosing statements (outermost first; those of its own scope
+/// are read, from the innermost out) cannot be migrated: an optional dependency
+/// (`try: import requests` / `except ImportError:`).
+fn optional_import(enclosing: &[&Stmt], import: TextRange) -> Option<String> {
+    for stmt in enclosing.iter().rev() {
+        match stmt {
+            Stmt::FunctionDef(_) | Stmt::ClassDef(_) => return None,
+            Stmt::Try(t) if t.range().contains_range(import) && catches_import_error(t) => {
+                return Some(
+                    "`requests` is an optional dependency here (imported in `try` / `except ImportError`): \
+                     migrating would make the module need httpx where it did not, or change the name it \
+                     tests; migrate the import and its fallback by hand"
+                        .into(),
+                );
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+fn catches_import_error(stmt_try: &ast::StmtTry) -> bool {
+    fn names(expr: &Expr) -> bool {
+        match expr {
+            Expr::Name(n) => {
+                matches!(n.id.as_str(), "ImportError" | "ModuleNotFoundError" | "Exception" | "BaseException")
+            }
+            Expr::Tuple(t) => t.elts.iter().any(names),
+            _ => false,
+        }
+    }
+    stmt_try.handlers.iter().any(|h| {
+        let ast::ExceptHandler::ExceptHandler(h) = h;
+        h.type_.as_deref().is_none_or(names)
+    })
+}
+
+fn is_type_checking(test: &Expr) -> bool {
+    match test {
+        Expr::Name(n) => n.id.as_str() == "TYPE_CHECKING",
+        Expr::Attribute(a) => a.attr.as_str() == "TYPE_CHECKING",
+        _ => false,
+    }
+}
+
+/// The scope of an import binding visible here: the enclosing function whose body holds it,
+/// `None` for the module.
+fn binding_scope(cx: &Checker, import: TextRange) -> Option<TextRange> {
+    cx.statements().iter().rev().find_map(|stmt| match stmt {
+        Stmt::FunctionDef(func) if func.body.iter().any(|s| s.range().contains_range(import)) => Some(func.range),
+        _ => None,
+    })
+}
+
+/// One import statement binding a name, with the compound statements around it in its scope
+/// (outermost first).
+struct ImportSite<'a> {
+    stmt: &'a Stmt,
+    path: Vec<&'a Stmt>,
+}
+
+/// The statements of `body` (not in nested functions or classes) that bind `name` by
+/// importing requests.
+fn import_sites<'a>(body: &'a [Stmt], name: &str, path: &mut Vec<&'a Stmt>, out: &mut Vec<ImportSite<'a>>) {
+    for stmt in body {
+        match stmt {
+            Stmt::Import(_) | Stmt::ImportFrom(_) => {
+                if imports_requests(stmt) && importer::bound_names(stmt).iter().any(|n| n == name) {
+                    out.push(ImportSite { stmt, path: path.clone() });
+                }
+            }
+            Stmt::FunctionDef(_) | Stmt::ClassDef(_) => {}
+            _ => {
+                path.push(stmt);
+                for inner in crate::analysis::bodies_of(stmt) {
+                    import_sites(inner, name, path, out);
+                }
+                path.pop();
+            }
+        }
+    }
+}
+
+/// The requests import `expr` (`requests.get`, `rq.Session`, `get`) resolves through, and
+/// whether httpx can be imported where it stands. Refused: an import only under
+/// `if TYPE_CHECKING:` (nothing is bound at run time), an optional dependency (`try` /
+/// `except ImportError`), a name imported on several conditional paths, and a conditional or
+/// local import sharing its line (`import httpx` could not be put next to it).
+fn resolve_import(cx: &Checker, expr: &Expr) -> Result<Option<Via>, String> {
+    let Some(root) = root_expr(expr) else { return Ok(None) };
+    let name = root.id.as_str();
+    let Some(binding) = cx.imports().binding(name) else { return Ok(None) };
+    let scope = binding_scope(cx, binding.stmt);
+    let body: &[Stmt] = match scope {
+        Some(range) => match cx.statements().iter().find(|s| s.range() == range) {
+            Some(Stmt::FunctionDef(func)) => &func.body,
+            _ => return Ok(None),
+        },
+        None => cx.suite(),
+    };
+    let mut sites = Vec::new();
+    import_sites(body, name, &mut Vec::new(), &mut sites);
+    let site = match sites.iter().find(|s| s.path.is_empty()) {
+        Some(site) => site,
+        None => {
+            for site in &sites {
+                for (i, stmt) in site.path.iter().enumerate() {
+                    let inner = site.path.get(i + 1).map_or(site.stmt.range(), |s| s.range());
+                    match stmt {
+                        Stmt::If(stmt_if)
+                            if is_type_checking(&stmt_if.test)
+                                && stmt_if.body.iter().any(|s| s.range().contains_range(inner)) =>
+                        {
+                            return Err(format!(
+                                "`{name}` is imported only under `if TYPE_CHECKING:`: it is not bound when the code runs"
+                            ));
+                        }
+                        Stmt::Try(t) if catches_import_error(t) => {
+                            return Err(optional_import(&[stmt], site.stmt.range()).unwrap_or_default());
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            match &sites[..] {
+                [site] => site,
+                [] => return Ok(None),
+                _ => {
+                    return Err(format!(
+                        "`{name}` is imported on several paths here: httpx would have to be imported on each"
+                    ));
+                }
+            }
+        }
+    };
+    let module_level = scope.is_none() && site.path.is_empty();
+    if !module_level && ruff_python_trivia::indentation_at_offset(site.stmt.start(), cx.source()).is_none() {
+        return Err(format!("the import of `{name}` shares its line with other code: `import httpx` cannot go next to it"));
+    }
+    Ok(Some(Via { scope, stmt: site.stmt.range(), root: root.range(), module_level }))
+}
+
+fn root_expr(expr: &Expr) -> Option<&ast::ExprName> {
+    match expr {
+        Expr::Name(name) => Some(name),
+        Expr::Attribute(attr) => root_expr(&attr.value),
+        _ => None,
+    }
+}
+
+/// The statement at `range` and the body holding it.
+fn find_stmt(body: &[Stmt], range: TextRange) -> Option<(&Stmt, &[Stmt])> {
+    for stmt in body {
+        if stmt.range() == range {
+            return Some((stmt, body));
+        }
+        if stmt.range().contains_range(range) {
+            return crate::analysis::bodies_of(stmt).into_iter().find_map(|b| find_stmt(b, range));
+        }
+    }
+    None
+}
+
+/// Is this edit the module-level `import httpx` that `importer::spell` adds?
+fn is_module_httpx_import(edit: &Edit) -> bool {
+    edit.is_insertion() && edit.content().trim() == "import httpx"
+}
+
+/// `fix` with other edits (same applicability, note, dropped names and group).
+fn with_edits(fix: &Fix, edits: Vec<Edit>) -> Fix {
+    let mut new = Fix::new(edits, fix.applicability());
+    if let Some(note) = fix.note() {
+        new = new.with_note(note);
+    }
+    for name in fix.dropped_names() {
+        new = new.dropping(name.clone());
+    }
+    match fix.group() {
+        Some(group) => new.in_group(group),
+        None => new,
+    }
+}
+
+/// httpx goes where requests was imported, never wider: a requests import the migration
+/// leaves unused is replaced by `import httpx` in place (same line, its comment kept; moved
+/// within its block only when in place would break isort's order); one still used keeps its
+/// place and `import httpx` joins it (its block, sorted), at module level through
+/// `importer::add_import`. A local or conditional import (in a function, under
+/// `if __name__ == "__main__":`) never yields a module-level `import httpx`.
+///
+/// Only the fixes of the file's all-or-nothing group count as removing uses: a fix left out of
+/// the group (it overlaps another) may wait for the next pass, so the import it reads stays.
+fn place_imports(
+    cx: &Checker,
+    findings: &mut [Finding],
+    vias: &[Option<Via>],
+    uses: &[(Option<TextRange>, String, TextRange)],
+) {
+    let source = cx.source();
+    let in_group = |f: &Finding| f.fix.as_ref().is_some_and(|fix| fix.group() == Some(0));
+    let covered: Vec<TextRange> = findings
+        .iter()
+        .zip(vias)
+        .filter(|(f, _)| in_group(f))
+        .filter_map(|(_, via)| via.as_ref().map(|v| v.root))
+        .collect();
+    let needs = |f: &Finding| f.fix.as_ref().is_some_and(|fix| fix.edits().iter().any(is_module_httpx_import));
+    let has_all = cx.name_in_file("__all__");
+    let comments: Vec<TextRange> = cx.comments().iter().copied().collect();
+    // A name a string spells as `name.` (a string annotation) or, with `__all__`, at all.
+    let in_strings = |name: &str| {
+        let dotted = format!("{name}.");
+        cx.tokens().iter().any(|t| {
+            matches!(t.kind(), ruff_python_ast::token::TokenKind::String | ruff_python_ast::token::TokenKind::FStringMiddle)
+                && (source[t.range()].contains(&dotted) || has_all && source[t.range()].contains(name))
+        })
+    };
+
+    let mut stmts: Vec<TextRange> = vias
+        .iter()
+        .zip(findings.iter())
+        .filter(|(_, f)| f.fix.is_some())
+        .filter_map(|(via, _)| via.as_ref().map(|v| v.stmt))
+        .collect();
+    stmts.sort_by_key(|r| r.start());
+    stmts.dedup();
+    struct Plan<'s> {
+        stmt: &'s Stmt,
+        body: &'s [Stmt],
+        members: Vec<usize>,
+        via: Via,
+        freed: Vec<usize>,
+        all_freed: bool,
+        group_needs: bool,
+    }
+    let mut plans = Vec::new();
+    for range in stmts {
+        let Some((stmt, body)) = find_stmt(cx.suite(), range) else { continue };
+        let members: Vec<usize> = (0..findings.len())
+            .filter(|&i| findings[i].fix.is_some() && vias[i].as_ref().is_some_and(|v| v.stmt == range))
+            .collect();
+        let via = vias[members[0]].clone().expect("members have a via");
+        let requests_alias: Vec<bool> = match stmt {
+            // `import os, requests`: only the requests aliases can be freed.
+            Stmt::Import(import) => import.names.iter().map(|a| a.name.split('.').next() == Some("requests")).collect(),
+            _ => vec![true; importer::bound_names(stmt).len()],
+        };
+        let freed: Vec<usize> = importer::bound_names(stmt)
+            .iter()
+            .enumerate()
+            .filter(|(i, name)| {
+                requests_alias[*i]
+                    && !in_strings(name)
+                    && uses
+                        .iter()
+                        .filter(|(scope, n, _)| *scope == via.scope && n == *name)
+                        .all(|(_, _, r)| covered.contains(r))
+            })
+            .map(|(i, _)| i)
+            .collect();
+        let all_freed = freed.len() == requests_alias.len();
+        let group_needs = members.iter().any(|&i| in_group(&findings[i]) && needs(&findings[i]));
+        plans.push(Plan { stmt, body, members, via, freed, all_freed, group_needs });
+    }
+    // Per body, the statement replaced by `import httpx` in place: the first one freed whose
+    // fixes need httpx.
+    let providers: Vec<TextRange> = {
+        let mut seen: Vec<*const Stmt> = Vec::new();
+        let mut out = Vec::new();
+        for plan in plans.iter().filter(|p| p.all_freed && p.group_needs) {
+            if !seen.contains(&plan.body.as_ptr()) {
+                seen.push(plan.body.as_ptr());
+                out.push(plan.stmt.range());
+            }
+        }
+        out
+    };
+    for plan in plans {
+        let Plan { stmt, body, members, via, freed, all_freed, group_needs } = plan;
+        let provided = plans_provided(&providers, body);
+        // Module level, still used, nothing replaced in place: as before (`add_import`; the
+        // engine's clean-up removes the aliases it freed).
+        if via.module_level && !all_freed && !provided {
+            continue;
+        }
+        let mut group_edits: Vec<Edit> = Vec::new();
+        if providers.contains(&stmt.range()) {
+            match importer::replace_import_in_block(cx, body, stmt, "import httpx") {
+                Some(edits) => group_edits.extend(edits),
+                None => {
+                    refuse_members(findings, &members);
+                    continue;
+                }
+            }
+        } else {
+            if !via.module_level || all_freed {
+                group_edits.extend(importer::remove_aliases(source, stmt, &freed, &comments));
+            }
+            if group_needs && !provided {
+                let Some(edit) = importer::add_import_in_block(cx, body, stmt, "import httpx", None) else {
+                    refuse_members(findings, &members);
+                    continue;
+                };
+                group_edits.push(edit);
+            }
+        }
+        let other_edits: Vec<Edit> = match via.module_level {
+            true => Vec::new(),
+            false => match importer::add_import_in_block(cx, body, stmt, "import httpx", None) {
+                Some(edit) => vec![edit],
+                None => {
+                    let waiting: Vec<usize> = members.iter().copied().filter(|&i| !in_group(&findings[i])).collect();
+                    refuse_members(findings, &waiting);
+                    Vec::new()
+                }
+            },
+        };
+        for i in members {
+            let Some(fix) = findings[i].fix.as_ref() else { continue };
+            let grouped = fix.group() == Some(0);
+            if !grouped && via.module_level {
+                continue;
+            }
+            let needed = needs(&findings[i]);
+            let mut edits: Vec<Edit> = fix.edits().iter().filter(|e| !is_module_httpx_import(e)).cloned().collect();
+            if grouped {
+                edits.extend(group_edits.iter().cloned());
+            } else if needed {
+                edits.extend(other_edits.iter().cloned());
+            }
+            findings[i].fix = Some(with_edits(fix, edits));
+        }
+    }
+}
+
+/// Does a statement of `body` get replaced by `import httpx` (see [`place_imports`])?
+fn plans_provided(providers: &[TextRange], body: &[Stmt]) -> bool {
+    body.iter().any(|s| providers.contains(&s.range()))
+}
+
+/// `import httpx` cannot be put where these fixes need it: refuse them, and when one is part
+/// of the file's all-or-nothing group, the whole group.
+fn refuse_members(findings: &mut [Finding], members: &[usize]) {
+    const REASON: &str = "`import httpx` cannot be put next to the requests import this code uses";
+    let grouped = members.iter().any(|&i| findings[i].fix.as_ref().is_some_and(|f| f.group() == Some(0)));
+    for &i in members {
+        findings[i].refuse_fix(REASON);
+    }
+    if grouped {
+        for finding in findings.iter_mut() {
+            if finding.fix.as_ref().is_some_and(|f| f.group() == Some(0)) {
+                finding.refuse_fix(&format!("another part of this migration cannot be rewritten ({REASON})"));
+            }
+        }
+    }
 }
