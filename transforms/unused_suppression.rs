@@ -37,7 +37,8 @@ crate::declare_transform! {
     ///
     /// ## Fix safety
     /// Safe: the fix removes the unused ids (or the whole directive, or the comment line it
-    /// is alone on); comments are not code. An id is only called unused when its transform
+    /// is alone on); comments are not code (a program that reads its own source, with
+    /// `inspect.getsource` or in a traceback, sees the comment gone). An id is only called unused when its transform
     /// ran on the file (selected, and the target version allows it); an unknown id always is.
     pub struct UnusedSuppression {
         id: "unused-suppression",
