@@ -571,7 +571,7 @@ fn run_files(args: CommonArgs, mode: Mode) -> ExitCode {
                 }
                 let new = processed.source.encode(new_text);
                 if let Err(message) = files::write_atomic(&file.path, &processed.original, &new) {
-                    errors.push(format!("{}: {message}", file.display));
+                    errors.push(format!("{}: {message:#}", file.display));
                     continue;
                 }
                 added += count;
@@ -616,7 +616,7 @@ fn run_files(args: CommonArgs, mode: Mode) -> ExitCode {
                     let new = processed.source.encode(&outcome.output);
                     if let Err(message) = files::write_atomic(&file.path, &processed.original, &new)
                     {
-                        errors.push(format!("{}: {message}", file.display));
+                        errors.push(format!("{}: {message:#}", file.display));
                         continue;
                     }
                 }

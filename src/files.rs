@@ -88,17 +88,18 @@ pub fn declared_encoding(bytes: &[u8]) -> Option<String> {
 /// Replace `path`'s contents with `new` atomically: a temporary file in the same folder, the
 /// original's permissions, then a rename. Refuses when the file no longer holds `original`
 /// (it changed on disk after it was read). A symbolic link is followed: its target is rewritten.
-pub fn write_atomic(path: &Path, original: &[u8], new: &[u8]) -> Result<(), String> {
+pub fn write_atomic(path: &Path, original: &[u8], new: &[u8]) -> anyhow::Result<()> {
+    use anyhow::{Context, bail};
     // Write through a symbolic link: renaming onto the link itself would replace it with a
     // regular file and leave its target unchanged.
-    let resolved = std::fs::canonicalize(path).map_err(|e| format!("cannot resolve: {e}"))?;
+    let resolved = std::fs::canonicalize(path).context("cannot resolve")?;
     let path = resolved.as_path();
-    let current = std::fs::read(path).map_err(|e| format!("cannot re-read before writing: {e}"))?;
+    let current = std::fs::read(path).context("cannot re-read before writing")?;
     if current != original {
-        return Err("changed on disk since it was read; not overwritten".to_string());
+        bail!("changed on disk since it was read; not overwritten");
     }
     let permissions = std::fs::metadata(path)
-        .map_err(|e| e.to_string())?
+        .context("cannot read its permissions")?
         .permissions();
     let dir = path
         .parent()
@@ -108,16 +109,13 @@ pub fn write_atomic(path: &Path, original: &[u8], new: &[u8]) -> Result<(), Stri
         .prefix(".asyncup-")
         .suffix(".tmp")
         .tempfile_in(dir)
-        .map_err(|e| format!("cannot create a temporary file next to it: {e}"))?;
-    temp.write_all(new)
-        .map_err(|e| format!("cannot write: {e}"))?;
-    temp.as_file()
-        .sync_all()
-        .map_err(|e| format!("cannot write: {e}"))?;
-    std::fs::set_permissions(temp.path(), permissions)
-        .map_err(|e| format!("cannot set permissions: {e}"))?;
+        .context("cannot create a temporary file next to it")?;
+    temp.write_all(new).context("cannot write")?;
+    temp.as_file().sync_all().context("cannot write")?;
+    std::fs::set_permissions(temp.path(), permissions).context("cannot set permissions")?;
     temp.persist(path)
-        .map_err(|e| format!("cannot replace the file: {}", e.error))?;
+        .map_err(|e| e.error)
+        .context("cannot replace the file")?;
     Ok(())
 }
 

@@ -930,7 +930,7 @@ fn a_file_changed_on_disk_after_reading_is_not_overwritten() {
     p.write("a.py", "changed by someone else\n");
     let err =
         asyncup::files::write_atomic(&p.path("a.py"), b"what was read\n", b"new\n").unwrap_err();
-    assert!(err.contains("changed on disk"), "{err}");
+    assert!(err.to_string().contains("changed on disk"), "{err}");
     assert_eq!(p.read_str("a.py"), "changed by someone else\n");
     asyncup::files::write_atomic(&p.path("a.py"), b"changed by someone else\n", b"new\n").unwrap();
     assert_eq!(p.read_str("a.py"), "new\n");
