@@ -159,7 +159,7 @@ mod tests {
         assert!(!path.exists(), "a vanished file must not be recreated");
         std::fs::write(&path, "x = 3\n").unwrap();
         let err = write_atomic(&path, b"x = 1\n", b"x = 2\n").unwrap_err();
-        assert!(err.contains("changed on disk"), "{err}");
+        assert!(err.to_string().contains("changed on disk"), "{err}");
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "x = 3\n");
         assert_eq!(
             std::fs::read_dir(dir.path()).unwrap().count(),
