@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, from a fresh clone: makes the Python venv the behaviour tests use,
-# then runs formatting and lint checks and every Rust test (unit, fixtures, CLI, behaviour).
+# then runs formatting and lint checks and every Rust test (unit, fixtures, CLI, behaviour),
+# the real-world round trip and the real packages' test suites before and after the migration.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,3 +24,5 @@ echo "==> cargo test"
 cargo test --locked --all-targets
 echo "==> real-world round trip (scripts/roundtrip.sh)"
 PYTHON="$PWD/$venv/bin/python" scripts/roundtrip.sh
+echo "==> real-world test suites before and after the migration (scripts/suites.sh)"
+scripts/suites.sh
