@@ -70,6 +70,8 @@ crate::declare_transform! {
     /// - The handler leaves with `return`, `break` or `continue` (reported: the re-raise would
     ///   not run on that path, and where it would, the decision is the author's).
     /// - A tuple that is not parenthesised.
+    /// - The `try` awaits `asyncio.shield(...)`: the handler may catch the task's own
+    ///   cancellation on purpose, to let the shielded work finish (re-raising would stop it).
     /// - Code runs after the `try` in the function (a statement after it in its block or after
     ///   an enclosing block; the next iteration of an enclosing loop does not count) and the
     ///   re-raise cannot be deferred past it: the `try` is nested in a block, or that code
@@ -86,7 +88,8 @@ crate::declare_transform! {
     /// swallow); a deferred re-raise (`except CancelledError as e: cancelled = e`, cleanup, then
     /// `raise cancelled` later in the function); code outside `async def`; `except*`; and the
     /// cancel-and-wait idiom, `t.cancel()` earlier in the block, then `try: await t` / `except
-    /// CancelledError: pass` (any receiver: `t`, `self.task`, `self._tasks[key]`), where
+    /// CancelledError: pass` (any receiver: `t`, `self.task`, `self._tasks[key]`; the `await`
+    /// may sit inside one-statement `with` / `async with` blocks, such as a timeout), where
     /// swallowing the cancellation of `t` is the point.
     pub struct CancelledErrorSwallowed {
         id: "cancelled-error-swallowed",
@@ -124,6 +127,11 @@ impl Transform for CancelledErrorSwallowed {
             }
             let outcome = match escape(&handler.body, false) {
                 Some(keyword) => Err(format!("the handler leaves with `{keyword}`")),
+                None if awaits_shield(cx, &try_stmt.body) => Err(
+                    "the `try` awaits `asyncio.shield(...)`: the handler may catch its own cancellation on purpose, \
+                     to let the shielded work finish, which a re-raise would stop"
+                        .to_string(),
+                ),
                 None => placement(cx, try_stmt).and_then(|place| plan(cx, handler, &caught, place)),
             };
             let finding = match outcome {
@@ -377,11 +385,49 @@ fn escape(body: &[Stmt], in_loop: bool) -> Option<&'static str> {
     })
 }
 
-/// `t.cancel()` earlier in the same block, then `try: await t` (or `x = await t`).
+/// Does the block await `asyncio.shield(...)` (not counting nested functions)?
+fn awaits_shield(cx: &Checker, body: &[Stmt]) -> bool {
+    struct Finder<'c, 'a> {
+        cx: &'c Checker<'a>,
+        found: bool,
+    }
+    impl<'a> SourceOrderVisitor<'a> for Finder<'_, '_> {
+        fn visit_stmt(&mut self, stmt: &'a Stmt) {
+            if !matches!(stmt, Stmt::FunctionDef(_) | Stmt::ClassDef(_)) {
+                source_order::walk_stmt(self, stmt);
+            }
+        }
+        fn visit_expr(&mut self, expr: &'a Expr) {
+            if let Expr::Await(await_expr) = expr
+                && let Expr::Call(call) = &*await_expr.value
+                && self.cx.imports().matches(&call.func, &["asyncio", "shield"])
+            {
+                self.found = true;
+            }
+            if !matches!(expr, Expr::Lambda(_)) {
+                source_order::walk_expr(self, expr);
+            }
+        }
+    }
+    let mut finder = Finder { cx, found: false };
+    finder.visit_body(body);
+    finder.found
+}
+
+/// `t.cancel()` earlier in the same block, then `try: await t` (or `x = await t`), possibly
+/// inside `with` / `async with` blocks of one statement each.
 fn is_cancel_and_wait(cx: &Checker, try_stmt: &ast::StmtTry) -> bool {
-    let [only] = &try_stmt.body[..] else {
+    let [first] = &try_stmt.body[..] else {
         return false;
     };
+    let mut only = first;
+    // `try: async with timeout(t): await task`: the wait may sit in (async) `with` blocks.
+    while let Stmt::With(with) = only {
+        let [inner] = &with.body[..] else {
+            return false;
+        };
+        only = inner;
+    }
     let awaited = match only {
         Stmt::Expr(e) => &*e.value,
         Stmt::Assign(a) => &*a.value,

@@ -63,10 +63,7 @@ crate::declare_transform! {
     ///   lets it run until it first suspends (its effects up to there happen);
     /// - a call outside the awaitable moves under the timeout (`len(await wait_for(...))`);
     /// - the awaitable is built by a function another file of the run defines that is not a
-    ///   plain `async def` (the project view);
-    /// - a file of the run patches `asyncio.wait_for` (`patch("asyncio.wait_for")`,
-    ///   `monkeypatch.setattr(asyncio, "wait_for", ...)`, `asyncio.wait_for = ...`): the
-    ///   rewritten call no longer goes through the double, so those tests stop intercepting it.
+    ///   plain `async def` (the project view).
     ///
     /// Known differences, named in every note (task identity and context, which the contract
     /// allows a safe fix to change):
@@ -78,6 +75,10 @@ crate::declare_transform! {
     ///
     /// ## When no fix is made
     /// Targets below Python 3.11 and code under `if sys.version_info < (3, 11):` are left alone.
+    /// No call gets a fix when a file of the run patches `asyncio.wait_for`
+    /// (`patch("asyncio.wait_for")`, `monkeypatch.setattr(asyncio, "wait_for", ...)`,
+    /// `asyncio.wait_for = ...`; the project view): the rewritten call would no longer go
+    /// through the test double, and the tests relying on it would fail.
     /// A finding without a fix is reported when the statement shares its line with other code,
     /// when the call sits in an `if`/`while`/`for`/`with` header or a comprehension, when the
     /// arguments are not `(aw, timeout)`, or when the name `asyncio` is taken. Also when the
@@ -127,6 +128,14 @@ impl Transform for WaitForToTimeout {
             return;
         };
         let Some(stmt) = cx.current_statement() else { return };
+        if let Some((path, line)) = cx.project().wait_for_patched() {
+            // The tests replace `asyncio.wait_for` with a double; a rewritten call would no
+            // longer go through it, and the tests that rely on it would fail.
+            let reason = format!(
+                "{path}:{line} patches `asyncio.wait_for` (a test double): the rewritten call would no longer go through it"
+            );
+            return refuse(cx, call, &reason);
+        }
         if in_comprehension(cx) {
             return refuse(cx, call, "the call is inside a comprehension (one timeout would cover every iteration)");
         }
@@ -257,11 +266,6 @@ impl Transform for WaitForToTimeout {
                 "`{}` (imported from {}) is not a plain `async def`: the call now runs after the deadline starts, \
                  and its synchronous work counts against the timeout",
                 def.name, def.path
-            ));
-        }
-        if let Some((path, line)) = cx.project().wait_for_patched() {
-            risks.push(format!(
-                "{path}:{line} patches `asyncio.wait_for` (a test double): it no longer intercepts this call"
             ));
         }
         if !split && others.iter().any(|e| rewrite::contains_call_outside(e, &[call.range()])) {
