@@ -910,7 +910,7 @@ fn usage_errors_exit_2() {
     let run = p.run(&["check", "--select", "no-such-id", "a.py"]);
     run.code(2)
         .stdout("")
-        .stderr_has("asyncup: unknown transform id `no-such-id` (see `asyncup list`)");
+        .stderr_has("asyncup: unknown transform id `no-such-id` in --select (see `asyncup list`)");
     p.run(&["fix", "--select", "wait-for-to-timeout,no-such-id", "a.py"])
         .code(2);
     p.run(&["fix", "--ignore", "no-such-id", "a.py"]).code(2);
