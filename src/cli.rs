@@ -393,7 +393,7 @@ fn show_settings(args: &CommonArgs, mut resolver: Resolver) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let excluded = resolver.is_excluded(&name, name.is_dir(), false);
+    let excluded = resolver.excluded_with_folders(&name, name.is_dir());
     print!(
         "{}",
         settings::show(

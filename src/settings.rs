@@ -209,27 +209,25 @@ impl Resolver {
 
     /// Is `path` excluded by the `exclude` / `extend-exclude` of the configuration that applies
     /// to its folder (or by the default excludes)? `explicit`: a path named on the command
-    /// line, excluded only under `force-exclude` (its folders are looked at too).
+    /// line, excluded only under `force-exclude`, when it or one of its folders matches.
     pub fn is_excluded(&mut self, path: &Path, is_dir: bool, explicit: bool) -> bool {
+        if explicit {
+            return self.force_exclude(path) && self.excluded_with_folders(path, is_dir);
+        }
         let path = absolute(path);
         let dir = path.parent().unwrap_or(Path::new("/")).to_path_buf();
         let config = self.configs.config_for(&dir);
-        if explicit {
-            let force = self
-                .cli
-                .force_exclude
-                .or_else(|| config.as_ref().and_then(|c| c.options.force_exclude))
-                .unwrap_or(false);
-            if !force {
-                return false;
-            }
-        }
         let matcher = config.as_ref().map_or(&self.defaults, |c| &c.excludes);
-        if explicit {
-            config::matches_glob(matcher, &path, is_dir)
-        } else {
-            matcher.matched(&path, is_dir).is_ignore()
-        }
+        matcher.matched(&path, is_dir).is_ignore()
+    }
+
+    /// Do the excludes that apply to `path` match it or one of its folders?
+    pub fn excluded_with_folders(&mut self, path: &Path, is_dir: bool) -> bool {
+        let path = absolute(path);
+        let dir = path.parent().unwrap_or(Path::new("/")).to_path_buf();
+        let config = self.configs.config_for(&dir);
+        let matcher = config.as_ref().map_or(&self.defaults, |c| &c.excludes);
+        config::matches_glob(matcher, &path, is_dir)
     }
 
     /// Is `force-exclude` on for `path`?
@@ -293,10 +291,9 @@ pub fn show(path: &str, settings: &FileSettings, excluded: bool, discovery: &Dis
     out.push_str(&format!("Settings for {path}\n"));
     out.push_str(&format!("config file: {config}\n"));
     if let Some(config) = &settings.config {
-        out.push_str(&format!(
-            "globs anchored at: {}\n",
-            config::shown(&config.folder)
-        ));
+        let folder = config::shown(&config.folder);
+        let folder = if folder.is_empty() { "." } else { &folder };
+        out.push_str(&format!("globs anchored at: {folder}\n"));
     }
     out.push_str(&format!("target-version: {version} ({origin})\n"));
     out.push_str(&format!("selected: {}\n", list(&ids)));
