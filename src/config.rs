@@ -676,6 +676,20 @@ mod tests {
         assert!(error.contains("asyncup.toml:1: invalid type"), "{error}");
     }
 
+    /// The README's example configuration is valid and uses every key.
+    #[test]
+    fn readme_example_loads() {
+        let readme = include_str!("../README.md");
+        let section = &readme[readme.find("### Configuration").unwrap()..];
+        let start = section.find("```toml\n").unwrap() + "```toml\n".len();
+        let example = &section[start..start + section[start..].find("```").unwrap()];
+        let config = load("pyproject.toml", example).unwrap().unwrap();
+        assert_eq!(config.per_file_ignores.len(), 2);
+        for key in Options::keys() {
+            assert!(example.contains(&key), "the README's example lacks {key}");
+        }
+    }
+
     #[test]
     fn the_keys_are_the_struct_fields() {
         let keys = Options::keys();
