@@ -1676,12 +1676,12 @@ fn a_transform_selected_by_name_but_off_for_the_target_is_a_warning() {
             "asyncup: warning: gather-to-taskgroup is selected but needs Python 3.11; the \
              target is py39 (from pyproject.toml: project.requires-python = \">=3.9\")\n",
         );
-    // Not by ALL or by default, not for a transform that runs on any version, not with -q.
+    // Not by ALL or by default, not for a transform that runs on any version, not with -s.
     for args in [
         &["check", "--select", "ALL"][..],
         &["check"],
         &["check", "--select", "blocking-sleep"],
-        &["check", "-q", "--select", "gather-to-taskgroup"],
+        &["check", "-s", "--select", "gather-to-taskgroup"],
     ] {
         let run = p.run(args);
         assert!(
