@@ -378,13 +378,15 @@ fn allowed_fixes(mode: Mode, file: &FileSettings) -> Option<Applicability> {
 
 /// `--show-settings PATH`: print the settings of the one path given, exit 0.
 fn show_settings(args: &CommonArgs, mut resolver: Resolver) -> ExitCode {
-    let [path] = args.paths.as_slice() else {
-        eprintln!("asyncup: --show-settings takes exactly one path");
-        return ExitCode::from(2);
-    };
-    let name = match (&args.stdin_filename, path.to_str()) {
-        (Some(name), Some("-")) => PathBuf::from(name),
-        _ => path.clone(),
+    // The one path, or the name standard input is given (`--stdin-filename NAME [-]`).
+    let name = match (args.paths.as_slice(), &args.stdin_filename) {
+        ([], Some(name)) => PathBuf::from(name),
+        ([path], Some(name)) if path == Path::new("-") => PathBuf::from(name),
+        ([path], _) => path.clone(),
+        _ => {
+            eprintln!("asyncup: --show-settings takes exactly one path");
+            return ExitCode::from(2);
+        }
     };
     let settings = match resolver.for_file(&name) {
         Ok(settings) => settings,

@@ -1619,6 +1619,15 @@ fn show_settings() {
     p.run(&["check", "--show-settings"])
         .code(2)
         .stderr_has("--show-settings takes exactly one path");
+    // The name standard input would be reported as.
+    let run = p.run(&["check", "--show-settings", "--stdin-filename", "docs/x.py"]);
+    run.code(0);
+    assert!(
+        run.stdout.starts_with("Settings for docs/x.py\n")
+            && run.stdout.contains("  docs/** = ALL\n"),
+        "{}",
+        run.stdout
+    );
 }
 
 /// `--select` / `--ignore` items are trimmed; an unknown id gets a suggestion.
