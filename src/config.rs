@@ -297,10 +297,8 @@ impl ConfigFile {
         };
         let table: toml::Table = match text.parse() {
             Ok(table) => table,
-            Err(e) if is_pyproject && !explicit => {
-                let _ = e;
-                return Ok(None);
-            }
+            // Not asyncup's to report: the target version's reader says it does not parse.
+            Err(_) if is_pyproject && !explicit => return Ok(None),
             Err(e) => return Err(toml_error(&shown_path, &text, &e)),
         };
         let own = if is_pyproject {
@@ -470,7 +468,8 @@ impl ConfigResolver {
     pub fn new(discovery: Discovery) -> Result<Self, String> {
         let fixed = match &discovery {
             Discovery::Fixed(path) => Some(Arc::new(
-                ConfigFile::load(path, true)?.expect("an explicit file always loads"),
+                ConfigFile::load(path, true)?
+                    .ok_or_else(|| format!("{}: no configuration in it", shown(path)))?,
             )),
             _ => None,
         };
