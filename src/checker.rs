@@ -31,6 +31,8 @@ pub struct Settings {
     pub file_name: String,
     /// Facts about every file of the run (empty for one file on its own).
     pub project: Arc<Project>,
+    /// Transforms whose fixes are promoted to safe or demoted to unsafe (configuration).
+    pub fix_overrides: crate::fix::FixOverrides,
 }
 
 /// A function scope on the traversal stack.

@@ -11,13 +11,14 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 
 use crate::checker::Settings;
-use crate::config::{ConfigResolver, Target};
+use crate::config::{Discovery, Target};
 use crate::edit::{Applicability, Finding};
 use crate::files::{self, SourceText};
 use crate::fix::{self, Outcome};
 use crate::project::{FileFacts, Project};
-use crate::registry::{self, Transform};
+use crate::registry;
 use crate::report::{self, Summary};
+use crate::settings::{self, FileSettings, Resolver};
 use crate::version::PyVersion;
 use crate::{diff, discover};
 use ruff_text_size::{TextRange, TextSize};
@@ -60,15 +61,38 @@ enum Command {
 struct CommonArgs {
     /// Files or folders; `-` reads standard input. Default: the current folder.
     paths: Vec<PathBuf>,
-    /// Only these transforms (comma-separated ids, or ALL).
+    /// Only these transforms (comma-separated ids, or ALL); replaces the configuration's
+    /// `select`, `extend-select` and `ignore`.
     #[arg(long, value_delimiter = ',')]
     select: Vec<String>,
-    /// Skip these transforms (comma-separated ids).
+    /// Also these transforms (comma-separated ids), on top of the selection.
+    #[arg(long, value_delimiter = ',')]
+    extend_select: Vec<String>,
+    /// Skip these transforms (comma-separated ids, or ALL).
     #[arg(long, value_delimiter = ',')]
     ignore: Vec<String>,
     /// Also apply fixes that change behaviour (each names what changes).
-    #[arg(long)]
+    #[arg(long, overrides_with = "no_unsafe_fixes")]
     unsafe_fixes: bool,
+    /// Do not apply unsafe fixes, whatever the configuration says.
+    #[arg(long, overrides_with = "unsafe_fixes")]
+    no_unsafe_fixes: bool,
+    /// Use this configuration file (`pyproject.toml` with `[tool.asyncup]`, or
+    /// `asyncup.toml`) for every file; its relative globs are anchored at its folder.
+    #[arg(long, value_name = "PATH", conflicts_with = "isolated")]
+    config: Option<PathBuf>,
+    /// Read no asyncup configuration file (the Python version a project declares is still
+    /// read).
+    #[arg(long)]
+    isolated: bool,
+    /// Apply excludes to files named on the command line too (for pre-commit).
+    #[arg(long, overrides_with = "no_force_exclude")]
+    force_exclude: bool,
+    #[arg(long, overrides_with = "force_exclude", hide = true)]
+    no_force_exclude: bool,
+    /// Print the resolved settings of the file given as PATH, and exit.
+    #[arg(long)]
+    show_settings: bool,
     /// The oldest Python the code must run on (py37..py314). Default: what the nearest folder
     /// declares (`[tool.asyncup] target-version`, `requires-python`, Poetry's `python`,
     /// `python_requires`, ruff's `target-version`), else py311 with a warning.
@@ -235,6 +259,8 @@ pub fn list() -> String {
 struct FileResult {
     path: PathBuf,
     display: String,
+    /// Unsafe fixes are applied to this file (`--unsafe-fixes` or its configuration).
+    unsafe_fixes: bool,
     result: Result<Processed, String>,
 }
 
@@ -316,22 +342,87 @@ fn process(
     })
 }
 
-/// Where an assumed target comes from: nothing declared one.
-const ASSUMED: &str = "assumed";
+/// The per-file settings resolver for `args`: ids trimmed and checked, `--config` read. An
+/// error is a usage or configuration error (exit 2).
+fn resolver(args: &CommonArgs) -> Result<Resolver, String> {
+    let select = settings::Cli::trimmed(&args.select, "--select")?;
+    let cli = settings::Cli {
+        select: (!args.select.is_empty()).then_some(select),
+        extend_select: settings::Cli::trimmed(&args.extend_select, "--extend-select")?,
+        ignore: settings::Cli::trimmed(&args.ignore, "--ignore")?,
+        unsafe_fixes: flag(args.unsafe_fixes, args.no_unsafe_fixes),
+        force_exclude: flag(args.force_exclude, args.no_force_exclude),
+        target_version: args.target_version,
+        discovery: match (&args.config, args.isolated) {
+            (Some(path), _) => Discovery::Fixed(path.clone()),
+            (None, true) => Discovery::Isolated,
+            (None, false) => Discovery::Nearest,
+        },
+    };
+    Resolver::new(cli)
+}
 
-/// The target for files in `dir`: `--target-version`, else what the nearest folder declares
-/// (see [`crate::config`]), else py311, assumed.
-fn resolve_target(args: &CommonArgs, configs: &mut ConfigResolver, dir: &Path) -> Target {
-    if let Some(version) = args.target_version {
-        return Target {
-            version,
-            origin: "--target-version".into(),
-        };
+/// `--x` / `--no-x`: `Some` when either was given.
+fn flag(on: bool, off: bool) -> Option<bool> {
+    (on || off).then_some(on)
+}
+
+/// Which fixes a file may get: none in `check`, unsafe ones too when its settings allow.
+fn allowed_fixes(mode: Mode, file: &FileSettings) -> Option<Applicability> {
+    match mode {
+        Mode::Check => None,
+        _ if file.unsafe_fixes => Some(Applicability::Unsafe),
+        _ => Some(Applicability::Safe),
     }
-    configs.target_for(dir).unwrap_or_else(|| Target {
-        version: PyVersion::DEFAULT,
-        origin: ASSUMED.into(),
-    })
+}
+
+/// `--show-settings PATH`: print the settings of the one path given, exit 0.
+fn show_settings(args: &CommonArgs, mut resolver: Resolver) -> ExitCode {
+    // The one path, or the name standard input is given (`--stdin-filename NAME [-]`).
+    let name = match (args.paths.as_slice(), &args.stdin_filename) {
+        ([], Some(name)) => PathBuf::from(name),
+        ([path], Some(name)) if path == Path::new("-") => PathBuf::from(name),
+        ([path], _) => path.clone(),
+        _ => {
+            eprintln!("asyncup: --show-settings takes exactly one path");
+            return ExitCode::from(2);
+        }
+    };
+    let settings = match resolver.for_file(&name) {
+        Ok(settings) => settings,
+        Err(message) => {
+            eprintln!("asyncup: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let excluded = resolver.excluded_with_folders(&name, name.is_dir());
+    print!(
+        "{}",
+        settings::show(
+            &display_path(&name),
+            &settings,
+            excluded,
+            resolver.discovery()
+        )
+    );
+    ExitCode::SUCCESS
+}
+
+/// The settings of every file, or the first configuration error.
+fn resolve_all(resolver: &mut Resolver, files: &[PathBuf]) -> Result<Vec<FileSettings>, String> {
+    files.iter().map(|path| resolver.for_file(path)).collect()
+}
+
+/// Say (once each) which transforms selected by name the target version turns off.
+fn report_version_warnings<'a>(files: impl IntoIterator<Item = &'a FileSettings>) {
+    let mut seen = std::collections::BTreeSet::new();
+    for file in files {
+        for warning in settings::version_warnings(file) {
+            if seen.insert(warning.clone()) {
+                eprintln!("asyncup: warning: {warning}");
+            }
+        }
+    }
 }
 
 /// Say which target versions the run used and where each came from; loudly when one was
@@ -340,7 +431,7 @@ fn report_targets(targets: &BTreeMap<Target, usize>) {
     let plural = |n: usize| if n == 1 { "file" } else { "files" };
     for (target, files) in targets {
         let version = format!("py{}{}", target.version.major, target.version.minor);
-        if &*target.origin == ASSUMED {
+        if &*target.origin == settings::ASSUMED {
             eprintln!(
                 "asyncup: warning: no Python version is declared for {files} {} (no \
                  requires-python, Poetry python, python_requires or ruff target-version was \
@@ -371,17 +462,12 @@ fn display_path(path: &Path) -> String {
 }
 
 fn run_files(args: CommonArgs, mode: Mode) -> ExitCode {
-    let transforms = match registry::select(&args.select, &args.ignore) {
-        Ok(transforms) => transforms,
+    let resolver = match resolver(&args) {
+        Ok(resolver) => resolver,
         Err(message) => {
             eprintln!("asyncup: {message}");
             return ExitCode::from(2);
         }
-    };
-    let allowed = match mode {
-        Mode::Check => None,
-        _ if args.unsafe_fixes => Some(Applicability::Unsafe),
-        _ => Some(Applicability::Safe),
     };
     if args.ruff_fix || args.ruff_diff {
         let (flag, command) = if args.ruff_fix {
@@ -397,6 +483,9 @@ fn run_files(args: CommonArgs, mode: Mode) -> ExitCode {
     if args.add_ignore && mode != Mode::Check {
         eprintln!("asyncup: --add-ignore is an option of `asyncup check`");
         return ExitCode::from(2);
+    }
+    if args.show_settings {
+        return show_settings(&args, resolver);
     }
     // As ruff: `--stdin-filename` always means standard input; other paths are ignored.
     let dash = args.paths.iter().any(|p| p == Path::new("-"));
@@ -417,7 +506,7 @@ fn run_files(args: CommonArgs, mode: Mode) -> ExitCode {
             eprintln!("asyncup: --add-ignore needs files, not standard input");
             return ExitCode::from(2);
         }
-        return run_stdin(&args, mode, transforms, allowed);
+        return run_stdin(&args, mode, resolver);
     }
     let excludes = match discover::build_excludes(&args.exclude) {
         Ok(excludes) => excludes,
@@ -431,7 +520,40 @@ fn run_files(args: CommonArgs, mode: Mode) -> ExitCode {
     } else {
         args.paths.clone()
     };
-    let found = discover::discover(&paths, &excludes);
+    let shared = std::sync::Arc::new(std::sync::Mutex::new(resolver));
+    let filter = {
+        let shared = shared.clone();
+        std::sync::Arc::new(move |path: &Path, is_dir: bool, explicit: bool| {
+            shared
+                .lock()
+                .is_ok_and(|mut r| r.is_excluded(path, is_dir, explicit))
+        })
+    };
+    let force = {
+        let shared = shared.clone();
+        move |path: &Path| shared.lock().is_ok_and(|mut r| r.force_exclude(path))
+    };
+    let found = discover::discover(&paths, &excludes, filter, &force);
+    drop(force);
+    let Ok(mut resolver) = std::sync::Arc::try_unwrap(shared)
+        .map_err(|_| ())
+        .and_then(|m| m.into_inner().map_err(|_| ()))
+    else {
+        eprintln!("asyncup: internal error: the settings are still in use");
+        return ExitCode::from(2);
+    };
+    let file_settings =
+        resolve_all(&mut resolver, &found.files).and_then(|s| match resolver.fatal().first() {
+            Some(error) => Err(error.clone()),
+            None => Ok(s),
+        });
+    let file_settings = match file_settings {
+        Ok(file_settings) => file_settings,
+        Err(message) => {
+            eprintln!("asyncup: {message}");
+            return ExitCode::from(2);
+        }
+    };
     if found.files.is_empty() && found.errors.is_empty() && !args.silent {
         eprintln!(
             "asyncup: warning: no Python files found under {}",
@@ -448,26 +570,21 @@ fn run_files(args: CommonArgs, mode: Mode) -> ExitCode {
         .filter_map(|p| std::fs::canonicalize(p).ok())
         .collect();
 
-    let mut configs = ConfigResolver::default();
     let mut targets: BTreeMap<Target, usize> = BTreeMap::new();
-    let jobs: Vec<(PathBuf, String, PyVersion)> = found
+    let jobs: Vec<(PathBuf, String, FileSettings)> = found
         .files
         .iter()
-        .map(|path| {
-            let dir = path.parent().unwrap_or(Path::new("."));
-            let dir = if dir.as_os_str().is_empty() {
-                Path::new(".")
-            } else {
-                dir
-            };
-            let absolute = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
-            let target = resolve_target(&args, &mut configs, &absolute);
-            *targets.entry(target.clone()).or_default() += 1;
-            let target = target.version;
-            let display = display_path(path);
-            (path.clone(), display, target)
+        .zip(file_settings)
+        .map(|(path, file)| {
+            *targets.entry(file.target.clone()).or_default() += 1;
+            (path.clone(), display_path(path), file)
         })
         .collect();
+    if !args.silent {
+        report_version_warnings(jobs.iter().map(|(_, _, file)| file));
+    }
+    // The summary's next step: did every file get unsafe fixes (flag or configuration)?
+    let unsafe_everywhere = !jobs.is_empty() && jobs.iter().all(|(_, _, f)| f.unsafe_fixes);
     // First pass: read every file and gather what the project view needs from it.
     let loaded: Vec<(Loaded, FileFacts)> = jobs
         .par_iter()
@@ -490,17 +607,21 @@ fn run_files(args: CommonArgs, mode: Mode) -> ExitCode {
     let results: Vec<FileResult> = jobs
         .into_par_iter()
         .zip(sources)
-        .map(|((path, display, target), loaded)| {
+        .map(|((path, display, file), loaded)| {
+            let allowed = allowed_fixes(mode, &file);
+            let unsafe_fixes = file.unsafe_fixes;
             let settings = Settings {
-                target,
-                transforms: transforms.clone(),
+                target: file.target.version,
+                transforms: file.transforms,
                 file_name: display.clone(),
                 project: project.clone(),
+                fix_overrides: file.fix_overrides,
             };
             let result = process(loaded, settings, allowed, args.add_ignore);
             FileResult {
                 path,
                 display,
+                unsafe_fixes,
                 result,
             }
         })
@@ -515,8 +636,8 @@ fn run_files(args: CommonArgs, mode: Mode) -> ExitCode {
         errors.push(format!("{}: {message}", display_path(path)));
     }
     errors.extend(
-        configs
-            .errors
+        resolver
+            .tolerated()
             .iter()
             .map(|e| format!("{e} (configuration ignored)")),
     );
@@ -597,7 +718,7 @@ fn run_files(args: CommonArgs, mode: Mode) -> ExitCode {
             Mode::Check => (text.as_str(), &outcome.initial),
             _ => (outcome.output.as_str(), &outcome.remaining),
         };
-        summary.count_findings(shown, args.unsafe_fixes);
+        summary.count_findings(shown, file.unsafe_fixes);
         match mode {
             Mode::Check => {}
             Mode::Diff => {
@@ -704,7 +825,7 @@ fn run_files(args: CommonArgs, mode: Mode) -> ExitCode {
     }
     if args.show_summary() {
         report_targets(&targets);
-        eprintln!("{}", summary.render(mode.summary(), args.unsafe_fixes));
+        eprintln!("{}", summary.render(mode.summary(), unsafe_everywhere));
     }
     exit_code(
         &args,
@@ -768,12 +889,19 @@ fn exit_code(
     ExitCode::from(u8::from(failing))
 }
 
-fn run_stdin(
+/// The settings for standard input, named by `--stdin-filename` (else as a file `-` in the
+/// current folder), and whether `force-exclude` excludes it.
+fn stdin_settings(
     args: &CommonArgs,
-    mode: Mode,
-    transforms: Vec<&'static dyn Transform>,
-    allowed: Option<Applicability>,
-) -> ExitCode {
+    resolver: &mut Resolver,
+) -> Result<(FileSettings, bool), String> {
+    let name = PathBuf::from(args.stdin_filename.as_deref().unwrap_or("-"));
+    let file = resolver.for_file(&name)?;
+    let excluded = resolver.is_excluded(&name, false, true);
+    Ok((file, excluded))
+}
+
+fn run_stdin(args: &CommonArgs, mode: Mode, mut resolver: Resolver) -> ExitCode {
     let display = args
         .stdin_filename
         .clone()
@@ -783,15 +911,25 @@ fn run_stdin(
         eprintln!("asyncup: {display}: cannot read standard input: {err}");
         return ExitCode::from(2);
     }
-    let mut configs = ConfigResolver::default();
-    let dir = args
-        .stdin_filename
-        .as_ref()
-        .and_then(|name| std::path::absolute(Path::new(name)).ok())
-        .and_then(|p| p.parent().map(Path::to_path_buf))
-        .or_else(|| std::env::current_dir().ok())
-        .unwrap_or_default();
-    let target = resolve_target(args, &mut configs, &dir);
+    let (file, excluded) = match stdin_settings(args, &mut resolver) {
+        Ok(found) => found,
+        Err(message) => {
+            eprintln!("asyncup: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    if excluded {
+        // `force-exclude` and an excluded name: nothing to check, the input goes through.
+        if matches!(mode, Mode::Fix { .. }) {
+            let _ = std::io::stdout().write_all(&bytes);
+        }
+        return ExitCode::SUCCESS;
+    }
+    if !args.silent {
+        report_version_warnings([&file]);
+    }
+    let allowed = allowed_fixes(mode, &file);
+    let target = file.target.clone();
     let targets = BTreeMap::from([(target.clone(), 1)]);
     let project_of = |text: &str| {
         std::sync::Arc::new(Project::new([(
@@ -804,9 +942,10 @@ fn run_stdin(
         Ok(source) => {
             let settings = Settings {
                 target: target.version,
-                transforms,
+                transforms: file.transforms,
                 file_name: display.clone(),
                 project: project_of(&source.text),
+                fix_overrides: file.fix_overrides,
             };
             let outcome = match fix::run(&source.text, &settings, allowed) {
                 Ok(outcome) => outcome,
@@ -834,7 +973,7 @@ fn run_stdin(
         Mode::Check => (source.text.as_str(), &outcome.initial),
         _ => (outcome.output.as_str(), &outcome.remaining),
     };
-    summary.count_findings(shown, args.unsafe_fixes);
+    summary.count_findings(shown, file.unsafe_fixes);
     if changed {
         summary.files_changed = 1;
         summary.applied = outcome.counts.clone();
@@ -879,7 +1018,7 @@ fn run_stdin(
     if args.show_summary() {
         summary.errors = usize::from(had_error);
         report_targets(&targets);
-        eprintln!("{}", summary.render(mode.summary(), args.unsafe_fixes));
+        eprintln!("{}", summary.render(mode.summary(), file.unsafe_fixes));
     }
     exit_code(args, mode, had_error, summary.findings > 0, changed)
 }

@@ -1,20 +1,15 @@
 //! File discovery: walk the given paths with `ignore` (respecting `.gitignore`/`.ignore`,
-//! skipping hidden folders), keep `.py`/`.pyi`, apply `--exclude` globs; sorted output.
+//! skipping hidden folders), keep `.py`/`.pyi`, apply `--exclude` globs and the configured
+//! excludes (the caller's [`Excluded`] filter); sorted output.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
 
-/// Folders never walked into (as ruff's defaults), unless named explicitly.
-const DEFAULT_EXCLUDES: &[&str] = &[
-    "__pypackages__",
-    "_build",
-    "buck-out",
-    "dist",
-    "node_modules",
-    "site-packages",
-    "venv",
-];
+/// The configured excludes: `(path, is_dir, explicit)` → excluded? `explicit` is a path named on
+/// the command line (excluded only under `force-exclude`).
+pub type Excluded = Arc<dyn Fn(&Path, bool, bool) -> bool + Send + Sync>;
 
 /// The files to process and the paths that could not be walked.
 #[derive(Debug, Default)]
@@ -43,8 +38,14 @@ fn is_python(path: &Path) -> bool {
     )
 }
 
-/// Walk `paths`. A file named explicitly is taken as given; folders are walked.
-pub fn discover(paths: &[PathBuf], excludes: &GlobSet) -> Discovered {
+/// Walk `paths`. A file named explicitly is taken as given (unless `force_exclude` is on for it
+/// and an exclude matches it); folders are walked.
+pub fn discover(
+    paths: &[PathBuf],
+    excludes: &GlobSet,
+    configured: Excluded,
+    force_exclude: &dyn Fn(&Path) -> bool,
+) -> Discovered {
     let mut found = Discovered::default();
     for root in paths {
         let metadata = match std::fs::metadata(root) {
@@ -54,12 +55,19 @@ pub fn discover(paths: &[PathBuf], excludes: &GlobSet) -> Discovered {
                 continue;
             }
         };
+        if force_exclude(root)
+            && (configured(root, metadata.is_dir(), true)
+                || excluded(root, Path::new(""), excludes))
+        {
+            continue;
+        }
         if !metadata.is_dir() {
             found.files.push(root.clone());
             continue;
         }
         let filter_root = root.clone();
         let filter_excludes = excludes.clone();
+        let configured = configured.clone();
         let walker = ignore::WalkBuilder::new(root)
             .hidden(true)
             .require_git(false)
@@ -69,12 +77,7 @@ pub fn discover(paths: &[PathBuf], excludes: &GlobSet) -> Discovered {
                     return true;
                 }
                 let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
-                let default_excluded = is_dir
-                    && path
-                        .file_name()
-                        .and_then(|n| n.to_str())
-                        .is_some_and(|n| DEFAULT_EXCLUDES.contains(&n));
-                !default_excluded && !excluded(path, &filter_root, &filter_excludes)
+                !configured(path, is_dir, false) && !excluded(path, &filter_root, &filter_excludes)
             })
             .build();
         for entry in walker {

@@ -145,6 +145,10 @@ impl Fix {
     pub fn applicability(&self) -> Applicability {
         self.applicability
     }
+    /// Change how safe the fix is (`extend-safe-fixes` / `extend-unsafe-fixes`).
+    pub fn set_applicability(&mut self, applicability: Applicability) {
+        self.applicability = applicability;
+    }
     pub fn note(&self) -> Option<&str> {
         self.note.as_deref()
     }

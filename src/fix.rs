@@ -12,6 +12,50 @@ use crate::checker::{self, Settings};
 use crate::edit::{Applicability, Edit, Finding};
 use crate::importer;
 
+/// `extend-safe-fixes` / `extend-unsafe-fixes`: the transforms whose unsafe fixes count as
+/// safe, and those whose safe fixes count as unsafe (this one wins when a transform is in
+/// both). Applied to every check's findings, in [`check`], and nowhere else.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FixOverrides {
+    pub safe: Vec<&'static str>,
+    pub unsafe_: Vec<&'static str>,
+}
+
+impl FixOverrides {
+    pub fn is_empty(&self) -> bool {
+        self.safe.is_empty() && self.unsafe_.is_empty()
+    }
+
+    fn apply(&self, findings: &mut [Finding]) {
+        if self.is_empty() {
+            return;
+        }
+        for finding in findings {
+            let Some(fix) = finding.fix.as_mut() else {
+                continue;
+            };
+            match fix.applicability() {
+                Applicability::Safe if self.unsafe_.contains(&finding.id) => {
+                    fix.set_applicability(Applicability::Unsafe);
+                }
+                Applicability::Unsafe
+                    if self.safe.contains(&finding.id) && !self.unsafe_.contains(&finding.id) =>
+                {
+                    fix.set_applicability(Applicability::Safe);
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+/// The checker's findings, with the configured fix safety overrides applied.
+fn check(code: &str, parsed: &Parsed<ModModule>, settings: &Settings) -> Vec<Finding> {
+    let mut findings = checker::check(code, parsed, settings);
+    settings.fix_overrides.apply(&mut findings);
+    findings
+}
+
 /// At most this many fix passes per file.
 pub const MAX_PASSES: usize = 20;
 
@@ -170,7 +214,7 @@ pub fn run(
     let mut code = source.to_string();
     let mut outcome = Outcome::default();
     let mut dropped: Vec<String> = Vec::new();
-    let mut findings = checker::check(&code, &parsed, settings);
+    let mut findings = check(&code, &parsed, settings);
     outcome.initial = findings.clone();
     if let Some(allowed) = allowed {
         let mut converged = false;
@@ -188,7 +232,7 @@ pub fn run(
                     dropped.extend(applied.dropped_names);
                     code = applied.output;
                     parsed = new_parsed;
-                    findings = checker::check(&code, &parsed, settings);
+                    findings = check(&code, &parsed, settings);
                 }
                 Err(_) => {
                     outcome.internal_error = Some(culprits(&code, &findings, allowed));
@@ -203,7 +247,7 @@ pub fn run(
         {
             code = new_code;
             parsed = new_parsed;
-            findings = checker::check(&code, &parsed, settings);
+            findings = check(&code, &parsed, settings);
         }
     }
     let _ = parsed;
@@ -325,6 +369,33 @@ mod tests {
     static BREAKS: Breaks = Breaks;
 
     #[test]
+    fn fix_overrides_promote_and_demote() {
+        let source = "async def f():\n    pass\n";
+        let mut settings = Settings {
+            target: crate::version::PyVersion::DEFAULT,
+            transforms: vec![&BREAKS],
+            file_name: "x.py".into(),
+            project: Default::default(),
+            fix_overrides: FixOverrides {
+                safe: vec![],
+                unsafe_: vec!["breaks-code"],
+            },
+        };
+        let parsed = parse_module(source).unwrap();
+        let found = check(source, &parsed, &settings);
+        let applicability = |found: &[Finding]| found[0].fix.as_ref().unwrap().applicability();
+        assert_eq!(applicability(&found), Applicability::Unsafe);
+        settings.fix_overrides = FixOverrides {
+            safe: vec!["breaks-code"],
+            unsafe_: vec![],
+        };
+        assert_eq!(
+            applicability(&check(source, &parsed, &settings)),
+            Applicability::Safe
+        );
+    }
+
+    #[test]
     fn a_pass_that_breaks_the_code_is_discarded() {
         let source = "async def f():\n    pass\n";
         let settings = Settings {
@@ -332,6 +403,7 @@ mod tests {
             transforms: vec![&BREAKS],
             file_name: "x.py".into(),
             project: Default::default(),
+            fix_overrides: Default::default(),
         };
         let outcome = run(source, &settings, Some(Applicability::Safe)).unwrap();
         assert_eq!(outcome.output, source);
@@ -346,6 +418,7 @@ mod tests {
             transforms: vec![],
             file_name: "x.py".into(),
             project: Default::default(),
+            fix_overrides: Default::default(),
         };
         let error = run("x = 1\ndef f(:\n", &settings, None).unwrap_err();
         assert_eq!((error.line, error.column), (2, 7));

@@ -17,6 +17,7 @@ pub mod project;
 pub mod registry;
 pub mod report;
 pub mod rewrite;
+pub mod settings;
 pub mod suppress;
 pub mod version;
 

@@ -148,20 +148,83 @@ pub fn find(id: &str) -> Option<&'static dyn Transform> {
     all().iter().copied().find(|t| t.info().id == id)
 }
 
-/// Resolve `--select`/`--ignore` lists into the enabled transforms. Unknown ids are an error.
-pub fn select(select: &[String], ignore: &[String]) -> Result<Vec<&'static dyn Transform>, String> {
-    for id in select.iter().chain(ignore) {
-        if id != "ALL" && find(id).is_none() {
-            return Err(format!("unknown transform id `{id}` (see `asyncup list`)"));
-        }
+/// The candidate nearest to `word`, when one is near enough to be what was meant.
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|candidate| (strsim::jaro_winkler(word, candidate), candidate))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, candidate)| candidate)
+}
+
+/// `Ok` for a known id (or `ALL`); else "unknown transform id `x`{place}; did you mean `y`?".
+pub fn check_id(id: &str, place: &str) -> Result<(), String> {
+    let id = id.trim();
+    if id == "ALL" || find(id).is_some() {
+        return Ok(());
     }
-    let selected = |id: &str| select.is_empty() || select.iter().any(|s| s == "ALL" || s == id);
-    let ignored = |id: &str| ignore.iter().any(|s| s == "ALL" || s == id);
-    Ok(all()
+    let hint = match did_you_mean(id, all().iter().map(|t| t.info().id)) {
+        Some(near) => format!("; did you mean `{near}`?"),
+        None => " (see `asyncup list`)".to_string(),
+    };
+    Err(format!("unknown transform id `{id}`{place}{hint}"))
+}
+
+/// One layer of selection: a configuration file's keys, then the command line's flags.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Selection<'a> {
+    /// Replaces what the layers before selected (and their ignores).
+    pub select: Option<&'a [String]>,
+    pub extend_select: &'a [String],
+    pub ignore: &'a [String],
+}
+
+/// The transforms the layers enable, in registry order, and the ids selected by name (not by
+/// `ALL`, not by default) that stay enabled. Ids must have been checked ([`check_id`]).
+pub fn resolve(layers: &[Selection]) -> (Vec<&'static dyn Transform>, Vec<&'static str>) {
+    let mut enabled: Vec<&'static str> = all().iter().map(|t| t.info().id).collect();
+    let mut by_name: Vec<&'static str> = Vec::new();
+    let matching = |items: &[String]| -> Vec<&'static str> {
+        all()
+            .iter()
+            .map(|t| t.info().id)
+            .filter(|id| items.iter().any(|s| s.trim() == "ALL" || s.trim() == *id))
+            .collect()
+    };
+    let named = |items: &[String]| -> Vec<&'static str> {
+        all()
+            .iter()
+            .map(|t| t.info().id)
+            .filter(|id| items.iter().any(|s| s.trim() == *id))
+            .collect()
+    };
+    for layer in layers {
+        if let Some(select) = layer.select {
+            enabled = matching(select);
+            by_name = named(select);
+        }
+        for id in matching(layer.extend_select) {
+            if !enabled.contains(&id) {
+                enabled.push(id);
+            }
+        }
+        by_name.extend(named(layer.extend_select));
+        let ignored = matching(layer.ignore);
+        enabled.retain(|id| !ignored.contains(id));
+    }
+    by_name.retain(|id| enabled.contains(id));
+    by_name.sort_unstable();
+    by_name.dedup();
+    let transforms = all()
         .iter()
         .copied()
-        .filter(|t| selected(t.info().id) && !ignored(t.info().id))
-        .collect())
+        .filter(|t| enabled.contains(&t.info().id))
+        .collect();
+    (transforms, by_name)
 }
 
 #[cfg(test)]
@@ -191,5 +254,60 @@ mod tests {
         let before = ids.len();
         ids.dedup();
         assert_eq!(before, ids.len(), "duplicate transform ids");
+    }
+
+    fn strings(items: &[&str]) -> Vec<String> {
+        items.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn later_layers_win() {
+        use super::{Selection, resolve};
+        let file_select = strings(&["wait-for-to-timeout", "blocking-sleep"]);
+        let file_ignore = strings(&["blocking-sleep"]);
+        let file = Selection {
+            select: Some(&file_select),
+            ignore: &file_ignore,
+            ..Selection::default()
+        };
+        let ids = |layers: &[Selection]| -> Vec<&str> {
+            resolve(layers).0.iter().map(|t| t.info().id).collect()
+        };
+        assert_eq!(ids(&[file]), ["wait-for-to-timeout"]);
+        let extend = strings(&[" gather-to-taskgroup "]);
+        let cli = Selection {
+            extend_select: &extend,
+            ..Selection::default()
+        };
+        assert_eq!(
+            ids(&[file, cli]),
+            ["wait-for-to-timeout", "gather-to-taskgroup"]
+        );
+        assert_eq!(
+            resolve(&[file, cli]).1,
+            ["gather-to-taskgroup", "wait-for-to-timeout"]
+        );
+        // A later `select` replaces everything before it.
+        let all = strings(&["ALL"]);
+        let cli = Selection {
+            select: Some(&all),
+            ..Selection::default()
+        };
+        assert_eq!(ids(&[file, cli]).len(), super::all().len());
+        assert!(resolve(&[file, cli]).1.is_empty());
+    }
+
+    #[test]
+    fn suggestions() {
+        assert_eq!(
+            super::check_id("gather-to-taskgrup", " in --select").unwrap_err(),
+            "unknown transform id `gather-to-taskgrup` in --select; did you mean `gather-to-taskgroup`?"
+        );
+        assert!(super::check_id(" ALL ", "").is_ok());
+        assert!(
+            super::check_id("zzz", "")
+                .unwrap_err()
+                .ends_with("(see `asyncup list`)")
+        );
     }
 }

@@ -910,7 +910,7 @@ fn usage_errors_exit_2() {
     let run = p.run(&["check", "--select", "no-such-id", "a.py"]);
     run.code(2)
         .stdout("")
-        .stderr_has("asyncup: unknown transform id `no-such-id` (see `asyncup list`)");
+        .stderr_has("asyncup: unknown transform id `no-such-id` in --select (see `asyncup list`)");
     p.run(&["fix", "--select", "wait-for-to-timeout,no-such-id", "a.py"])
         .code(2);
     p.run(&["fix", "--ignore", "no-such-id", "a.py"]).code(2);
@@ -1205,6 +1205,515 @@ fn target_version_option() {
     p.run(&["check", SELECT, "--target-version", "py314"])
         .code(1)
         .stdout(&safe_line("a.py"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Configuration: [tool.asyncup], asyncup.toml, .asyncup.toml; selection
+// ---------------------------------------------------------------------------------------------
+
+/// `select`, `extend-select` and `ignore` in `[tool.asyncup]`.
+#[test]
+fn config_select_extend_select_and_ignore() {
+    let p = Project::new();
+    p.write("a.py", SAFE);
+    p.write(
+        "pyproject.toml",
+        "[tool.asyncup]\nselect = [\"blocking-sleep\"]\n",
+    );
+    p.run(&["check"]).code(0).stdout("");
+    p.write(
+        "pyproject.toml",
+        "[tool.asyncup]\nselect = [\"blocking-sleep\"]\nextend-select = [\"wait-for-to-timeout\"]\n",
+    );
+    p.run(&["check"]).code(1).stdout(&safe_line("a.py"));
+    p.write(
+        "pyproject.toml",
+        "[tool.asyncup]\nselect = [\"ALL\"]\nignore = [\"wait-for-to-timeout\"]\n",
+    );
+    p.run(&["check"]).code(0).stdout("");
+    // Other tools' tables are not checked.
+    p.write(
+        "pyproject.toml",
+        "[tool.ruff]\nno-such-ruff-key = 1\n\n[tool.asyncup]\nselect = [\"wait-for-to-timeout\"]\n",
+    );
+    p.run(&["check"]).code(1).stdout(&safe_line("a.py"));
+}
+
+/// An unknown key names the key, the table and the file, suggests the nearest key, and stops
+/// the run before anything is read or written.
+#[test]
+fn an_unknown_key_is_a_configuration_error() {
+    let p = Project::new();
+    p.write("a.py", SAFE).write(
+        "pyproject.toml",
+        "[project]\nrequires-python = \">=3.11\"\n\n[tool.asyncup]\ntagret-version = \"py311\"\n",
+    );
+    for command in ["check", "diff", "fix"] {
+        let run = p.run(&[command]);
+        run.code(2).stdout("");
+        assert_eq!(
+            run.stderr,
+            "asyncup: unknown key tagret-version in [tool.asyncup] of pyproject.toml; did you \
+             mean target-version?\n"
+        );
+    }
+    assert_eq!(p.read_str("a.py"), SAFE);
+    let p = Project::new();
+    p.write("pkg/a.py", SAFE)
+        .write("pkg/asyncup.toml", "extend-selct = [\"blocking-sleep\"]\n");
+    let run = p.run(&["check"]);
+    run.code(2).stdout("");
+    assert_eq!(
+        run.stderr,
+        "asyncup: unknown key extend-selct in pkg/asyncup.toml; did you mean extend-select?\n"
+    );
+    // Nothing near: the keys are listed.
+    p.write("pkg/asyncup.toml", "colour = \"blue\"\n");
+    p.run(&["check"])
+        .code(2)
+        .stderr_has("unknown key colour in pkg/asyncup.toml; the keys are ");
+    // A value of the wrong type names the file and line.
+    p.write("pkg/asyncup.toml", "\nselect = \"wait-for-to-timeout\"\n");
+    p.run(&["check"])
+        .code(2)
+        .stderr_has("asyncup: pkg/asyncup.toml:2: invalid type: string \"wait-for-to-timeout\", expected a sequence");
+    // asyncup's own file must be valid TOML.
+    p.write("pkg/asyncup.toml", "select = [\n");
+    p.run(&["check"])
+        .code(2)
+        .stderr_has("asyncup: pkg/asyncup.toml:");
+    p.write("pkg/asyncup.toml", "target-version = \"py2\"\n");
+    p.run(&["check"])
+        .code(2)
+        .stderr_has("target-version in pkg/asyncup.toml: invalid Python version `py2`");
+}
+
+/// Ids in every key that takes ids are checked, with a suggestion and the file named.
+#[test]
+fn unknown_ids_in_the_configuration() {
+    let cases = [
+        ("select = [\"wait-for-to-timout\"]", "select"),
+        ("extend-select = [\"wait-for-to-timout\"]", "extend-select"),
+        ("ignore = [\"wait-for-to-timout\"]", "ignore"),
+        (
+            "extend-safe-fixes = [\"wait-for-to-timout\"]",
+            "extend-safe-fixes",
+        ),
+        (
+            "extend-unsafe-fixes = [\"wait-for-to-timout\"]",
+            "extend-unsafe-fixes",
+        ),
+        (
+            "per-file-ignores = { \"tests/**\" = [\"wait-for-to-timout\"] }",
+            "per-file-ignores `tests/**`",
+        ),
+    ];
+    for (line, key) in cases {
+        let p = Project::new();
+        p.write("a.py", SAFE)
+            .write("asyncup.toml", format!("{line}\n"));
+        let run = p.run(&["check"]);
+        run.code(2).stdout("");
+        assert_eq!(
+            run.stderr,
+            format!(
+                "asyncup: unknown transform id `wait-for-to-timout` in {key} of asyncup.toml; \
+                 did you mean `wait-for-to-timeout`?\n"
+            )
+        );
+    }
+}
+
+/// `target-version` in `asyncup.toml` / `.asyncup.toml`; `.asyncup.toml` wins over
+/// `asyncup.toml`, which wins over `[tool.asyncup]` in the same folder.
+#[test]
+fn config_target_version_and_file_order() {
+    let p = Project::new();
+    p.write("a.py", SAFE)
+        .write("asyncup.toml", "target-version = \"py310\"\n");
+    p.run(&["check"])
+        .code(0)
+        .stdout("")
+        .stderr_has("target py310 for 1 file (from asyncup.toml: target-version = \"py310\")");
+    p.write(".asyncup.toml", "target-version = \"py312\"\n");
+    p.run(&["check"])
+        .code(1)
+        .stdout(&safe_line("a.py"))
+        .stderr_has("target py312 for 1 file (from .asyncup.toml: target-version = \"py312\")");
+    let p = Project::new();
+    p.write("a.py", SAFE)
+        .write("asyncup.toml", "ignore = [\"wait-for-to-timeout\"]\n")
+        .write(
+            "pyproject.toml",
+            "[tool.asyncup]\nselect = [\"wait-for-to-timeout\"]\n",
+        );
+    p.run(&["check"]).code(0).stdout("");
+}
+
+/// The nearest configuration file to each file applies; `--config` names one for every file;
+/// `--isolated` reads none.
+#[test]
+fn nearest_config_file_wins_then_config_and_isolated() {
+    let p = Project::new();
+    p.write("a.py", SAFE)
+        .write("sub/b.py", SAFE)
+        .write(
+            "pyproject.toml",
+            "[tool.asyncup]\nignore = [\"wait-for-to-timeout\"]\n",
+        )
+        .write("sub/asyncup.toml", "select = [\"wait-for-to-timeout\"]\n");
+    p.run(&["check"]).code(1).stdout(&safe_line("sub/b.py"));
+    p.run(&["check", "--isolated"])
+        .code(1)
+        .stdout(&(safe_line("a.py") + &safe_line("sub/b.py")));
+    p.run(&["check", "--config", "sub/asyncup.toml"])
+        .code(1)
+        .stdout(&(safe_line("a.py") + &safe_line("sub/b.py")));
+    p.run(&["check", "--config", "pyproject.toml"])
+        .code(0)
+        .stdout("");
+    // `--config`'s target-version is every file's.
+    p.write("other.toml", "target-version = \"py39\"\n");
+    p.run(&["check", "--config", "other.toml"])
+        .code(0)
+        .stderr_has("target py39 for 2 files (from other.toml: target-version = \"py39\")");
+    p.run(&["check", "--config", "no-such.toml"])
+        .code(2)
+        .stdout("")
+        .stderr_has("asyncup: no-such.toml: cannot read the configuration");
+    p.run(&["check", "--config", "other.toml", "--isolated"])
+        .code(2);
+}
+
+/// Flags win over the file: `--select` over `select`/`ignore`, `--extend-select`,
+/// `--target-version`, `--no-unsafe-fixes` over `unsafe-fixes = true`.
+#[test]
+fn command_line_flags_win_over_the_file() {
+    let p = Project::new();
+    p.write("a.py", SAFE).write(
+        "asyncup.toml",
+        "target-version = \"py310\"\nignore = [\"wait-for-to-timeout\"]\n",
+    );
+    p.run(&["check"]).code(0).stdout("");
+    p.run(&["check", "--target-version", "py311"])
+        .code(0)
+        .stdout("");
+    p.run(&["check", "--target-version", "py311", SELECT])
+        .code(1)
+        .stdout(&safe_line("a.py"));
+    p.write("asyncup.toml", "select = [\"blocking-sleep\"]\n");
+    p.run(&["check", "--extend-select", "wait-for-to-timeout"])
+        .code(1)
+        .stdout(&safe_line("a.py"));
+    // `unsafe-fixes = true` in the file applies unsafe fixes; the flag turns them off.
+    p.write("b.py", UNSAFE).write(
+        "asyncup.toml",
+        "select = [\"wait-for-to-timeout\"]\nunsafe-fixes = true\n",
+    );
+    p.run(&["fix", "--no-unsafe-fixes", "b.py"]).code(1);
+    assert_eq!(p.read_str("b.py"), UNSAFE);
+    p.run(&["fix", "b.py"]).code(0);
+    assert_eq!(p.read_str("b.py"), UNSAFE_FIXED);
+}
+
+/// `exclude` replaces the default folders, `extend-exclude` adds to them; both are gitignore
+/// globs anchored at the configuration file's folder.
+#[test]
+fn config_exclude_and_extend_exclude() {
+    let p = Project::new();
+    p.write("kept.py", SAFE)
+        .write("gen/x.py", SAFE)
+        .write("pkg/gen/y.py", SAFE)
+        .write("top_only.py", SAFE)
+        .write("pkg/top_only.py", SAFE)
+        .write("venv/v.py", SAFE)
+        .write(
+            "asyncup.toml",
+            "select = [\"wait-for-to-timeout\"]\nextend-exclude = [\"gen/\", \"/top_only.py\"]\n",
+        );
+    p.run(&["check"])
+        .code(1)
+        .stdout(&(safe_line("kept.py") + &safe_line("pkg/top_only.py")));
+    p.write(
+        "asyncup.toml",
+        "select = [\"wait-for-to-timeout\"]\nexclude = [\"gen\"]\n",
+    );
+    p.run(&["check"]).code(1).stdout(
+        &(safe_line("kept.py")
+            + &safe_line("pkg/top_only.py")
+            + &safe_line("top_only.py")
+            + &safe_line("venv/v.py")),
+    );
+    // Anchored at the folder of the file that says it.
+    let p = Project::new();
+    p.write("a.py", SAFE)
+        .write("sub/a.py", SAFE)
+        .write("sub/asyncup.toml", "extend-exclude = [\"/a.py\"]\n");
+    p.run(&["check", SELECT]).code(1).stdout(&safe_line("a.py"));
+    // Under `--config`, at that file's folder, not at the current one.
+    p.run(&["check", SELECT, "--config", "sub/asyncup.toml"])
+        .code(1)
+        .stdout(&safe_line("a.py"));
+    p.run(&[
+        "check",
+        SELECT,
+        "--config",
+        "sub/asyncup.toml",
+        "--force-exclude",
+        "sub/a.py",
+    ])
+    .code(0)
+    .stdout("");
+    p.write("sub/asyncup.toml", "exclude = [\"a{b\"]\n");
+    p.run(&["check", SELECT])
+        .code(2)
+        .stderr_has("invalid glob `a{b` in exclude of sub/asyncup.toml");
+}
+
+/// A file named on the command line is taken even when excluded, unless `force-exclude`.
+#[test]
+fn force_exclude_applies_to_files_named_on_the_command_line() {
+    let p = Project::new();
+    p.write("migrations/m.py", SAFE).write("a.py", SAFE).write(
+        "asyncup.toml",
+        "select = [\"wait-for-to-timeout\"]\nextend-exclude = [\"migrations\"]\n",
+    );
+    p.run(&["check", "migrations/m.py", "a.py"])
+        .code(1)
+        .stdout(&(safe_line("a.py") + &safe_line("migrations/m.py")));
+    p.run(&["check", "--force-exclude", "migrations/m.py", "a.py"])
+        .code(1)
+        .stdout(&safe_line("a.py"));
+    p.run(&["fix", "--force-exclude", "migrations/m.py"])
+        .code(0);
+    assert_eq!(p.read_str("migrations/m.py"), SAFE);
+    p.write(
+        "asyncup.toml",
+        "select = [\"wait-for-to-timeout\"]\nextend-exclude = [\"migrations\"]\nforce-exclude = true\n",
+    );
+    p.run(&["check", "migrations/m.py"]).code(0).stdout("");
+    p.run(&["check", "--no-force-exclude", "migrations/m.py"])
+        .code(1)
+        .stdout(&safe_line("migrations/m.py"));
+    // Standard input named as an excluded file goes through untouched.
+    p.run_stdin(&["check", "--stdin-filename", "migrations/m.py", "-"], SAFE)
+        .code(0)
+        .stdout("");
+}
+
+/// `per-file-ignores`: glob → ids (or ALL), anchored at the configuration file's folder.
+#[test]
+fn per_file_ignores() {
+    let p = Project::new();
+    p.write("a.py", SAFE)
+        .write("tests/unit/test_a.py", SAFE)
+        .write("pkg/tests/test_b.py", SAFE)
+        .write("pkg/conftest.py", SAFE)
+        .write(
+            "pyproject.toml",
+            "[tool.asyncup]\nselect = [\"wait-for-to-timeout\"]\n\n[tool.asyncup.per-file-ignores]\n\"tests/**\" = [\"wait-for-to-timeout\"]\n\"conftest.py\" = [\"ALL\"]\n",
+        );
+    p.run(&["check"])
+        .code(1)
+        .stdout(&(safe_line("a.py") + &safe_line("pkg/tests/test_b.py")));
+    // The ids of a matching entry are only ignored in the files it matches.
+    p.run_stdin(
+        &["check", "--stdin-filename", "tests/unit/test_c.py", "-"],
+        SAFE,
+    )
+    .code(0)
+    .stdout("");
+}
+
+/// `extend-safe-fixes` promotes a transform's unsafe fixes; `extend-unsafe-fixes` demotes its
+/// safe ones.
+#[test]
+fn extend_safe_fixes_and_extend_unsafe_fixes() {
+    let p = Project::new();
+    p.write("a.py", UNSAFE).write(
+        "asyncup.toml",
+        "select = [\"wait-for-to-timeout\"]\nextend-safe-fixes = [\"wait-for-to-timeout\"]\n",
+    );
+    p.run(&["check"]).code(1).stdout(&safe_line("a.py"));
+    p.run(&["fix"]).code(0);
+    assert_eq!(p.read_str("a.py"), UNSAFE_FIXED);
+    let p = Project::new();
+    p.write("a.py", SAFE).write(
+        "asyncup.toml",
+        "select = [\"wait-for-to-timeout\"]\nextend-unsafe-fixes = [\"wait-for-to-timeout\"]\n",
+    );
+    p.run(&["check"]).code(1).stdout(&unsafe_line("a.py"));
+    p.run(&["fix"]).code(1);
+    assert_eq!(p.read_str("a.py"), SAFE);
+    p.run(&["fix", "--unsafe-fixes"]).code(0);
+    assert_eq!(p.read_str("a.py"), SAFE_FIXED);
+}
+
+/// `check --show-settings PATH` prints what applies to that file and exits 0.
+#[test]
+fn show_settings() {
+    let p = Project::new();
+    p.write("pkg/tests/test_a.py", SAFE).write(
+        "pyproject.toml",
+        "[project]\nrequires-python = \">=3.9\"\n\n[tool.asyncup]\nselect = [\"wait-for-to-timeout\", \"gather-to-taskgroup\"]\nextend-exclude = [\"migrations\"]\nunsafe-fixes = true\nextend-safe-fixes = [\"gather-to-taskgroup\"]\n\n[tool.asyncup.per-file-ignores]\n\"**/tests/*\" = [\"wait-for-to-timeout\"]\n\"docs/**\" = [\"ALL\"]\n",
+    );
+    let run = p.run(&["check", "--show-settings", "pkg/tests/test_a.py"]);
+    run.code(0).stdout(
+        "Settings for pkg/tests/test_a.py\n\
+         config file: [tool.asyncup] of pyproject.toml\n\
+         globs anchored at: .\n\
+         target-version: py39 (from pyproject.toml: project.requires-python = \">=3.9\")\n\
+         selected: gather-to-taskgroup\n\
+         select: wait-for-to-timeout, gather-to-taskgroup\n\
+         extend-select: (none)\n\
+         ignore: (none)\n\
+         exclude: (default) __pypackages__, _build, buck-out, dist, node_modules, site-packages, venv\n\
+         extend-exclude: migrations\n\
+         force-exclude: false\n\
+         excluded: no\n\
+         per-file-ignores:\n\
+         \x20 **/tests/* = wait-for-to-timeout\n\
+         unsafe-fixes: true\n\
+         extend-safe-fixes: gather-to-taskgroup\n\
+         extend-unsafe-fixes: (none)\n",
+    );
+    assert_eq!(run.stderr, "");
+    let run = p.run(&[
+        "check",
+        "--show-settings",
+        "--isolated",
+        "--target-version",
+        "py312",
+        "--select",
+        "wait-for-to-timeout",
+        "pkg/tests/test_a.py",
+    ]);
+    run.code(0);
+    assert_eq!(run.stderr, "");
+    assert!(
+        run.stdout.contains("config file: (none: --isolated)\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("target-version: py312 (from --target-version)\n")
+    );
+    assert!(run.stdout.contains("selected: wait-for-to-timeout\n"));
+    assert!(run.stdout.contains("per-file-ignores: (none match)\n"));
+    let run = p.run(&[
+        "check",
+        "--show-settings",
+        "--config",
+        "pyproject.toml",
+        "migrations/m.py",
+    ]);
+    run.code(0);
+    assert!(
+        run.stdout
+            .contains("config file: [tool.asyncup] of pyproject.toml (--config)\n")
+            && run.stdout.contains("excluded: yes\n"),
+        "{}",
+        run.stdout
+    );
+    p.run(&["check", "--show-settings"])
+        .code(2)
+        .stderr_has("--show-settings takes exactly one path");
+    // The name standard input would be reported as.
+    let run = p.run(&["check", "--show-settings", "--stdin-filename", "docs/x.py"]);
+    run.code(0);
+    assert!(
+        run.stdout.starts_with("Settings for docs/x.py\n")
+            && run.stdout.contains("  docs/** = ALL\n"),
+        "{}",
+        run.stdout
+    );
+}
+
+/// `--select` / `--ignore` items are trimmed; an unknown id gets a suggestion.
+#[test]
+fn selection_items_are_trimmed_and_checked() {
+    let p = Project::new();
+    p.write("a.py", SAFE);
+    p.run(&["check", "--select", "blocking-sleep, wait-for-to-timeout"])
+        .code(1)
+        .stdout(&safe_line("a.py"));
+    p.run(&["check", "--ignore", " wait-for-to-timeout ,blocking-sleep"])
+        .code(0)
+        .stdout("");
+    let run = p.run(&["check", "--select", "wait-for-timeout"]);
+    run.code(2).stdout("");
+    assert_eq!(
+        run.stderr,
+        "asyncup: unknown transform id `wait-for-timeout` in --select; did you mean \
+         `wait-for-to-timeout`?\n"
+    );
+    p.run(&["check", "--ignore", "gather-to-taskgrop"])
+        .code(2)
+        .stderr_has("in --ignore; did you mean `gather-to-taskgroup`?");
+    p.run(&["check", "--extend-select", "blocking-slep"])
+        .code(2)
+        .stderr_has("in --extend-select; did you mean `blocking-sleep`?");
+}
+
+/// Selecting nothing is a usage error, from the command line or the file.
+#[test]
+fn selecting_nothing_is_a_usage_error() {
+    let p = Project::new();
+    p.write("a.py", SAFE);
+    let run = p.run(&["check", "--select", "ALL", "--ignore", "ALL"]);
+    run.code(2).stdout("");
+    assert_eq!(
+        run.stderr,
+        "asyncup: no transform is selected (--select/--ignore); see `asyncup list`\n"
+    );
+    p.write("asyncup.toml", "select = []\n");
+    p.run(&["check"]).code(2).stderr_has(
+        "no transform is selected (select/ignore in asyncup.toml and the command line)",
+    );
+}
+
+/// A transform selected by name that the target version turns off gets a warning naming both.
+#[test]
+fn a_transform_selected_by_name_but_off_for_the_target_is_a_warning() {
+    let p = Project::new();
+    p.write("a.py", SAFE)
+        .write("pyproject.toml", "[project]\nrequires-python = \">=3.9\"\n");
+    p.run(&["check", "--select", "gather-to-taskgroup,blocking-sleep"])
+        .code(0)
+        .stderr_has(
+            "asyncup: warning: gather-to-taskgroup is selected but needs Python 3.11; the \
+             target is py39 (from pyproject.toml: project.requires-python = \">=3.9\")\n",
+        );
+    // Not by ALL or by default, not for a transform that runs on any version, not with -s.
+    for args in [
+        &["check", "--select", "ALL"][..],
+        &["check"],
+        &["check", "--select", "blocking-sleep"],
+        &["check", "-s", "--select", "gather-to-taskgroup"],
+    ] {
+        let run = p.run(args);
+        assert!(
+            !run.stderr.contains("is selected but"),
+            "{args:?}: {}",
+            run.stderr
+        );
+    }
+    // Selected by name in the file: the same warning, once.
+    p.write(
+        "pyproject.toml",
+        "[project]\nrequires-python = \">=3.9\"\n\n[tool.asyncup]\nextend-select = [\"timeout-error-alias\"]\n",
+    )
+    .write("b.py", SAFE);
+    let run = p.run(&["check"]);
+    assert_eq!(
+        run.stderr
+            .matches("timeout-error-alias is selected but needs Python 3.11")
+            .count(),
+        1,
+        "{}",
+        run.stderr
+    );
 }
 
 // ---------------------------------------------------------------------------------------------

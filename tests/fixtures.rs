@@ -114,6 +114,7 @@ fn check_source(id: &str, name: &str, source: &str, project: Arc<Project>) -> St
         transforms: vec![transform],
         file_name: name.clone(),
         project,
+        fix_overrides: Default::default(),
     };
 
     let outcome = fix::run(&source, &settings, Some(Applicability::Unsafe)).unwrap_or_else(|e| {

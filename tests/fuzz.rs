@@ -199,6 +199,7 @@ fn the_engine_never_breaks_code() {
             transforms: registry::all().to_vec(),
             file_name: file_name.to_string(),
             project: Default::default(),
+            fix_overrides: Default::default(),
         };
         if let Ok(outcome) = fix::run(&source, &settings, Some(Applicability::Unsafe)) {
             parsed.fetch_add(1, Ordering::Relaxed);
