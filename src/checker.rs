@@ -4,7 +4,7 @@
 
 use std::any::{Any, TypeId};
 use std::cell::OnceCell;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::Arc;
 
 use ruff_python_ast::token::{TokenKind, Tokens};
@@ -85,7 +85,7 @@ pub fn check(source: &str, parsed: &Parsed<ModModule>, settings: &Settings) -> V
         guard: VersionRange::default(),
         names: OnceCell::new(),
         facts: OnceCell::new(),
-        state: HashMap::new(),
+        state: HashMap::default(),
         self_printing: Vec::new(),
         findings: Vec::new(),
     };
@@ -431,7 +431,7 @@ fn refuse_unsafe_contexts(
             }
         })
     };
-    let mut refused_groups: HashSet<(&'static str, u32)> = HashSet::new();
+    let mut refused_groups: HashSet<(&'static str, u32)> = HashSet::default();
     let mut refuse = |finding: &mut Finding, reason: &str| {
         if let Some(group) = finding.fix.as_ref().and_then(|fix| fix.group()) {
             refused_groups.insert((finding.id, group));

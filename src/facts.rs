@@ -2,7 +2,7 @@
 //! which helpers call `asyncio.run`, what the module binds), gathered once per file on first
 //! use and shared, instead of each transform walking the tree again.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use ruff_python_ast::visitor::source_order::{self, SourceOrderVisitor};
 use ruff_python_ast::{Expr, Stmt};

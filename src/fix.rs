@@ -1,7 +1,9 @@
 //! Applying fixes: one pass splices the non-overlapping fixes into the text; the loop re-parses
 //! and re-checks until nothing more applies. Pure: no I/O.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashSet as HashSet;
 
 use ruff_python_ast::ModModule;
 use ruff_python_parser::{ParseError, Parsed, parse_module};
@@ -121,7 +123,7 @@ pub fn apply_fixes(source: &str, findings: &[Finding], allowed: Applicability) -
         // isort order (see `importer::insertion_order`).
         unit.edits
             .sort_by_cached_key(|edit| (edit.start(), edit.end(), importer::insertion_order(edit)));
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         unit.edits.retain(|edit| seen.insert(*edit));
     }
     // A unit whose own edits overlap can never apply: drop it rather than splice garbage.
@@ -131,7 +133,7 @@ pub fn apply_fixes(source: &str, findings: &[Finding], allowed: Applicability) -
     let mut applied = Applied::default();
     let mut output = String::with_capacity(source.len());
     let mut last_pos: Option<TextSize> = None;
-    let mut done: HashSet<&Edit> = HashSet::new();
+    let mut done: HashSet<&Edit> = HashSet::default();
     for unit in units {
         let edits: Vec<&Edit> = unit
             .edits

@@ -4,7 +4,7 @@
 //! function, a parameter or an assignment of the same name shadows a module-level import, so a
 //! local `requests` that is a dict is never mistaken for the module.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use ruff_python_ast::name::UnqualifiedName;
 use ruff_python_ast::{self as ast, Expr, Stmt};

@@ -11,7 +11,9 @@
 //! imports by path suffix, relative imports from the importing file's folder), so the tree's
 //! layout (`src/`, flat, several roots) does not matter.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use ruff_python_ast::name::UnqualifiedName;
 use ruff_python_ast::visitor::source_order::{self, SourceOrderVisitor};
