@@ -2,9 +2,9 @@
 //! about (enclosing function, statement and expression parents, imports, version guards) and
 //! dispatches every enabled transform's hooks.
 
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::any::{Any, TypeId};
 use std::cell::OnceCell;
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::Arc;
 
 use ruff_python_ast::token::{TokenKind, Tokens};

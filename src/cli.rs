@@ -591,7 +591,7 @@ fn run_files(args: CommonArgs, mode: Mode) -> ExitCode {
         .map(|(path, display, _)| {
             let loaded = load(path);
             let facts = match &loaded {
-                Ok((_, source)) => FileFacts::gather(display, &source.text),
+                Ok((_, source)) => FileFacts::gather(display, source.text.clone()),
                 Err(_) => FileFacts::default(),
             };
             (loaded, facts)
@@ -685,7 +685,7 @@ fn run_files(args: CommonArgs, mode: Mode) -> ExitCode {
                 );
             }
             unplaced += skipped.len();
-            if new_text != text {
+            if new_text.as_str() != &**text {
                 if let Some(message) = outside_given_paths(&file.path, &roots) {
                     errors.push(format!("{}: {message}", file.display));
                     continue;
@@ -700,7 +700,7 @@ fn run_files(args: CommonArgs, mode: Mode) -> ExitCode {
             }
             continue;
         }
-        let changed = outcome.output != *text;
+        let changed = *outcome.output != **text;
         if mode == Mode::Diff && !args.silent {
             // A diff cannot show them, and nothing else would: say so on stderr.
             let unreadable: Vec<Finding> = outcome
@@ -715,7 +715,7 @@ fn run_files(args: CommonArgs, mode: Mode) -> ExitCode {
             }
         }
         let (shown_source, shown) = match mode {
-            Mode::Check => (text.as_str(), &outcome.initial),
+            Mode::Check => (&**text, &outcome.initial),
             _ => (outcome.output.as_str(), &outcome.remaining),
         };
         summary.count_findings(shown, file.unsafe_fixes);
@@ -931,10 +931,10 @@ fn run_stdin(args: &CommonArgs, mode: Mode, mut resolver: Resolver) -> ExitCode 
     let allowed = allowed_fixes(mode, &file);
     let target = file.target.clone();
     let targets = BTreeMap::from([(target.clone(), 1)]);
-    let project_of = |text: &str| {
+    let project_of = |text: &std::sync::Arc<str>| {
         std::sync::Arc::new(Project::new([(
             display.clone(),
-            FileFacts::gather(&display, text),
+            FileFacts::gather(&display, text.clone()),
         )]))
     };
     // Undecodable input is a finding; in `fix` the bytes go through unchanged.
@@ -968,9 +968,9 @@ fn run_stdin(args: &CommonArgs, mode: Mode, mut resolver: Resolver) -> ExitCode 
         files_scanned: 1,
         ..Summary::default()
     };
-    let changed = outcome.output != source.text;
+    let changed = *outcome.output != *source.text;
     let (shown_source, shown) = match mode {
-        Mode::Check => (source.text.as_str(), &outcome.initial),
+        Mode::Check => (&*source.text, &outcome.initial),
         _ => (outcome.output.as_str(), &outcome.remaining),
     };
     summary.count_findings(shown, file.unsafe_fixes);

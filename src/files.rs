@@ -7,7 +7,9 @@ use std::path::Path;
 /// A decoded source: UTF-8 text without its byte-order mark, and whether it had one.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SourceText {
-    pub text: String,
+    /// Shared with the project view, which reads other files' text when a transform asks
+    /// about them (one copy per file).
+    pub text: std::sync::Arc<str>,
     pub bom: bool,
 }
 
@@ -42,11 +44,11 @@ pub fn decode(bytes: &[u8]) -> Result<SourceText, String> {
     })?;
     match text.strip_prefix('\u{feff}') {
         Some(rest) => Ok(SourceText {
-            text: rest.to_string(),
+            text: rest.into(),
             bom: true,
         }),
         None => Ok(SourceText {
-            text: text.to_string(),
+            text: text.into(),
             bom: false,
         }),
     }
@@ -127,7 +129,7 @@ mod tests {
     fn bom_is_kept() {
         let source = decode("\u{feff}x = 1\n".as_bytes()).unwrap();
         assert!(source.bom);
-        assert_eq!(source.text, "x = 1\n");
+        assert_eq!(&*source.text, "x = 1\n");
         assert_eq!(source.encode("y = 2\n"), "\u{feff}y = 2\n".as_bytes());
     }
 

@@ -459,6 +459,12 @@ impl Imports {
 
     /// Does `expr` refer to `qualified` (e.g. `["asyncio", "wait_for"]`)? Allocation-free.
     pub fn matches(&self, expr: &Expr, qualified: &[&str]) -> bool {
+        // Fast path: `x.attr` can only match a name that ends in `attr` (most calls do not).
+        if let Expr::Attribute(attr) = expr
+            && qualified.last() != Some(&attr.attr.as_str())
+        {
+            return false;
+        }
         let Some(name) = UnqualifiedName::from_expr(expr) else {
             return false;
         };

@@ -12,6 +12,7 @@
 //! layout (`src/`, flat, several roots) does not matter.
 
 use std::collections::BTreeSet;
+use std::sync::{Arc, OnceLock};
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -36,9 +37,6 @@ pub enum DefKind {
     Sync,
     /// A class: a call makes an instance.
     Class,
-    /// The module has no `async` anywhere in its text, so nothing it defines is an `async def`
-    /// (the name may still be anything else).
-    NotAsync,
 }
 
 /// One module-level definition of a project file.
@@ -80,13 +78,14 @@ struct FromImport {
     name: String,
 }
 
-/// What the first pass learns about one file.
-#[derive(Clone, Debug, Default)]
+/// What the first pass learns about one file: the facts every check may need (wait_for
+/// patches, plugins, sync loop use), found by a byte search and a parse only where the search
+/// hits; its definitions are gathered lazily, the first time another file asks (see
+/// [`Project::resolve_absolute`]), from its text, which the project shares with the run.
+#[derive(Debug, Default)]
 pub struct FileFacts {
-    /// Was the file parsed? A file without `async` in its text is not.
-    parsed: bool,
-    defs: HashMap<String, Def>,
-    from_imports: HashMap<String, FromImport>,
+    text: Option<Arc<str>>,
+    defs: OnceLock<Definitions>,
     /// 1-based line of the first place that patches `asyncio.wait_for`.
     patches_wait_for: Option<usize>,
     plugins: Plugins,
@@ -95,22 +94,20 @@ pub struct FileFacts {
     sync_current_loop: Option<usize>,
 }
 
-impl FileFacts {
-    /// Facts about the file at `path`. Only files whose text can hold one are parsed (and
-    /// every package `__init__`, for its re-exports); a file that does not parse has no facts.
-    pub fn gather(path: &str, source: &str) -> FileFacts {
-        const NEEDLES: &[&str] = &["async", "wait_for", "get_event_loop", "anyio", "trio"];
-        if !NEEDLES.iter().any(|n| source.contains(n)) && !module_key(path).ends_with("__init__") {
-            return FileFacts::default();
-        }
+/// A module's own definitions and re-exports.
+#[derive(Debug, Default)]
+struct Definitions {
+    defs: HashMap<String, Def>,
+    from_imports: HashMap<String, FromImport>,
+}
+
+impl Definitions {
+    fn gather(source: &str) -> Definitions {
         let Ok(parsed) = ruff_python_parser::parse_module(source) else {
-            return FileFacts::default();
+            return Definitions::default();
         };
         let suite = parsed.suite();
-        let mut facts = FileFacts {
-            parsed: true,
-            ..FileFacts::default()
-        };
+        let mut out = Definitions::default();
         for stmt in suite {
             match stmt {
                 Stmt::FunctionDef(func) => {
@@ -122,16 +119,13 @@ impl FileFacts {
                         (true, false) => DefKind::AsyncOther,
                         (false, _) => DefKind::Sync,
                     };
-                    facts.defs.insert(
-                        func.name.to_string(),
-                        Def {
-                            kind,
-                            runs_loop: false,
-                        },
-                    );
+                    let imports = Imports::new(suite);
+                    let runs_loop = calls_loop_runner(&imports, &func.body);
+                    out.defs
+                        .insert(func.name.to_string(), Def { kind, runs_loop });
                 }
                 Stmt::ClassDef(class) => {
-                    facts.defs.insert(
+                    out.defs.insert(
                         class.name.to_string(),
                         Def {
                             kind: DefKind::Class,
@@ -143,7 +137,7 @@ impl FileFacts {
                     let module = import.module.as_ref().map_or("", |m| m.as_str());
                     for alias in &import.names {
                         let bound = alias.asname.as_ref().unwrap_or(&alias.name);
-                        facts.from_imports.insert(
+                        out.from_imports.insert(
                             bound.to_string(),
                             FromImport {
                                 level: import.level,
@@ -161,22 +155,94 @@ impl FileFacts {
             if let Stmt::Assign(assign) = stmt {
                 for target in &assign.targets {
                     if let Expr::Name(name) = target {
-                        facts.defs.remove(name.id.as_str());
+                        out.defs.remove(name.id.as_str());
                     }
                 }
             }
         }
-        let index = LineIndex::from_source_text(source);
+        out
+    }
+}
+
+/// Does a function body call something that runs an event loop (not counting nested
+/// functions)?
+fn calls_loop_runner(imports: &Imports, body: &[Stmt]) -> bool {
+    struct Finder<'i> {
+        imports: &'i Imports,
+        found: bool,
+    }
+    impl<'a> SourceOrderVisitor<'a> for Finder<'_> {
+        fn visit_stmt(&mut self, stmt: &'a Stmt) {
+            if !matches!(stmt, Stmt::FunctionDef(_) | Stmt::ClassDef(_)) {
+                source_order::walk_stmt(self, stmt);
+            }
+        }
+        fn visit_expr(&mut self, expr: &'a Expr) {
+            if let Expr::Call(call) = expr
+                && runs_loop(self.imports, call)
+            {
+                self.found = true;
+            }
+            source_order::walk_expr(self, expr);
+        }
+    }
+    let mut finder = Finder {
+        imports,
+        found: false,
+    };
+    finder.visit_body(body);
+    finder.found
+}
+
+impl FileFacts {
+    /// Facts about the file at `path`. The text is parsed only when a byte search finds what a
+    /// fact needs (`wait_for` with `patch`/`setattr`/`=`, a pytest plugin's name, a
+    /// `get_event_loop`); a file that does not parse has no facts.
+    pub fn gather(_path: &str, source: Arc<str>) -> FileFacts {
+        let text: &str = &source;
+        let patch = text.contains("wait_for")
+            && (text.contains("patch") || text.contains("setattr") || text.contains("wait_for ="));
+        let plugin = [
+            "pytest_asyncio",
+            "pytest_trio",
+            "anyio_backend",
+            "trio_mode",
+            "pytest_plugins",
+            "mark.asyncio",
+            "mark.anyio",
+            "mark.trio",
+        ]
+        .iter()
+        .any(|n| text.contains(n));
+        let loop_use = text.contains("get_event_loop");
+        let mut facts = FileFacts {
+            text: Some(source.clone()),
+            ..FileFacts::default()
+        };
+        if !(patch || plugin || loop_use) {
+            return facts;
+        }
+        let Ok(parsed) = ruff_python_parser::parse_module(text) else {
+            return facts;
+        };
+        let suite = parsed.suite();
+        let index = LineIndex::from_source_text(text);
         let mut walker = Walker {
-            source,
+            source: text,
             index: &index,
             imports: Imports::new(suite),
             functions: Vec::new(),
-            top_level: None,
             facts: &mut facts,
         };
         walker.visit_body(suite);
         facts
+    }
+
+    fn definitions(&self) -> &Definitions {
+        self.defs.get_or_init(|| match &self.text {
+            Some(text) => Definitions::gather(text),
+            None => Definitions::default(),
+        })
     }
 }
 
@@ -186,8 +252,6 @@ struct Walker<'f> {
     imports: Imports,
     /// Is each enclosing function an `async def`?
     functions: Vec<bool>,
-    /// The module-level function being walked.
-    top_level: Option<String>,
     facts: &'f mut FileFacts,
 }
 
@@ -210,18 +274,11 @@ impl<'a> SourceOrderVisitor<'a> for Walker<'_> {
                 for decorator in &func.decorator_list {
                     self.visit_decorator(decorator);
                 }
-                let outer = self.functions.is_empty();
-                if outer {
-                    self.top_level = Some(func.name.to_string());
-                }
                 self.functions.push(func.is_async);
                 self.imports.push_function(func);
                 self.visit_body(&func.body);
                 self.imports.pop_function();
                 self.functions.pop();
-                if outer {
-                    self.top_level = None;
-                }
             }
             Stmt::Import(import) => {
                 for alias in &import.names {
@@ -287,12 +344,6 @@ impl<'a> SourceOrderVisitor<'a> for Walker<'_> {
                             .matches(&call.func, &["asyncio", "get_event_loop_policy"]))
                 {
                     self.facts.sync_current_loop.get_or_insert(self.line(call));
-                }
-                if let Some(name) = &self.top_level
-                    && runs_loop(&self.imports, call)
-                    && let Some(def) = self.facts.defs.get_mut(name)
-                {
-                    def.runs_loop = true;
                 }
             }
             _ => {}
@@ -487,15 +538,8 @@ impl Project {
     /// in a package's `__init__`) a few steps.
     fn lookup(&self, key: &str, name: &str, depth: u8) -> Option<ProjectDef<'_>> {
         let (path, facts) = self.files.get(key)?;
-        if !facts.parsed {
-            return Some(ProjectDef {
-                path,
-                name: name.to_string(),
-                kind: DefKind::NotAsync,
-                runs_loop: false,
-            });
-        }
-        if let Some(def) = facts.defs.get(name) {
+        let definitions = facts.definitions();
+        if let Some(def) = definitions.defs.get(name) {
             return Some(ProjectDef {
                 path,
                 name: name.to_string(),
@@ -503,7 +547,7 @@ impl Project {
                 runs_loop: def.runs_loop,
             });
         }
-        let import = facts.from_imports.get(name)?;
+        let import = definitions.from_imports.get(name)?;
         if depth == 0 {
             return None;
         }
@@ -588,11 +632,12 @@ mod tests {
     use super::*;
 
     fn project(files: &[(&str, &str)]) -> Project {
-        Project::new(
-            files
-                .iter()
-                .map(|(path, source)| (path.to_string(), FileFacts::gather(path, source))),
-        )
+        Project::new(files.iter().map(|(path, source)| {
+            (
+                path.to_string(),
+                FileFacts::gather(path, Arc::from(*source)),
+            )
+        }))
     }
 
     #[test]
@@ -618,7 +663,7 @@ mod tests {
         assert_eq!(abs(&["pkg", "helpers", "work"]), Some(DefKind::AsyncOther));
         assert_eq!(abs(&["pkg", "helpers", "Box"]), Some(DefKind::Class));
         assert_eq!(abs(&["pkg", "mk"]), Some(DefKind::Sync));
-        assert_eq!(abs(&["pkg", "plain", "f"]), Some(DefKind::NotAsync));
+        assert_eq!(abs(&["pkg", "plain", "f"]), Some(DefKind::Sync));
         assert_eq!(abs(&["pkg", "helpers", "missing"]), None);
         assert_eq!(abs(&["other", "helpers", "fetch"]), None);
         assert_eq!(abs(&["asyncio", "sleep"]), None);

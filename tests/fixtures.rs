@@ -89,10 +89,12 @@ fn check_project_fixture(id: &str, dir: &Path) -> String {
         "{}: empty project fixture",
         dir.display()
     );
-    let project =
-        Arc::new(Project::new(files.iter().map(|(path, text)| {
-            (path.clone(), FileFacts::gather(path, text))
-        })));
+    let project = Arc::new(Project::new(files.iter().map(|(path, text)| {
+        (
+            path.clone(),
+            FileFacts::gather(path, Arc::from(text.as_str())),
+        )
+    })));
     files
         .iter()
         .map(|(path, text)| {

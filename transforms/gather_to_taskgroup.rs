@@ -494,7 +494,7 @@ fn coroutine_call(cx: &Checker, expr: &Expr) -> Result<(), String> {
     if let Some(def) = cx.imported_definition(&call.func) {
         let what = match def.kind {
             DefKind::Coroutine => None,
-            DefKind::Sync | DefKind::NotAsync => Some("is not an `async def`: it may return a task or future"),
+            DefKind::Sync => Some("is not an `async def`: it may return a task or future"),
             DefKind::AsyncOther => Some("is a decorated `async def` or an async generator: it may not return a coroutine"),
             DefKind::Class => Some("is a class: the call creates an instance, not a coroutine"),
         };
