@@ -139,7 +139,7 @@ impl Transform for AsyncioRunInTest {
                     }
                 }
             }
-        } else if let Some(reason) = other_loop_use(cx, call, class) {
+        } else if let Some(reason) = other_loop_use(cx, call, test, class) {
             refusal = Some(reason);
         } else {
             return;
@@ -297,8 +297,19 @@ fn await_edits(cx: &Checker, call: &ast::ExprCall) -> Result<Vec<Edit>, String> 
 fn other_loop_use(
     cx: &Checker,
     call: &ast::ExprCall,
+    test: &ast::StmtFunctionDef,
     class: Option<&ast::StmtClassDef>,
 ) -> Option<String> {
+    // Only a test that calls `asyncio.run` is rewritten: the other checks are for nothing
+    // elsewhere (and the project lookup below may parse another module).
+    if !cx
+        .facts()
+        .asyncio_run_calls
+        .iter()
+        .any(|r| test.range().contains_range(*r))
+    {
+        return None;
+    }
     if let Expr::Attribute(attr) = &*call.func
         && matches!(attr.attr.as_str(), "run_until_complete" | "run_forever")
     {
