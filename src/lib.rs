@@ -17,6 +17,7 @@ pub mod registry;
 pub mod report;
 pub mod rewrite;
 pub mod version;
+pub mod worker_threads;
 
 #[path = "../transforms/mod.rs"]
 pub mod transforms;

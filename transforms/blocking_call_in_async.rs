@@ -9,6 +9,7 @@ use crate::edit::{Edit, Finding, Fix};
 use crate::importer;
 use crate::registry::{FixSafety, Transform, TransformInfo};
 use crate::version::PyVersion;
+use crate::worker_threads::{self, LoopThread};
 
 crate::declare_transform! {
     /// ## What it does
@@ -52,8 +53,15 @@ crate::declare_transform! {
     /// `aiofiles.open`, is not); only the innermost function counts (a nested `def` or `lambda`
     /// inside an `async def` is sync code, e.g. a helper passed to `to_thread`).
     ///
+    /// Not reported: an `async def` that runs in a worker thread with an event loop of its own
+    /// (decorated with `thread=True`, as Textual's `@work(thread=True)`; run by `asyncio.run`
+    /// and the like in a function handed to a thread runner): blocking there stalls nothing
+    /// else. `blocking-sleep`'s documentation lists the shapes recognised.
+    ///
     /// ## When no fix is made
-    /// Every call but `subprocess.run` is reported without a fix: the right replacement
+    /// `subprocess.run` in an `async def` with a decorator that is not known to be transparent
+    /// (it may run the function in a worker thread), or run in a worker thread and also called
+    /// elsewhere. Every call but `subprocess.run` is reported without a fix: the right replacement
     /// (`create_subprocess_exec`, `aiosqlite`, moving a whole `with open(...)` block into a
     /// thread) needs a human. `subprocess.run` is refused when it is not a whole statement,
     /// assignment or `return` value (`print(subprocess.run(...).stdout)`), when it sits in the
@@ -97,13 +105,22 @@ impl Transform for BlockingCallInAsync {
         let Some((shown, advice)) = classify(cx, call) else {
             return;
         };
+        let thread_reason = match worker_threads::loop_thread(cx) {
+            LoopThread::EventLoop => None,
+            LoopThread::Worker(_) => return,
+            LoopThread::Unknown(reason) => Some(reason),
+        };
         let message =
             format!("Blocking call `{shown}()` in `async def` stalls the event loop; use {advice}");
         if shown != "subprocess.run" {
             cx.report(Finding::new(Self::INFO.id, call.range(), message));
             return;
         }
-        let finding = match to_thread_fix(cx, call) {
+        let fix = match thread_reason {
+            Some(reason) => Err(reason),
+            None => to_thread_fix(cx, call),
+        };
+        let finding = match fix {
             Ok(fix) => Finding::new(Self::INFO.id, call.range(), message).with_fix(fix),
             Err(reason) => Finding::new(
                 Self::INFO.id,
