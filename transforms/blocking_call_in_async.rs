@@ -2,11 +2,12 @@
 //! `subprocess.run(...)` as a statement gets an unsafe `await asyncio.to_thread(...)` fix.
 
 use ruff_python_ast::{self as ast, Expr, Stmt};
+use ruff_source_file::LineRanges;
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use crate::checker::Checker;
 use crate::edit::{Edit, Finding, Fix};
-use crate::importer;
+use crate::{importer, rewrite};
 use crate::registry::{FixSafety, Transform, TransformInfo};
 use crate::version::PyVersion;
 use crate::worker_threads::{self, LoopThread};
@@ -199,19 +200,53 @@ fn to_thread_fix(cx: &Checker, call: &ast::ExprCall) -> Result<Fix, String> {
     let open = call.arguments.start() + TextSize::from(1);
     let close = call.arguments.end() - TextSize::from(1);
     let inner = &source[TextRange::new(open, close)];
-    let separator = if inner.trim().is_empty() {
-        ""
-    } else if inner.starts_with(['\n', '\r']) || inner.trim_start().starts_with('#') {
-        ","
+    let func = cx.slice(&*call.func);
+    let first_line = inner.split(['\n', '\r']).next().unwrap_or_default();
+    let hanging = first_line.trim().is_empty() || first_line.trim_start().starts_with('#');
+    let mut edits = Vec::new();
+    if inner.trim().is_empty() {
+        edits.push(Edit::replacement(
+            format!("await {}({func}", spelled.name),
+            TextRange::new(call.start(), open),
+        ));
+    } else if hanging {
+        // `subprocess.run(  # note` + arguments on the next lines: the function goes on a line
+        // of its own before them, indented like them (a comment stays on the opening line).
+        let first = call
+            .arguments
+            .iter_source_order()
+            .next()
+            .map_or(close, |a| a.start());
+        let line_start = source.line_start(first);
+        let indent = &source[TextRange::new(line_start, first)];
+        edits.push(Edit::replacement(
+            format!("await {}(", spelled.name),
+            TextRange::new(call.start(), open),
+        ));
+        if indent.trim().is_empty() {
+            edits.push(Edit::insertion(format!("{func},{}{indent}", cx.line_ending_at(first)), line_start + TextSize::of(indent)));
+        } else {
+            edits.push(Edit::insertion(format!("{func}, "), first));
+        }
     } else {
-        ", "
-    };
-    let head = format!(
-        "await {}({}{separator}",
-        spelled.name,
-        cx.slice(&*call.func)
-    );
-    let mut edits = vec![Edit::replacement(head, TextRange::new(call.start(), open))];
+        // Arguments start on the opening line: lines that continue them were aligned with
+        // the opening parenthesis (visual indent) and move right as far as it does.
+        let head = format!("await {}({func}, ", spelled.name);
+        let shift = head.len() as i64 - i64::from(u32::from(open - call.start()));
+        edits.push(Edit::replacement(head, TextRange::new(call.start(), open)));
+        let column = source[TextRange::new(source.line_start(open), open)].len();
+        let starts = rewrite::reindentable_line_starts(cx, call.arguments.range());
+        let aligned = starts.iter().all(|start| {
+            let rest = &source[usize::from(*start)..];
+            rest.len() - rest.trim_start_matches(' ').len() == column
+        });
+        if shift > 0 && aligned && !source[call.arguments.range()].contains('\t') {
+            let pad = " ".repeat(usize::try_from(shift).unwrap_or_default());
+            for start in starts {
+                edits.push(Edit::insertion(pad.clone(), start));
+            }
+        }
+    }
     edits.extend(spelled.edit);
     Ok(Fix::unsafe_(edits).with_note(NOTE))
 }

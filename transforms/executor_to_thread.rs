@@ -299,6 +299,16 @@ fn build(cx: &Checker, call: &ast::ExprCall, receiver: &Expr) -> Result<Fix, Str
             {
                 return Err("comments sit inside the `partial` name".into());
             }
+            if cx.slice(partial).contains(['\n', '\r']) {
+                // A `partial` spanning lines: splicing it out leaves stray commas and
+                // brackets on badly indented lines, so the arguments are laid out again.
+                let mut order: Vec<TextRange> = vec![target.range()];
+                order.extend(positional.iter().map(Ranged::range));
+                order.extend(extra.iter().map(Ranged::range));
+                order.extend(pargs.keywords.iter().map(Ranged::range));
+                edits.truncate(1);
+                edits.push(relayout(cx, call, &order));
+            } else {
             // `functools.partial(` → nothing; when the parenthesis ends its line, the
             // function moves up into its place (the layout stays tidy).
             let first_inner = pargs
@@ -350,6 +360,7 @@ fn build(cx: &Checker, call: &ast::ExprCall, receiver: &Expr) -> Result<Fix, Str
                 }
                 _ => edits.push(Edit::deletion(TextRange::at(close, TextSize::from(1)))),
             }
+            }
             dropped.extend(root_name(&partial.func));
             callee = target;
             callee_arguments.extend(positional.iter());
@@ -366,6 +377,106 @@ fn build(cx: &Checker, call: &ast::ExprCall, receiver: &Expr) -> Result<Fix, Str
         fix = fix.dropping(name);
     }
     Ok(fix)
+}
+
+/// The argument list of `to_thread` laid out again from the user's text: `items` (ranges of
+/// arguments and keywords, in their new order), one per line with a trailing comma when the
+/// call's arguments start on a new line (or comments must be kept), else on one line. Comments
+/// travel with the argument they trail; a comment on a line of its own (or after `None,` /
+/// `partial(`, which go) comes before the next argument. The text between `(` and the first
+/// argument is kept when it breaks the line (a comment on the opening line stays there).
+fn relayout(cx: &Checker, call: &ast::ExprCall, items: &[TextRange]) -> Edit {
+    use ruff_source_file::LineRanges;
+
+    let source = cx.source();
+    let arguments = &call.arguments;
+    let open = arguments.start() + TextSize::from(1);
+    let close = close_of(arguments);
+    let first = arguments
+        .iter_source_order()
+        .next()
+        .map_or(close, |a| a.start());
+    let prefix = &source[TextRange::new(open, first)];
+    let comments = cx.comments_in(TextRange::new(first, close)).to_vec();
+    let nl = cx.line_ending();
+    let line_indent = |at: TextSize| {
+        let start = source.line_start(at);
+        let text = &source[TextRange::new(start, at)];
+        text[..text.len() - text.trim_start().len()].to_string()
+    };
+    if !prefix.contains(['\n', '\r']) && comments.is_empty() {
+        let texts: Vec<&str> = items.iter().map(|r| &source[*r]).collect();
+        return Edit::replacement(
+            format!("({})", texts.join(", ")),
+            arguments.range(),
+        );
+    }
+    let mut comments = comments;
+    let (head, indent) = if prefix.contains(['\n', '\r']) {
+        (format!("({prefix}"), line_indent(first))
+    } else {
+        let indent = format!("{}{}", line_indent(call.start()), cx.indent_unit());
+        // A comment on the opening line, before any argument, stays on that line.
+        let opening_line = source.line_end(open);
+        let mut head = String::from("(");
+        comments.retain(|c| {
+            let keep_here = c.start() < opening_line
+                && items.iter().all(|item| item.start() > c.start());
+            if keep_here {
+                head.push_str(&format!("  {}", &source[*c]));
+            }
+            !keep_here
+        });
+        (format!("{head}{nl}{indent}"), indent)
+    };
+    // Where each comment goes: after the item it trails on the same line, else before the
+    // next item in source order (or at the end).
+    let mut sorted: Vec<TextRange> = items.to_vec();
+    sorted.sort_by_key(|r| r.start());
+    let mut trailing: Vec<Vec<TextRange>> = vec![Vec::new(); items.len()];
+    let mut leading: Vec<Vec<TextRange>> = vec![Vec::new(); items.len()];
+    let mut at_end: Vec<TextRange> = Vec::new();
+    for comment in comments {
+        let before = sorted.iter().rev().find(|r| r.end() <= comment.start());
+        let same_line = before.is_some_and(|r| {
+            !source[TextRange::new(r.end(), comment.start())].contains(['\n', '\r'])
+        });
+        let owner = |r: &TextRange| items.iter().position(|i| i == r).expect("an item");
+        if same_line {
+            trailing[owner(before.expect("same line"))].push(comment);
+        } else if let Some(next) = sorted.iter().find(|r| r.start() >= comment.end()) {
+            leading[owner(next)].push(comment);
+        } else {
+            at_end.push(comment);
+        }
+    }
+    let mut text = head;
+    for (index, item) in items.iter().enumerate() {
+        for comment in &leading[index] {
+            text.push_str(&format!("{}{nl}{indent}", &source[*comment]));
+        }
+        text.push_str(&source[*item]);
+        text.push(',');
+        for comment in &trailing[index] {
+            text.push_str(&format!("  {}", &source[*comment]));
+        }
+        if index + 1 < items.len() {
+            text.push_str(&format!("{nl}{indent}"));
+        }
+    }
+    for comment in &at_end {
+        text.push_str(&format!("{nl}{indent}{}", &source[*comment]));
+    }
+    let closing = if source[TextRange::new(source.line_start(close), close)]
+        .trim()
+        .is_empty()
+    {
+        line_indent(close)
+    } else {
+        line_indent(call.start())
+    };
+    text.push_str(&format!("{nl}{closing})"));
+    Edit::replacement(text, arguments.range())
 }
 
 /// The offset of an argument list's closing parenthesis.
