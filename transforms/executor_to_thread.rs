@@ -636,9 +636,10 @@ const LOOP_GETTERS: &[&[&str]] = &[
 
 /// When the receiver is a name whose only binding is `name = asyncio.get_running_loop()` (or
 /// `get_event_loop()`, which in a running coroutine returns the running loop: no side effect
-/// worth keeping) in this function, in a block that holds the call further down, and the call
-/// is its only use: the deletion of that statement (its whole line, or up to the next
-/// statement after `;`), and the getter's root name (an import it may leave unused).
+/// worth keeping) in this function, in a block that holds the call further down: the deletion
+/// of that statement (its whole line, or up to the next statement after `;`), the getter's
+/// root name (an import it may leave unused), and how many times the function mentions the
+/// name (`on_end` deletes only when every other mention is a rewritten call's receiver).
 fn dead_loop_assignment(
     cx: &Checker,
     call: &ast::ExprCall,
