@@ -632,9 +632,9 @@ fn drop_no_deadline_block(cx: &Checker, with: &ast::StmtWith) -> Option<Fix> {
         if !indent.trim().is_empty() || !body_indent.trim().is_empty() || body_indent.len() <= indent.len() {
             return None;
         }
-        // The header's own lines end where the line holding its colon ends; comments there stay.
-        let colon_line_end = source.full_line_end(item.end());
-        let header_lines = TextRange::new(line_start, colon_line_end.min(body_start));
+        // The header's lines (a parenthesised header may end on a later line than its item)
+        // up to the first statement's line; comments there stay, at the header's indentation.
+        let header_lines = TextRange::new(line_start, body_start);
         let nl = cx.line_ending_at(with.start());
         let kept: String = cx
             .comments_in(header_lines)
