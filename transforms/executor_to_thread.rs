@@ -397,7 +397,13 @@ fn relayout(cx: &Checker, call: &ast::ExprCall, items: &[TextRange]) -> Edit {
         .next()
         .map_or(close, |a| a.start());
     let prefix = &source[TextRange::new(open, first)];
-    let comments = cx.comments_in(TextRange::new(first, close)).to_vec();
+    // Comments inside an argument travel with its text.
+    let comments: Vec<TextRange> = cx
+        .comments_in(TextRange::new(first, close))
+        .iter()
+        .copied()
+        .filter(|c| !items.iter().any(|item| item.contains_range(*c)))
+        .collect();
     let nl = cx.line_ending();
     let line_indent = |at: TextSize| {
         let start = source.line_start(at);
@@ -455,7 +461,7 @@ fn relayout(cx: &Checker, call: &ast::ExprCall, items: &[TextRange]) -> Edit {
         for comment in &leading[index] {
             text.push_str(&format!("{}{nl}{indent}", &source[*comment]));
         }
-        text.push_str(&source[*item]);
+        text.push_str(&moved_text(cx, *item, &indent));
         text.push(',');
         for comment in &trailing[index] {
             text.push_str(&format!("  {}", &source[*comment]));
@@ -477,6 +483,30 @@ fn relayout(cx: &Checker, call: &ast::ExprCall, items: &[TextRange]) -> Edit {
     };
     text.push_str(&format!("{nl}{closing})"));
     Edit::replacement(text, arguments.range())
+}
+
+/// The text of an argument that now starts a line indented with `indent`: when it started its
+/// line before, its continuation lines (not inside strings) that carried the old indentation
+/// carry the new one (a closing bracket stays under the argument's start).
+fn moved_text(cx: &Checker, item: TextRange, indent: &str) -> String {
+    use ruff_source_file::LineRanges;
+
+    let source = cx.source();
+    let before = &source[TextRange::new(source.line_start(item.start()), item.start())];
+    if !before.trim().is_empty() || before == indent {
+        return source[item].to_string();
+    }
+    let mut text = String::new();
+    let mut last = item.start();
+    for start in rewrite::reindentable_line_starts(cx, item) {
+        if source[usize::from(start)..].starts_with(before) {
+            text.push_str(&source[TextRange::new(last, start)]);
+            text.push_str(indent);
+            last = start + TextSize::of(before);
+        }
+    }
+    text.push_str(&source[TextRange::new(last, item.end())]);
+    text
 }
 
 /// The offset of an argument list's closing parenthesis.
