@@ -85,7 +85,8 @@ pub fn loop_thread(cx: &mut Checker) -> LoopThread {
     }
 }
 
-/// Decorators known to leave the coroutine on the program's loop: pytest's marks and fixtures.
+/// Decorators known to leave the coroutine on the program's loop: pytest's marks and fixtures,
+/// `contextlib.asynccontextmanager`.
 fn keeps_loop(cx: &Checker, decorator: &Expr) -> bool {
     let target = match decorator {
         Expr::Call(call) => &*call.func,
@@ -95,7 +96,10 @@ fn keeps_loop(cx: &Checker, decorator: &Expr) -> bool {
         let q: Vec<&str> = q.iter().map(String::as_str).collect();
         matches!(
             q.as_slice(),
-            ["pytest", "mark", ..] | ["pytest", "fixture"] | ["pytest_asyncio", "fixture"]
+            ["pytest", "mark", ..]
+                | ["pytest", "fixture"]
+                | ["pytest_asyncio", "fixture"]
+                | ["contextlib", "asynccontextmanager"]
         )
     })
 }

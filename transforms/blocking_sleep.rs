@@ -56,9 +56,10 @@ crate::declare_transform! {
     ///
     /// ## When no fix is made
     /// An `async def` with a decorator other than the known transparent ones (`@staticmethod`,
-    /// `@abc.abstractmethod`, `@typing.override`, ...) or pytest's marks and fixtures: the
-    /// decorator may run it in a worker thread. The same for one run in a worker thread that is
-    /// also called elsewhere (there it blocks the event loop).
+    /// `@abc.abstractmethod`, `@typing.override`, ...), pytest's marks and fixtures and
+    /// `@contextlib.asynccontextmanager`: the decorator may run it in a worker thread. The same
+    /// for one run in a worker thread that is also called elsewhere (there it blocks the event
+    /// loop).
     ///
     /// Only the innermost function counts: a nested `def` or `lambda` inside an `async def` is
     /// sync code (it may run in a thread) and is left alone. A finding without a fix is reported
