@@ -4,7 +4,7 @@
 #   - every file that compiled before still compiles (CPython's `compile`, as py_compile does);
 #   - every file asyncup could not parse is byte-identical;
 #   - a second run changes nothing; asyncup exits 0, 1 or 2 (never a panic or a signal);
-#   - ruff (pinned) finds no new E701/F401/I001 violation in a changed file (F841: reported);
+#   - ruff (pinned) finds no new E701/F841/F401/I001 violation in a changed file;
 # then print the summary's counts. Downloads go to $ROUNDTRIP_CACHE (default
 # ~/.cache/asyncup-roundtrip), outside the repo; nothing downloaded is committed.
 #
@@ -100,7 +100,7 @@ sys.exit(1 if broken else 0)
 PY
 
 # The lint gate: ruff (pinned, in its own venv beside the downloads) on every changed file,
-# before and after; any new E701/F401/I001 violation fails the round trip (F841 is listed).
+# before and after; any new E701/F841/F401/I001 violation fails the round trip.
 RUFF_VERSION=0.8.4
 RUFF_VENV="$CACHE/ruff-$RUFF_VERSION"
 if [ ! -x "$RUFF_VENV/bin/ruff" ]; then

@@ -71,8 +71,14 @@ pub enum LocalCallee<'a> {
     /// An undecorated (or static/class method) `async def` without `yield`: calling it returns
     /// a coroutine.
     Coroutine,
-    /// A `def`/`async def` of this file whose call result we cannot vouch for.
-    NotProvable { reason: String, is_async: bool },
+    /// A `def`/`async def` of this file whose call result we cannot vouch for; `decorated`: it
+    /// carries a decorator that is not known to be transparent (it may schedule the coroutine
+    /// itself, run it in a thread, or return anything).
+    NotProvable {
+        reason: String,
+        is_async: bool,
+        decorated: bool,
+    },
     /// A class of this file: the call creates an instance.
     Class(&'a ast::StmtClassDef),
     /// Not defined here (or shadowed).
@@ -92,15 +98,25 @@ pub fn local_callee<'a>(cx: &Checker<'a>, callee: &Expr) -> LocalCallee<'a> {
             let not_provable = |reason: String| LocalCallee::NotProvable {
                 reason,
                 is_async: func.is_async,
+                decorated: false,
             };
             if matches!(callee, Expr::Name(_)) && rebound_at_module_level(cx.suite(), name) {
                 // Assigned at module level too: it may be anything by now.
                 return LocalCallee::Unknown;
             }
-            if func.decorator_list.iter().any(|d| {
-                !matches!(&d.expression, Expr::Name(n) if matches!(n.id.as_str(), "staticmethod" | "classmethod"))
-            }) {
-                return not_provable(format!("`{name}` is decorated: the decorator may change what the call returns"));
+            if let Some(decorator) = func
+                .decorator_list
+                .iter()
+                .find(|d| !is_transparent_decorator(cx, &d.expression))
+            {
+                return LocalCallee::NotProvable {
+                    reason: format!(
+                        "`{name}` is decorated (`@{}`): the decorator may change what the call returns",
+                        cx.slice(&decorator.expression)
+                    ),
+                    is_async: func.is_async,
+                    decorated: true,
+                };
             }
             if !func.is_async {
                 return not_provable(format!("`{name}` is a plain `def`"));
@@ -114,6 +130,42 @@ pub fn local_callee<'a>(cx: &Checker<'a>, callee: &Expr) -> LocalCallee<'a> {
         }
         Some(Stmt::ClassDef(class)) => LocalCallee::Class(class),
         _ => LocalCallee::Unknown,
+    }
+}
+
+/// Decorators used bare that return the function itself (they only set attributes).
+const TRANSPARENT_BARE: &[&[&str]] = &[
+    &["abc", "abstractmethod"],
+    &["typing", "override"],
+    &["typing_extensions", "override"],
+    &["typing", "final"],
+    &["typing_extensions", "final"],
+    &["typing", "no_type_check"],
+];
+
+/// Decorator factories whose decorator returns the function, or a wrapper that returns what the
+/// function returns (`functools.wraps(f)`, `warnings.deprecated("...")`).
+const TRANSPARENT_CALLED: &[&[&str]] = &[
+    &["functools", "wraps"],
+    &["warnings", "deprecated"],
+    &["typing_extensions", "deprecated"],
+];
+
+/// Is `decorator` known to keep what calling the function returns (`@staticmethod`,
+/// `@classmethod`, `@abc.abstractmethod`, `@typing.override`, `@typing.final`,
+/// `@functools.wraps(f)`, ...)? Any other decorator may replace the function: Textual's
+/// `@work` schedules the coroutine itself, others run it in a thread or return a plain value.
+pub fn is_transparent_decorator(cx: &Checker, decorator: &Expr) -> bool {
+    match decorator {
+        Expr::Name(n) if matches!(n.id.as_str(), "staticmethod" | "classmethod") => true,
+        Expr::Call(call) => cx
+            .imports()
+            .matches_any(&call.func, TRANSPARENT_CALLED)
+            .is_some(),
+        _ => cx
+            .imports()
+            .matches_any(decorator, TRANSPARENT_BARE)
+            .is_some(),
     }
 }
 

@@ -20,6 +20,7 @@ pub mod rewrite;
 pub mod settings;
 pub mod suppress;
 pub mod version;
+pub mod worker_threads;
 
 #[path = "../transforms/mod.rs"]
 pub mod transforms;

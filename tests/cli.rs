@@ -997,7 +997,7 @@ fn fix_is_idempotent() {
     p.run(&["fix", SELECT, "--unsafe-fixes"]).code(0);
     assert_eq!(
         p.read_str("many.py"),
-        "from asyncio import timeout\n\n\nasync def main(a, b):\n    async with timeout(1):\n        x = await a()\n    async with timeout(2):\n        y: int = await b()\n    if x:\n        async with timeout(3):\n            return await a()\n    async with timeout(None):\n        x += await b()\n    return x + y\n"
+        "from asyncio import timeout\n\n\nasync def main(a, b):\n    async with timeout(1):\n        x = await a()\n    async with timeout(2):\n        y: int = await b()\n    if x:\n        async with timeout(3):\n            return await a()\n    x += await b()\n    return x + y\n"
     );
     assert_eq!(p.read_str("no_newline.py"), SAFE_FIXED.trim_end());
     let after_first = p.snapshot();

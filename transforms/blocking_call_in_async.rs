@@ -2,13 +2,15 @@
 //! `subprocess.run(...)` as a statement gets an unsafe `await asyncio.to_thread(...)` fix.
 
 use ruff_python_ast::{self as ast, Expr, Stmt};
+use ruff_source_file::LineRanges;
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use crate::checker::Checker;
 use crate::edit::{Edit, Finding, Fix};
-use crate::importer;
+use crate::{importer, rewrite};
 use crate::registry::{FixSafety, Transform, TransformInfo};
 use crate::version::PyVersion;
+use crate::worker_threads::{self, LoopThread};
 
 crate::declare_transform! {
     /// ## What it does
@@ -52,8 +54,15 @@ crate::declare_transform! {
     /// `aiofiles.open`, is not); only the innermost function counts (a nested `def` or `lambda`
     /// inside an `async def` is sync code, e.g. a helper passed to `to_thread`).
     ///
+    /// Not reported: an `async def` that runs in a worker thread with an event loop of its own
+    /// (decorated with `thread=True`, as Textual's `@work(thread=True)`; run by `asyncio.run`
+    /// and the like in a function handed to a thread runner): blocking there stalls nothing
+    /// else. `blocking-sleep`'s documentation lists the shapes recognised.
+    ///
     /// ## When no fix is made
-    /// Every call but `subprocess.run` is reported without a fix: the right replacement
+    /// `subprocess.run` in an `async def` with a decorator that is not known to be transparent
+    /// (it may run the function in a worker thread), or run in a worker thread and also called
+    /// elsewhere. Every call but `subprocess.run` is reported without a fix: the right replacement
     /// (`create_subprocess_exec`, `aiosqlite`, moving a whole `with open(...)` block into a
     /// thread) needs a human. `subprocess.run` is refused when it is not a whole statement,
     /// assignment or `return` value (`print(subprocess.run(...).stdout)`), when it sits in the
@@ -97,13 +106,22 @@ impl Transform for BlockingCallInAsync {
         let Some((shown, advice)) = classify(cx, call) else {
             return;
         };
+        let thread_reason = match worker_threads::loop_thread(cx) {
+            LoopThread::EventLoop => None,
+            LoopThread::Worker(_) => return,
+            LoopThread::Unknown(reason) => Some(reason),
+        };
         let message =
             format!("Blocking call `{shown}()` in `async def` stalls the event loop; use {advice}");
         if shown != "subprocess.run" {
             cx.report(Finding::new(Self::INFO.id, call.range(), message));
             return;
         }
-        let finding = match to_thread_fix(cx, call) {
+        let fix = match thread_reason {
+            Some(reason) => Err(reason),
+            None => to_thread_fix(cx, call),
+        };
+        let finding = match fix {
             Ok(fix) => Finding::new(Self::INFO.id, call.range(), message).with_fix(fix),
             Err(reason) => Finding::new(
                 Self::INFO.id,
@@ -182,19 +200,53 @@ fn to_thread_fix(cx: &Checker, call: &ast::ExprCall) -> Result<Fix, String> {
     let open = call.arguments.start() + TextSize::from(1);
     let close = call.arguments.end() - TextSize::from(1);
     let inner = &source[TextRange::new(open, close)];
-    let separator = if inner.trim().is_empty() {
-        ""
-    } else if inner.starts_with(['\n', '\r']) || inner.trim_start().starts_with('#') {
-        ","
+    let func = cx.slice(&*call.func);
+    let first_line = inner.split(['\n', '\r']).next().unwrap_or_default();
+    let hanging = first_line.trim().is_empty() || first_line.trim_start().starts_with('#');
+    let mut edits = Vec::new();
+    if inner.trim().is_empty() {
+        edits.push(Edit::replacement(
+            format!("await {}({func}", spelled.name),
+            TextRange::new(call.start(), open),
+        ));
+    } else if hanging {
+        // `subprocess.run(  # note` + arguments on the next lines: the function goes on a line
+        // of its own before them, indented like them (a comment stays on the opening line).
+        let first = call
+            .arguments
+            .iter_source_order()
+            .next()
+            .map_or(close, |a| a.start());
+        let line_start = source.line_start(first);
+        let indent = &source[TextRange::new(line_start, first)];
+        edits.push(Edit::replacement(
+            format!("await {}(", spelled.name),
+            TextRange::new(call.start(), open),
+        ));
+        if indent.trim().is_empty() {
+            edits.push(Edit::insertion(format!("{func},{}{indent}", cx.line_ending_at(first)), line_start + TextSize::of(indent)));
+        } else {
+            edits.push(Edit::insertion(format!("{func}, "), first));
+        }
     } else {
-        ", "
-    };
-    let head = format!(
-        "await {}({}{separator}",
-        spelled.name,
-        cx.slice(&*call.func)
-    );
-    let mut edits = vec![Edit::replacement(head, TextRange::new(call.start(), open))];
+        // Arguments start on the opening line: lines that continue them were aligned with
+        // the opening parenthesis (visual indent) and move right as far as it does.
+        let head = format!("await {}({func}, ", spelled.name);
+        let shift = head.len() as i64 - i64::from(u32::from(open - call.start()));
+        edits.push(Edit::replacement(head, TextRange::new(call.start(), open)));
+        let column = source[TextRange::new(source.line_start(open), open)].len();
+        let starts = rewrite::reindentable_line_starts(cx, call.arguments.range());
+        let aligned = starts.iter().all(|start| {
+            let rest = &source[usize::from(*start)..];
+            rest.len() - rest.trim_start_matches(' ').len() == column
+        });
+        if shift > 0 && aligned && !source[call.arguments.range()].contains('\t') {
+            let pad = " ".repeat(usize::try_from(shift).unwrap_or_default());
+            for start in starts {
+                edits.push(Edit::insertion(pad.clone(), start));
+            }
+        }
+    }
     edits.extend(spelled.edit);
     Ok(Fix::unsafe_(edits).with_note(NOTE))
 }

@@ -8,6 +8,7 @@ use crate::checker::Checker;
 use crate::edit::{Edit, Finding, Fix};
 use crate::importer;
 use crate::registry::{FixSafety, Transform, TransformInfo};
+use crate::worker_threads::{self, LoopThread};
 
 crate::declare_transform! {
     /// ## What it does
@@ -41,7 +42,25 @@ crate::declare_transform! {
     /// `ValueError` for a negative duration, `asyncio.sleep` returns at once; the fix note says so
     /// when the duration is not a non-negative number literal.
     ///
+    /// ## Not reported
+    /// An `async def` that runs in a worker thread with an event loop of its own, where blocking
+    /// stalls nothing else and is often the point: decorated with `thread=True` (Textual's
+    /// `@work(thread=True)`), or run by `asyncio.run(g())` / `loop.run_until_complete(g())` /
+    /// `anyio.run(g)` inside a function or `lambda` handed to a thread runner
+    /// (`threading.Thread(target=...)`, `loop.run_in_executor(...)`, `asyncio.to_thread`,
+    /// `anyio.to_thread.run_sync`, `executor.submit`, `threading.Timer`,
+    /// `multiprocessing.Process`), or handed with the loop runner itself
+    /// (`Thread(target=asyncio.run, args=(g(),))`, `to_thread(asyncio.run, g())`). Functions
+    /// are matched by name. Not recognised: a runner reached through a variable,
+    /// `asyncio.Runner`, and coroutines that such a coroutine awaits in turn.
+    ///
     /// ## When no fix is made
+    /// An `async def` with a decorator other than the known transparent ones (`@staticmethod`,
+    /// `@abc.abstractmethod`, `@typing.override`, ...), pytest's marks and fixtures and
+    /// `@contextlib.asynccontextmanager`: the decorator may run it in a worker thread. The same
+    /// for one run in a worker thread that is also called elsewhere (there it blocks the event
+    /// loop).
+    ///
     /// Only the innermost function counts: a nested `def` or `lambda` inside an `async def` is
     /// sync code (it may run in a thread) and is left alone. A finding without a fix is reported
     /// when the call's result is used (`x = time.sleep(1)`, inside an expression), when the
@@ -72,6 +91,11 @@ impl Transform for BlockingSleep {
         let Expr::Call(call) = expr else { return };
         if !cx.in_async() || !cx.imports().matches(&call.func, &["time", "sleep"]) {
             return;
+        }
+        match worker_threads::loop_thread(cx) {
+            LoopThread::EventLoop => {}
+            LoopThread::Worker(_) => return,
+            LoopThread::Unknown(reason) => return refuse(cx, call, &reason),
         }
         let is_statement = matches!(
             cx.current_statement(),

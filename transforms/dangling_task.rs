@@ -7,7 +7,8 @@ use ruff_text_size::Ranged;
 use crate::checker::Checker;
 use crate::edit::{Edit, Finding, Fix};
 use crate::registry::{FixSafety, Transform, TransformInfo};
-use crate::rewrite;
+use crate::version::PyVersion;
+use crate::{importer, rewrite};
 
 crate::declare_transform! {
     /// ## What it does
@@ -29,7 +30,7 @@ crate::declare_transform! {
     ///
     /// Use instead:
     /// ```python
-    /// background_tasks: set = set()
+    /// background_tasks: set[asyncio.Task[object]] = set()
     ///
     /// async def handle(event):
     ///     task = asyncio.create_task(notify(event))
@@ -38,13 +39,20 @@ crate::declare_transform! {
     /// ```
     ///
     /// ## Shapes
-    /// The set is defined once per module as `background_tasks: set = set()`
-    /// (`background_tasks_1`, ... when the name is taken; annotated because mypy needs a type
-    /// for an empty set), before any top-level code can run a function that creates a task:
-    /// right after the module docstring and the leading block of imports (`from __future__`
-    /// imports, and `try`/`if` blocks that only import, count as imports), before the first
-    /// other top-level statement; never after a later import, which may follow code that
-    /// already runs the function (`asyncio.run(main())` between two imports). A blank line
+    /// The set is defined once per module as `background_tasks: set[asyncio.Task[object]] =
+    /// set()` (`background_tasks_1`, ... when the name is taken). The annotation is for mypy
+    /// (an empty set needs one, and `--strict` wants its type argument): `object` because
+    /// `Task` is covariant, so a task of any result fits, and no `typing` import is needed.
+    /// Below Python 3.9 `set[...]` cannot be evaluated at run time, so the annotation is a
+    /// string there, unless the module has `from __future__ import annotations`. `asyncio.Task`
+    /// is spelled with the file's binding (`Task` is added to a `from asyncio import ...`);
+    /// where `asyncio` is taken, the annotation is a plain `set`.
+    ///
+    /// It goes where a person would put it: after the module docstring, `from __future__` and
+    /// the last import block (a `try`/`if` holding an import counts) that comes before the
+    /// first top-level `def`/`class` (or statement holding one): no top-level code can run a
+    /// function of the module before that, so no import after it can come too late. Code
+    /// between import groups (`log = logging.getLogger()`) stays above it. A blank line
     /// separates it from the imports, two from a `def`/`class` that follows directly. A
     /// module-level `background_tasks = set()` (annotated or not) that already exists is
     /// reused. The task gets a
@@ -98,7 +106,8 @@ impl Transform for DanglingTask {
             return refuse(cx, &reason);
         }
         let (set_name, set_edit) = background_set(cx);
-        if let Some(edit) = &set_edit
+        let set_edit: Vec<Edit> = set_edit.into_iter().flatten().collect();
+        if let Some(edit) = set_edit.first()
             && cx.current_function().is_none()
             && stmt.start() < edit.start()
         {
@@ -165,7 +174,7 @@ fn creates_task(cx: &Checker, func: &Expr) -> bool {
 /// The module-level task set: an existing `background_tasks = set()` (reused), else a fresh
 /// name with the edit that defines it. Every fix of a pass computes the same name and the same
 /// edit, which the engine applies once.
-fn background_set(cx: &Checker) -> (String, Option<Edit>) {
+fn background_set(cx: &Checker) -> (String, Option<Vec<Edit>>) {
     let is_empty_set = |value: &Expr| {
         matches!(value, Expr::Call(c) if c.arguments.is_empty()
             && matches!(&*c.func, Expr::Name(f) if f.id.as_str() == "set"))
@@ -196,24 +205,29 @@ fn background_set(cx: &Checker) -> (String, Option<Edit>) {
     unreachable!("infinite candidates")
 }
 
-/// `name: set = set()` placed before any top-level code can run: after the module docstring
-/// and the leading block of imports (`from __future__` included, and `try`/`if` blocks that
-/// only import), before the first other top-level statement; never after a later import.
-/// Spelled for linters: annotated (mypy needs a type for an empty set), a blank line after the
-/// imports, two before a `def`/`class` that follows directly.
-fn define_set(cx: &Checker, name: &str) -> Edit {
+/// `name: set[asyncio.Task[object]] = set()` placed before any top-level code can run a
+/// function of the module: after the module docstring and the last import block before the
+/// first `def`/`class`. Spelled for linters: annotated (mypy needs a type for an empty set), a
+/// blank line after the imports, two before a `def`/`class` that follows directly. The
+/// declaration's insertion comes first in the returned edits.
+fn define_set(cx: &Checker, name: &str) -> Vec<Edit> {
     let source = cx.source();
     let suite = cx.suite();
-    let mut leading = 0;
-    if suite
+    // No top-level code can call a function of this module before its `def` runs.
+    let header = suite
+        .iter()
+        .position(holds_definition)
+        .unwrap_or(suite.len());
+    let docstring = suite
         .first()
-        .is_some_and(|s| matches!(s, Stmt::Expr(e) if e.value.is_string_literal_expr()))
-    {
-        leading = 1;
-    }
-    while suite.get(leading).is_some_and(only_imports) {
-        leading += 1;
-    }
+        .is_some_and(|s| matches!(s, Stmt::Expr(e) if e.value.is_string_literal_expr()));
+    let leading = suite[..header]
+        .iter()
+        .rposition(holds_import)
+        .map_or(usize::from(docstring), |last| last + 1);
+    let (annotation, import) = annotation(cx);
+    let declaration = format!("{name}: {annotation} = set()");
+    let mut edits: Vec<Edit> = import.into_iter().collect();
     let next_is_definition = suite
         .get(leading)
         .is_some_and(|s| matches!(s, Stmt::FunctionDef(_) | Stmt::ClassDef(_)));
@@ -225,39 +239,68 @@ fn define_set(cx: &Checker, name: &str) -> Edit {
             } else {
                 String::new()
             };
-            Edit::insertion(
-                format!("{nl}{nl}{name}: set = set(){after}"),
+            edits.push(Edit::insertion(
+                format!("{nl}{nl}{declaration}{after}"),
                 source.line_end(anchor.end()),
-            )
+            ));
         }
         None => {
             let at = suite
                 .first()
                 .map_or(source.text_len_as_size(), |s| source.line_start(s.start()));
             let nl = cx.line_ending_at(at);
+            // A new `import asyncio` (for the annotation) goes at the same offset, first.
+            let lead = if edits.is_empty() { "" } else { nl };
             let gap = if next_is_definition {
                 format!("{nl}{nl}{nl}")
             } else {
                 format!("{nl}{nl}")
             };
-            Edit::insertion(format!("{name}: set = set(){gap}"), at)
+            edits.push(Edit::insertion(format!("{lead}{declaration}{gap}"), at));
         }
     }
+    // The declaration first: the caller checks it comes before a module-level statement.
+    edits.sort_by_key(|e| std::cmp::Reverse(e.start()));
+    edits
+}
+
+/// The set's annotation, and the import edit it needs (`Task` added to `from asyncio import`).
+fn annotation(cx: &Checker) -> (String, Option<Edit>) {
+    let Ok(task) = importer::spell(cx, "asyncio", "Task") else {
+        return ("set".into(), None);
+    };
+    let text = format!("set[{}[object]]", task.name);
+    let postponed = cx.suite().iter().any(|s| match s {
+        Stmt::ImportFrom(import) => {
+            import.module.as_ref().is_some_and(|m| m.as_str() == "__future__")
+                && import.names.iter().any(|a| a.name.as_str() == "annotations")
+        }
+        _ => false,
+    });
+    if cx.target() >= PyVersion::PY39 || postponed {
+        (text, task.edit)
+    } else {
+        (format!("\"{text}\""), task.edit)
+    }
+}
+
+/// Does the statement define a function or class (itself, or inside an `if` / `try` / ...)?
+fn holds_definition(stmt: &Stmt) -> bool {
+    matches!(stmt, Stmt::FunctionDef(_) | Stmt::ClassDef(_))
+        || crate::analysis::bodies_of(stmt)
+            .iter()
+            .any(|body| body.iter().any(holds_definition))
+}
+
+/// Is the statement an import, or a block holding one (`try: import x` / `if TYPE_CHECKING:`)?
+fn holds_import(stmt: &Stmt) -> bool {
+    matches!(stmt, Stmt::Import(_) | Stmt::ImportFrom(_))
+        || crate::analysis::bodies_of(stmt)
+            .iter()
+            .any(|body| body.iter().any(holds_import))
 }
 
 /// An import, or a `try`/`if` whose every body holds only imports (and `pass`).
-fn only_imports(stmt: &Stmt) -> bool {
-    match stmt {
-        Stmt::Import(_) | Stmt::ImportFrom(_) => true,
-        Stmt::Try(_) | Stmt::If(_) => crate::analysis::bodies_of(stmt).iter().all(|body| {
-            body.iter()
-                .all(|s| matches!(s, Stmt::Pass(_)) || only_imports(s))
-        }),
-        _ => false,
-    }
-}
-
-/// Is the line after `stmt` blank?
 fn has_blank_lines_after(source: &str, stmt: &Stmt) -> bool {
     let rest = &source[usize::from(source.line_end(stmt.end()))..];
     let mut lines = rest.lines();

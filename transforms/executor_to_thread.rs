@@ -1,12 +1,14 @@
 //! `executor-to-thread`: `await loop.run_in_executor(None, f, *args)` →
 //! `await asyncio.to_thread(f, *args)`.
 
+use std::collections::HashMap;
+
 use ruff_python_ast::name::UnqualifiedName;
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use crate::checker::Checker;
-use crate::edit::{Edit, Finding, Fix};
+use crate::edit::{Applicability, Edit, Finding, Fix};
 use crate::registry::{FixSafety, Transform, TransformInfo};
 use crate::version::PyVersion;
 use crate::{importer, rewrite};
@@ -60,6 +62,14 @@ crate::declare_transform! {
     ///   context variables: contextvars, decimal's context, libraries that keep state in
     ///   context" and the reason the callee is not on the list.
     ///
+    /// When the loop is a name bound only by `loop = asyncio.get_running_loop()` (or
+    /// `get_event_loop()`: in a coroutine both return the running loop) earlier in a block that
+    /// holds the call, and the call is its only use, the same fix deletes that statement, so no
+    /// unused variable is left behind (ruff F841). It stays when the name is used elsewhere,
+    /// bound in a branch the call does not sit in, bound on a line it shares with a statement
+    /// before it, bound to another call (`new_event_loop()` creates a loop), or when the
+    /// function calls `locals()`, `vars()`, `eval` or `exec`.
+    ///
     /// The rewrite splices the call: `loop.run_in_executor` becomes `asyncio.to_thread`,
     /// `None,` and `functools.partial(` / its `)` are deleted, everything else (comments
     /// included) stays where it was. When a `partial` has keywords and extra arguments follow
@@ -105,7 +115,25 @@ impl Transform for ExecutorToThread {
             return;
         }
         match build(cx, call, &attr.value) {
-            Ok(fix) => cx.report(Finding::new(Self::INFO.id, call.range(), MESSAGE).with_fix(fix)),
+            Ok(fix) => {
+                let finding = Finding::new(Self::INFO.id, call.range(), MESSAGE).with_fix(fix);
+                // A fix on `loop.run_in_executor(...)` waits for the end of the file: if it
+                // rewrites every use of `loop = asyncio.get_running_loop()`, that statement
+                // goes too (see `on_end`).
+                let key = match (&*attr.value, cx.current_function()) {
+                    (Expr::Name(name), Some(func)) => Some((func.range(), name.id.to_string())),
+                    _ => None,
+                };
+                if let Some(key) = &key
+                    && !cx.state::<DeadLoops>().candidates.contains_key(key)
+                {
+                    let candidate = dead_loop_assignment(cx, call, &attr.value);
+                    cx.state::<DeadLoops>()
+                        .candidates
+                        .insert(key.clone(), candidate);
+                }
+                cx.state::<DeadLoops>().pending.push((key, finding));
+            }
             Err(reason) => cx.report(Finding::new(
                 Self::INFO.id,
                 call.range(),
@@ -113,6 +141,77 @@ impl Transform for ExecutorToThread {
             )),
         }
     }
+
+    /// Fixes whose calls are every use of a `loop = asyncio.get_running_loop()` form one group,
+    /// and the least applicable of them also deletes that statement: whenever it applies, all
+    /// of the group do, so the name is never deleted while a use is left (ruff F841 otherwise).
+    fn on_end(&self, cx: &mut Checker<'_>) {
+        let DeadLoops {
+            candidates,
+            pending,
+        } = std::mem::take(cx.state::<DeadLoops>());
+        let mut groups: HashMap<&(TextRange, String), Vec<usize>> = HashMap::new();
+        for (index, (key, _)) in pending.iter().enumerate() {
+            if let Some(key) = key {
+                groups.entry(key).or_default().push(index);
+            }
+        }
+        let mut findings: Vec<Option<Finding>> = pending.iter().map(|(_, f)| Some(f.clone())).collect();
+        for (key, members) in groups {
+            let Some(Some(candidate)) = candidates.get(key) else {
+                continue;
+            };
+            if candidate.mentions != members.len() + 1 {
+                continue;
+            }
+            let group = u32::from(key.0.start());
+            let carrier = *members
+                .iter()
+                .min_by_key(|i| {
+                    let fix = findings[**i].as_ref().and_then(|f| f.fix.as_ref());
+                    (fix.map(|f| f.applicability() == Applicability::Safe), **i)
+                })
+                .expect("a group has members");
+            for index in members {
+                let finding = findings[index].take().expect("each finding once");
+                let fix = finding.fix.clone().expect("pending findings have a fix");
+                let mut edits = fix.edits().to_vec();
+                let mut dropped = fix.dropped_names().to_vec();
+                if index == carrier {
+                    edits.push(candidate.deletion.clone());
+                    dropped.extend(candidate.getter.clone());
+                }
+                let mut rebuilt = Fix::new(edits, fix.applicability()).in_group(group);
+                if let Some(note) = fix.note() {
+                    rebuilt = rebuilt.with_note(note);
+                }
+                for name in dropped {
+                    rebuilt = rebuilt.dropping(name);
+                }
+                findings[index] = Some(Finding::new(ExecutorToThread::INFO.id, finding.range, finding.message.clone()).with_fix(rebuilt));
+            }
+        }
+        for finding in findings.into_iter().flatten() {
+            cx.report(finding);
+        }
+    }
+}
+
+/// Fixes held until the end of the file, keyed by (function, loop name), and for each key the
+/// statement that binds the loop, if it may go once every use is rewritten.
+#[derive(Default)]
+struct DeadLoops {
+    candidates: HashMap<(TextRange, String), Option<DeadLoop>>,
+    pending: Vec<(Option<(TextRange, String)>, Finding)>,
+}
+
+struct DeadLoop {
+    /// Deletes `loop = asyncio.get_running_loop()` (its whole line).
+    deletion: Edit,
+    /// The getter's root name (an import the deletion may leave unused).
+    getter: Option<String>,
+    /// How many times the function mentions the name (the binding included).
+    mentions: usize,
 }
 
 fn build(cx: &Checker, call: &ast::ExprCall, receiver: &Expr) -> Result<Fix, String> {
@@ -200,6 +299,16 @@ fn build(cx: &Checker, call: &ast::ExprCall, receiver: &Expr) -> Result<Fix, Str
             {
                 return Err("comments sit inside the `partial` name".into());
             }
+            if cx.slice(partial).contains(['\n', '\r']) {
+                // A `partial` spanning lines: splicing it out leaves stray commas and
+                // brackets on badly indented lines, so the arguments are laid out again.
+                let mut order: Vec<TextRange> = vec![target.range()];
+                order.extend(positional.iter().map(Ranged::range));
+                order.extend(extra.iter().map(Ranged::range));
+                order.extend(pargs.keywords.iter().map(Ranged::range));
+                edits.truncate(1);
+                edits.push(relayout(cx, call, &order));
+            } else {
             // `functools.partial(` → nothing; when the parenthesis ends its line, the
             // function moves up into its place (the layout stays tidy).
             let first_inner = pargs
@@ -251,6 +360,7 @@ fn build(cx: &Checker, call: &ast::ExprCall, receiver: &Expr) -> Result<Fix, Str
                 }
                 _ => edits.push(Edit::deletion(TextRange::at(close, TextSize::from(1)))),
             }
+            }
             dropped.extend(root_name(&partial.func));
             callee = target;
             callee_arguments.extend(positional.iter());
@@ -267,6 +377,136 @@ fn build(cx: &Checker, call: &ast::ExprCall, receiver: &Expr) -> Result<Fix, Str
         fix = fix.dropping(name);
     }
     Ok(fix)
+}
+
+/// The argument list of `to_thread` laid out again from the user's text: `items` (ranges of
+/// arguments and keywords, in their new order), one per line with a trailing comma when the
+/// call's arguments start on a new line (or comments must be kept), else on one line. Comments
+/// travel with the argument they trail; a comment on a line of its own (or after `None,` /
+/// `partial(`, which go) comes before the next argument. The text between `(` and the first
+/// argument is kept when it breaks the line (a comment on the opening line stays there).
+fn relayout(cx: &Checker, call: &ast::ExprCall, items: &[TextRange]) -> Edit {
+    use ruff_source_file::LineRanges;
+
+    let source = cx.source();
+    let arguments = &call.arguments;
+    let open = arguments.start() + TextSize::from(1);
+    let close = close_of(arguments);
+    let first = arguments
+        .iter_source_order()
+        .next()
+        .map_or(close, |a| a.start());
+    let prefix = &source[TextRange::new(open, first)];
+    // Comments inside an argument travel with its text.
+    let comments: Vec<TextRange> = cx
+        .comments_in(TextRange::new(first, close))
+        .iter()
+        .copied()
+        .filter(|c| !items.iter().any(|item| item.contains_range(*c)))
+        .collect();
+    let nl = cx.line_ending();
+    let line_indent = |at: TextSize| {
+        let start = source.line_start(at);
+        let text = &source[TextRange::new(start, at)];
+        text[..text.len() - text.trim_start().len()].to_string()
+    };
+    if !prefix.contains(['\n', '\r']) && comments.is_empty() {
+        let texts: Vec<&str> = items.iter().map(|r| &source[*r]).collect();
+        return Edit::replacement(
+            format!("({})", texts.join(", ")),
+            arguments.range(),
+        );
+    }
+    let mut comments = comments;
+    let (head, indent) = if prefix.contains(['\n', '\r']) {
+        (format!("({prefix}"), line_indent(first))
+    } else {
+        let indent = format!("{}{}", line_indent(call.start()), cx.indent_unit());
+        // A comment on the opening line, before any argument, stays on that line.
+        let opening_line = source.line_end(open);
+        let mut head = String::from("(");
+        comments.retain(|c| {
+            let keep_here = c.start() < opening_line
+                && items.iter().all(|item| item.start() > c.start());
+            if keep_here {
+                head.push_str(&format!("  {}", &source[*c]));
+            }
+            !keep_here
+        });
+        (format!("{head}{nl}{indent}"), indent)
+    };
+    // Where each comment goes: after the item it trails on the same line, else before the
+    // next item in source order (or at the end).
+    let mut sorted: Vec<TextRange> = items.to_vec();
+    sorted.sort_by_key(|r| r.start());
+    let mut trailing: Vec<Vec<TextRange>> = vec![Vec::new(); items.len()];
+    let mut leading: Vec<Vec<TextRange>> = vec![Vec::new(); items.len()];
+    let mut at_end: Vec<TextRange> = Vec::new();
+    for comment in comments {
+        let before = sorted.iter().rev().find(|r| r.end() <= comment.start());
+        let same_line = before.is_some_and(|r| {
+            !source[TextRange::new(r.end(), comment.start())].contains(['\n', '\r'])
+        });
+        let owner = |r: &TextRange| items.iter().position(|i| i == r).expect("an item");
+        if same_line {
+            trailing[owner(before.expect("same line"))].push(comment);
+        } else if let Some(next) = sorted.iter().find(|r| r.start() >= comment.end()) {
+            leading[owner(next)].push(comment);
+        } else {
+            at_end.push(comment);
+        }
+    }
+    let mut text = head;
+    for (index, item) in items.iter().enumerate() {
+        for comment in &leading[index] {
+            text.push_str(&format!("{}{nl}{indent}", &source[*comment]));
+        }
+        text.push_str(&moved_text(cx, *item, &indent));
+        text.push(',');
+        for comment in &trailing[index] {
+            text.push_str(&format!("  {}", &source[*comment]));
+        }
+        if index + 1 < items.len() {
+            text.push_str(&format!("{nl}{indent}"));
+        }
+    }
+    for comment in &at_end {
+        text.push_str(&format!("{nl}{indent}{}", &source[*comment]));
+    }
+    let closing = if source[TextRange::new(source.line_start(close), close)]
+        .trim()
+        .is_empty()
+    {
+        line_indent(close)
+    } else {
+        line_indent(call.start())
+    };
+    text.push_str(&format!("{nl}{closing})"));
+    Edit::replacement(text, arguments.range())
+}
+
+/// The text of an argument that now starts a line indented with `indent`: when it started its
+/// line before, its continuation lines (not inside strings) that carried the old indentation
+/// carry the new one (a closing bracket stays under the argument's start).
+fn moved_text(cx: &Checker, item: TextRange, indent: &str) -> String {
+    use ruff_source_file::LineRanges;
+
+    let source = cx.source();
+    let before = &source[TextRange::new(source.line_start(item.start()), item.start())];
+    if !before.trim().is_empty() || before == indent {
+        return source[item].to_string();
+    }
+    let mut text = String::new();
+    let mut last = item.start();
+    for start in rewrite::reindentable_line_starts(cx, item) {
+        if source[usize::from(start)..].starts_with(before) {
+            text.push_str(&source[TextRange::new(last, start)]);
+            text.push_str(indent);
+            last = start + TextSize::of(before);
+        }
+    }
+    text.push_str(&source[TextRange::new(last, item.end())]);
+    text
 }
 
 /// The offset of an argument list's closing parenthesis.
@@ -415,6 +655,123 @@ fn receiver_is_plain(cx: &Checker, receiver: &Expr) -> bool {
         }
         _ => false,
     }
+}
+
+const LOOP_GETTERS: &[&[&str]] = &[
+    &["asyncio", "get_running_loop"],
+    &["asyncio", "get_event_loop"],
+    &["asyncio", "events", "get_running_loop"],
+    &["asyncio", "events", "get_event_loop"],
+];
+
+/// When the receiver is a name whose only binding is `name = asyncio.get_running_loop()` (or
+/// `get_event_loop()`, which in a running coroutine returns the running loop: no side effect
+/// worth keeping) in this function, in a block that holds the call further down: the deletion
+/// of that statement (its whole line, or up to the next statement after `;`), the getter's
+/// root name (an import it may leave unused), and how many times the function mentions the
+/// name (`on_end` deletes only when every other mention is a rewritten call's receiver).
+fn dead_loop_assignment(
+    cx: &Checker,
+    call: &ast::ExprCall,
+    receiver: &Expr,
+) -> Option<DeadLoop> {
+    use ruff_python_ast::token::TokenKind;
+    use ruff_source_file::LineRanges;
+
+    let Expr::Name(name) = receiver else {
+        return None;
+    };
+    let func = cx.current_function()?;
+    let name = name.id.as_str();
+    // Every mention of the name in the function (targets, loads, attributes, keywords, nested
+    // scopes, `nonlocal`): exactly the assignment's target and the receiver. No `locals()`,
+    // `vars()`, `eval`, `exec` that could read it by name.
+    let source = cx.source();
+    let mut mentions = 0;
+    for token in cx.tokens().in_range(func.range()) {
+        if token.kind() == TokenKind::Name {
+            match &source[token.range()] {
+                text if text == name => mentions += 1,
+                "locals" | "vars" | "eval" | "exec" => return None,
+                _ => {}
+            }
+        }
+    }
+    if mentions < 2 {
+        return None;
+    }
+    let assignment = assignment_before(&func.body, name, call.range())?;
+    let getter = match assignment {
+        Stmt::Assign(assign) => &*assign.value,
+        Stmt::AnnAssign(assign) => assign.value.as_deref()?,
+        _ => return None,
+    };
+    let Expr::Call(getter) = getter else {
+        return None;
+    };
+    if !getter.arguments.is_empty()
+        || cx.imports().matches_any(&getter.func, LOOP_GETTERS).is_none()
+        || !cx.comments_in(assignment.range()).is_empty()
+    {
+        return None;
+    }
+    let line_start = source.line_start(assignment.start());
+    if !source[TextRange::new(line_start, assignment.start())]
+        .trim()
+        .is_empty()
+    {
+        // After a `;` or on a header line (`if x: loop = ...`).
+        return None;
+    }
+    let line_end = source.line_end(assignment.end());
+    let rest = &source[TextRange::new(assignment.end(), line_end)];
+    let trimmed = rest.trim_start_matches([' ', '\t']);
+    let deletion = if trimmed.is_empty() || trimmed.starts_with('#') {
+        TextRange::new(line_start, source.full_line_end(assignment.end()))
+    } else if let Some(after) = trimmed.strip_prefix(';') {
+        let spaces = after.len() - after.trim_start_matches([' ', '\t']).len();
+        let end = line_end - TextSize::try_from(after.len() - spaces).ok()?;
+        if after.trim().is_empty() {
+            // `loop = ...;` alone on its line.
+            TextRange::new(line_start, source.full_line_end(assignment.end()))
+        } else {
+            TextRange::new(assignment.start(), end)
+        }
+    } else {
+        return None;
+    };
+    Some(DeadLoop {
+        deletion: Edit::deletion(deletion),
+        getter: root_name(&getter.func),
+        mentions,
+    })
+}
+
+/// The statement binding `name` that comes before `call` in a block on the path from the
+/// function body to the call (so it ran whenever the call runs), if any.
+fn assignment_before<'a>(
+    body: &'a [Stmt],
+    name: &str,
+    call: TextRange,
+) -> Option<&'a Stmt> {
+    let binds = |stmt: &Stmt| match stmt {
+        Stmt::Assign(assign) => {
+            matches!(assign.targets.as_slice(), [Expr::Name(n)] if n.id.as_str() == name)
+        }
+        Stmt::AnnAssign(assign) => matches!(&*assign.target, Expr::Name(n) if n.id.as_str() == name),
+        _ => false,
+    };
+    let holder = body.iter().position(|s| s.range().contains_range(call))?;
+    if let Some(found) = body[..holder].iter().find(|s| binds(s)) {
+        return Some(found);
+    }
+    let stmt = &body[holder];
+    if matches!(stmt, Stmt::FunctionDef(_) | Stmt::ClassDef(_)) {
+        return None;
+    }
+    crate::analysis::bodies_of(stmt)
+        .into_iter()
+        .find_map(|inner| assignment_before(inner, name, call))
 }
 
 fn root_name(expr: &Expr) -> Option<String> {

@@ -46,11 +46,17 @@ crate::declare_transform! {
     /// - Outside `async def` (module level, a plain `def`, a `lambda`, a nested `def` in an
     ///   `async def`): the call is reported, but `await` is not possible there; run it with
     ///   `asyncio.run(...)` or schedule it.
-    /// - The `async def` is decorated (other than `@staticmethod` / `@classmethod`): the
-    ///   decorator may change what the call returns.
     /// - The `async def` contains `yield`: it is an async generator, iterate it with `async for`.
     /// - `self.m()` / `cls.m()` where a subclass in this module overrides `m` with a plain
     ///   `def`, a decorated function, an async generator or another value.
+    ///
+    /// Not reported: a call to an `async def` that carries a decorator other than the known
+    /// transparent ones (`@staticmethod`, `@classmethod`, `@abc.abstractmethod`,
+    /// `@typing.override`, `@typing.final`, `@typing.no_type_check`, `@functools.wraps(f)`,
+    /// `@warnings.deprecated(...)`): such a decorator may schedule the coroutine itself
+    /// (Textual's `@work` starts a worker and returns it), run it in a thread or return a plain
+    /// value, so a call without `await` may well be right. Transparent decorators keep the
+    /// finding and its fix.
     ///
     /// Only functions this file defines are considered: a name shadowed by a local variable,
     /// imported, also assigned at module level, rebound through `global` in a function or
@@ -87,9 +93,16 @@ impl Transform for MissingAwait {
             format!("`{name}(...)` creates a coroutine that is never awaited: its body never runs");
         let refusal = match callee {
             LocalCallee::Coroutine => None,
+            // A decorator that is not known to be transparent may schedule the coroutine
+            // itself (Textual's `@work`), run it in a thread, or return a plain value: a call
+            // without `await` may well be right. No finding: a false positive costs more here.
+            LocalCallee::NotProvable {
+                decorated: true, ..
+            } => return,
             LocalCallee::NotProvable {
                 reason,
                 is_async: true,
+                ..
             } => Some(reason),
             _ => return,
         };

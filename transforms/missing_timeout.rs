@@ -16,14 +16,24 @@ crate::declare_transform! {
     /// - `reader.read(...)`, `readline()`, `readexactly()`, `readuntil()` (any `read*` method)
     ///   on a name bound by `reader, writer = await asyncio.open_connection(...)` in the same
     ///   function;
-    /// - requests (`get`, `post`, `put`, `patch`, `delete`, `head`, `options`, `request`,
-    ///   `ws_connect`) on a name bound to `aiohttp.ClientSession(...)` (by assignment or
-    ///   `async with ... as session`, in the function or at module level) without `timeout=`,
-    ///   unless the session was created with a `timeout=`; `aiohttp.request(...)` without
-    ///   `timeout=`; requests on an `httpx.AsyncClient(timeout=None)` (what `requests-to-httpx`
-    ///   writes to keep requests' behaviour) without a `timeout=` of their own.
+    /// - aiohttp requests whose timeout bounds nothing: requests (`get`, `post`, `put`,
+    ///   `patch`, `delete`, `head`, `options`, `request`, `ws_connect`) on a name bound to
+    ///   `aiohttp.ClientSession(...)` (by assignment or `async with ... as session`, in the
+    ///   function or at module level) with `timeout=None` or a `ClientTimeout(...)` that sets
+    ///   neither `total` nor `sock_read`, or without `timeout=` on a session created with such a
+    ///   `ClientTimeout`; `aiohttp.request(..., timeout=ClientTimeout(...))` of that kind;
+    /// - requests on an `httpx.AsyncClient(timeout=None)` (what `requests-to-httpx` writes to
+    ///   keep requests' behaviour) without a `timeout=` of their own (`timeout=None` counts as
+    ///   none).
     ///
-    /// An explicit `timeout=None` counts as no timeout. A wait is covered when it sits inside an
+    /// aiohttp without a timeout is not reported: its default (`ClientSession`, `request()`, in
+    /// 3.8 and 3.10) is `ClientTimeout(total=300)` (3.10 adds `sock_connect=30`), so a silent
+    /// server costs five minutes, not forever. `ClientSession(timeout=None)` is that default too
+    /// in 3.10 (3.8 fails on the first request instead). On a request, `timeout=None` means
+    /// `ClientTimeout(total=None)`: nothing bounded. `ws_connect(timeout=...)` is the close
+    /// timeout in 3.8 and 3.10, not the handshake's: the handshake has the session's timeout.
+    ///
+    /// A wait is covered when it sits inside an
     /// `async with asyncio.timeout(...)` / `asyncio.timeout_at(...)` (or
     /// `async_timeout.timeout(...)`) block of the same function, after such an item in the same
     /// `async with` header, or inside the arguments of `asyncio.wait_for(...)`; a deadline of
@@ -32,7 +42,9 @@ crate::declare_transform! {
     /// ## Why is this bad?
     /// A peer that stops answering without closing the connection (a dead host behind a
     /// firewall, a half-open TCP connection, a stuck server) makes the wait last forever: the
-    /// task hangs, holds its resources, and nothing reports an error. Hang-forever bugs are
+    /// task hangs, holds its resources, and nothing reports an error. (asyncio streams have no
+    /// default timeout; aiohttp has a 5-minute one unless it is switched off, which is when this
+    /// rule reports it.) Hang-forever bugs are
     /// unrecoverable from the inside; a deadline turns them into a `TimeoutError` that can be
     /// handled and retried.
     ///
@@ -55,8 +67,9 @@ crate::declare_transform! {
     /// ## When no fix is made
     /// Always. Not reported: waits in sync code (a nested `def` or `lambda`), readers that come
     /// from elsewhere (a parameter, a `start_server` callback), sessions the function cannot see
-    /// being created, and `httpx.AsyncClient` without `timeout=None` (httpx has a 5 second
-    /// default). A timeout block in a caller cannot be seen and does not count.
+    /// being created, aiohttp requests under aiohttp's default timeout or with a timeout the rule
+    /// cannot read (`timeout=t`, `ClientTimeout(**kw)`), and `httpx.AsyncClient` without
+    /// `timeout=None` (httpx has a 5 second default). A timeout block in a caller cannot be seen and does not count.
     pub struct MissingTimeout {
         id: "missing-timeout",
         summary: "network waits in `async def` without a timeout",
@@ -130,10 +143,13 @@ fn uncovered_wait(cx: &Checker, call: &ast::ExprCall) -> Option<String> {
         ));
     }
     if cx.imports().matches(&call.func, &["aiohttp", "request"]) {
-        return (!has_timeout(call)).then(|| {
+        // `aiohttp.request(timeout=None)` builds `ClientSession(timeout=None)`: the default.
+        let timeout = call.arguments.find_keyword("timeout")?;
+        return unbounded_client_timeout(cx, &timeout.value).then(|| {
             format!(
-                "`aiohttp.request()` without `timeout=`: a silent server keeps it waiting forever \
-                 (hang-forever bugs are unrecoverable); pass `timeout=`, or {}",
+                "`aiohttp.request()` with a `ClientTimeout` that sets neither `total` nor \
+                 `sock_read`: a silent server keeps it waiting forever (hang-forever bugs are \
+                 unrecoverable); set `total=`, or {}",
                 wrap(cx)
             )
         });
@@ -168,28 +184,61 @@ fn uncovered_wait(cx: &Checker, call: &ast::ExprCall) -> Option<String> {
     if clients.is_empty() {
         return None;
     }
-    let unbounded = match call.arguments.find_keyword("timeout") {
-        Some(keyword) => keyword.value.is_none_literal_expr(),
-        None => clients.iter().any(|b| match b {
-            Binding::Aiohttp { timeout } => *timeout != Some(true),
-            Binding::HttpxNoTimeout => true,
-            Binding::Reader => false,
-        }),
-    };
-    unbounded.then(|| {
-        format!(
-            "`{owner}.{method}()` without `timeout=`: a silent server keeps it waiting forever \
-             (hang-forever bugs are unrecoverable); pass `timeout=`, or {}",
-            wrap(cx)
-        )
-    })
+    // `ws_connect(timeout=)` is the close timeout (aiohttp 3.8, 3.10): the handshake is a
+    // request under the session's timeout.
+    let own = call
+        .arguments
+        .find_keyword("timeout")
+        .filter(|_| method != "ws_connect");
+    let why = clients.iter().find_map(|b| match (b, own) {
+        (Binding::Aiohttp { .. }, Some(keyword)) if keyword.value.is_none_literal_expr() => {
+            Some("with `timeout=None` (aiohttp then bounds neither the whole request nor a read)")
+        }
+        (Binding::Aiohttp { .. }, Some(keyword))
+            if unbounded_client_timeout(cx, &keyword.value) =>
+        {
+            Some("with a `ClientTimeout` that sets neither `total` nor `sock_read`")
+        }
+        (Binding::Aiohttp { unbounded: true }, None) => Some(
+            "on a session whose `ClientTimeout` sets neither `total` nor `sock_read` (aiohttp's \
+             5-minute default is switched off)",
+        ),
+        (Binding::HttpxNoTimeout, Some(keyword)) if keyword.value.is_none_literal_expr() => {
+            Some("with `timeout=None` on an `httpx.AsyncClient(timeout=None)`")
+        }
+        (Binding::HttpxNoTimeout, None) => {
+            Some("without `timeout=` on an `httpx.AsyncClient(timeout=None)`")
+        }
+        _ => None,
+    })?;
+    Some(format!(
+        "`{owner}.{method}()` {why}: a silent server keeps it waiting forever (hang-forever bugs \
+         are unrecoverable); pass a timeout, or {}",
+        wrap(cx)
+    ))
 }
 
-/// A `timeout=` keyword that is not `None`.
-fn has_timeout(call: &ast::ExprCall) -> bool {
-    call.arguments
-        .find_keyword("timeout")
-        .is_some_and(|k| !k.value.is_none_literal_expr())
+/// A timeout value for aiohttp that bounds nothing a silent server can stall: an
+/// `aiohttp.ClientTimeout(...)` whose `total` and `sock_read` are both unset or `None`
+/// (`connect` / `sock_connect` alone do not bound reading the response). `None` itself is not
+/// one here: its meaning depends on where it is passed.
+fn unbounded_client_timeout(cx: &Checker, value: &Expr) -> bool {
+    let Expr::Call(call) = value else {
+        return false;
+    };
+    if !cx.imports().matches(&call.func, &["aiohttp", "ClientTimeout"]) {
+        return false;
+    }
+    let arguments = &call.arguments;
+    if !arguments.args.is_empty() || arguments.keywords.iter().any(|k| k.arg.is_none()) {
+        // Positional fields or `**kw`: cannot tell.
+        return false;
+    }
+    ["total", "sock_read"].iter().all(|field| {
+        arguments
+            .find_keyword(field)
+            .is_none_or(|k| k.value.is_none_literal_expr())
+    })
 }
 
 /// Is the wait at `range` under a deadline: inside `asyncio.wait_for(...)`, or in an
@@ -246,9 +295,9 @@ fn is_deadline(argument: Option<&Expr>) -> bool {
 enum Binding {
     /// The reader of `reader, writer = await asyncio.open_connection(...)`.
     Reader,
-    /// `aiohttp.ClientSession(...)`; `timeout`: was a non-`None` `timeout=` given (`None`: no
-    /// keyword at all)?
-    Aiohttp { timeout: Option<bool> },
+    /// `aiohttp.ClientSession(...)`; `unbounded`: its `timeout=` is a `ClientTimeout` that
+    /// bounds nothing (no keyword and `timeout=None` are aiohttp's 5-minute default).
+    Aiohttp { unbounded: bool },
     /// `httpx.AsyncClient(timeout=None)`.
     HttpxNoTimeout,
 }
@@ -287,11 +336,11 @@ impl BindingCollector<'_, '_, '_> {
         let Expr::Call(call) = value else { return None };
         let imports = self.cx.imports();
         if imports.matches(&call.func, &["aiohttp", "ClientSession"]) {
-            let timeout = call
+            let unbounded = call
                 .arguments
                 .find_keyword("timeout")
-                .map(|k| !k.value.is_none_literal_expr());
-            return Some(Binding::Aiohttp { timeout });
+                .is_some_and(|k| unbounded_client_timeout(self.cx, &k.value));
+            return Some(Binding::Aiohttp { unbounded });
         }
         if imports.matches(&call.func, &["httpx", "AsyncClient"])
             && call

@@ -3,7 +3,7 @@
 use ruff_python_ast::token::parenthesized_range;
 use ruff_python_ast::visitor::source_order::{self, SourceOrderVisitor};
 use ruff_python_ast::{self as ast, Expr, Stmt};
-use ruff_text_size::{Ranged, TextRange};
+use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use crate::checker::Checker;
 use crate::project::DefKind;
@@ -37,7 +37,19 @@ crate::declare_transform! {
     /// Expression statements, assignments (plain, annotated, augmented) and `return`: the whole
     /// statement moves into the block, re-indented with the file's indent unit; comments that
     /// sat inside the removed call are kept as comment lines at the top of the block. The
-    /// timeout may be positional or `timeout=`; `timeout=None` stays `asyncio.timeout(None)`.
+    /// timeout may be positional or `timeout=`.
+    ///
+    /// A timeout of literally `None` sets no deadline: `await asyncio.wait_for(aw, None)`
+    /// becomes `await aw` where it stands (no block, so also in a comprehension, an `if`
+    /// header or after another `await`), safe with the known differences below. (With comments
+    /// inside the call the block rewrite runs, keeping them, and the block is then dropped.)
+    /// An existing `async with asyncio.timeout(None):` (or `timeout_at(None)`, `delay=None`,
+    /// `when=None`) that is the `with`'s only item and binds no name is a wrapper that does
+    /// nothing: the header goes (a comment on it stays as a line of its own) and the body moves
+    /// one level left, lines inside strings untouched. Safe; the note names the one
+    /// difference: outside an asyncio task (a coroutine driven by hand or by another
+    /// framework) `asyncio.timeout` raised RuntimeError, now the body runs. Bound with `as`
+    /// (`cm.reschedule(...)` may set a deadline later) or beside other items, it stays.
     ///
     /// A statement that awaits something else too (`x = await wait_for(a(), 1) + await b()`)
     /// must not put that `await` under the deadline: when the `wait_for` is the first thing the
@@ -102,6 +114,10 @@ crate::declare_transform! {
 }
 
 const MESSAGE: &str = "Use `asyncio.timeout()` instead of `asyncio.wait_for()`";
+const NO_DEADLINE: &str = "`asyncio.wait_for(aw, None)` sets no deadline: await `aw` directly";
+const NO_DEADLINE_BLOCK: &str = "`asyncio.timeout(None)` sets no deadline: the `async with` wrapper does nothing";
+const NO_DEADLINE_BLOCK_NOTE: &str = "outside an asyncio task (a coroutine driven by hand or by another framework) \
+     `asyncio.timeout` raised RuntimeError; now the body runs";
 
 /// Named on every fix: what moving the awaitable out of `wait_for` changes even when the
 /// program computes the same.
@@ -113,6 +129,13 @@ const KNOWN_DIFFERENCES: &str = "task identity: on 3.11 `wait_for` ran a corouti
 impl Transform for WaitForToTimeout {
     fn info(&self) -> &'static TransformInfo {
         &Self::INFO
+    }
+
+    fn on_stmt<'a>(&self, cx: &mut Checker<'a>, stmt: &'a Stmt) {
+        let Stmt::With(with) = stmt else { return };
+        if let Some(fix) = drop_no_deadline_block(cx, with) {
+            cx.report(Finding::new(Self::INFO.id, with.items[0].range(), NO_DEADLINE_BLOCK).with_fix(fix));
+        }
     }
 
     fn on_expr<'a>(&self, cx: &mut Checker<'a>, expr: &'a Expr) {
@@ -127,6 +150,17 @@ impl Transform for WaitForToTimeout {
             }
             return;
         };
+        if timeout.is_none_literal_expr()
+            && let Some(fix) = unwrap_no_deadline(cx, call, awaitable)
+        {
+            // `wait_for(aw, None)` sets no deadline: `await aw` directly, where it stands.
+            let fix = match cx.imports().from_imported_name(&call.func) {
+                Some(local) => fix.dropping(local),
+                None => fix,
+            };
+            cx.report(Finding::new(Self::INFO.id, call.range(), NO_DEADLINE).with_fix(fix));
+            return;
+        }
         let Some(stmt) = cx.current_statement() else { return };
         if let Some((path, line)) = cx.project().wait_for_patched() {
             // The tests replace `asyncio.wait_for` with a double; a rewritten call would no
@@ -542,6 +576,112 @@ fn in_comprehension(cx: &Checker) -> bool {
     cx.expression_parents()
         .iter()
         .any(|p| matches!(p, Expr::ListComp(_) | Expr::SetComp(_) | Expr::DictComp(_) | Expr::Generator(_)))
+}
+
+/// `await asyncio.wait_for(aw, None)` → `await aw` in place (parenthesised where `await` needs
+/// it); continuation lines of an `aw` that started on a line of its own move left with it.
+/// `None` when comments sit in the text that goes (the block rewrite keeps them, and the
+/// `timeout(None)` block it makes is dropped in the next pass).
+fn unwrap_no_deadline(cx: &Checker, call: &ast::ExprCall, awaitable: &Expr) -> Option<Fix> {
+    use ruff_source_file::LineRanges;
+
+    let source = cx.source();
+    let arguments = (&call.arguments).into();
+    let aw_range = parenthesized_range(awaitable.into(), arguments, cx.tokens()).unwrap_or(awaitable.range());
+    let prefix = TextRange::new(call.start(), aw_range.start());
+    let suffix = TextRange::new(aw_range.end(), call.end());
+    if !cx.comments_in(prefix).is_empty() || !cx.comments_in(suffix).is_empty() {
+        return None;
+    }
+    let parens = aw_range == awaitable.range() && rewrite::needs_parens_after_await(awaitable);
+    let mut edits = vec![
+        Edit::replacement(if parens { "(" } else { "" }, prefix),
+        Edit::replacement(if parens { ")" } else { "" }, suffix),
+    ];
+    if source[prefix].contains(['\n', '\r']) {
+        let indent_of = |at: TextSize| {
+            let line = &source[TextRange::new(source.line_start(at), at)];
+            &line[..line.len() - line.trim_start().len()]
+        };
+        let outer = indent_of(call.start());
+        let inner = indent_of(aw_range.start());
+        if let Some(extra) = inner.strip_prefix(outer).filter(|e| !e.is_empty()) {
+            for start in rewrite::reindentable_line_starts(cx, aw_range) {
+                if source[usize::from(start)..].starts_with(inner) {
+                    edits.push(Edit::deletion(TextRange::at(start, TextSize::of(extra))));
+                }
+            }
+        }
+    }
+    Some(Fix::safe(edits).with_note(KNOWN_DIFFERENCES))
+}
+
+/// `async with asyncio.timeout(None):` (or `timeout_at(None)`) as the only item, bound to no
+/// name: the header goes (a comment on it stays, as a line of its own) and the body moves one
+/// level left. Lines inside strings and lines less indented than the body are left alone.
+fn drop_no_deadline_block(cx: &Checker, with: &ast::StmtWith) -> Option<Fix> {
+    use ruff_source_file::LineRanges;
+
+    if !with.is_async {
+        return None;
+    }
+    let [item] = with.items.as_slice() else { return None };
+    if item.optional_vars.is_some() {
+        return None;
+    }
+    let Expr::Call(call) = &item.context_expr else { return None };
+    cx.imports().matches_any(
+        &call.func,
+        &[&["asyncio", "timeout"], &["asyncio", "timeout_at"], &["asyncio", "timeouts", "timeout"], &["asyncio", "timeouts", "timeout_at"]],
+    )?;
+    let deadline = match (call.arguments.args.as_ref(), call.arguments.keywords.as_ref()) {
+        ([argument], []) => argument,
+        ([], [keyword]) if matches!(keyword.arg.as_deref(), Some("delay" | "when")) => &keyword.value,
+        _ => return None,
+    };
+    if !deadline.is_none_literal_expr() {
+        return None;
+    }
+    let source = cx.source();
+    let first = with.body.first()?;
+    let mut edits = Vec::new();
+    let header = TextRange::new(with.start(), first.start());
+    if !source[header].contains(['\n', '\r']) {
+        // `async with asyncio.timeout(None): await f()`: the body is on the header's line.
+        edits.push(Edit::deletion(header));
+    } else {
+        let line_start = source.line_start(with.start());
+        let indent = &source[TextRange::new(line_start, with.start())];
+        let body_start = source.line_start(first.start());
+        let body_indent = &source[TextRange::new(body_start, first.start())];
+        if !indent.trim().is_empty() || !body_indent.trim().is_empty() || body_indent.len() <= indent.len() {
+            return None;
+        }
+        // The header's lines (a parenthesised header may end on a later line than its item)
+        // up to the first statement's line; comments there stay, at the header's indentation.
+        let header_lines = TextRange::new(line_start, body_start);
+        let nl = cx.line_ending_at(with.start());
+        let kept: String = cx
+            .comments_in(header_lines)
+            .iter()
+            .map(|comment| format!("{indent}{}{nl}", &source[*comment]))
+            .collect();
+        edits.push(Edit::replacement(kept, header_lines));
+        let region = TextRange::new(header_lines.end(), with.end());
+        let starts = std::iter::once(region.start())
+            .filter(|start| *start == body_start || !source[TextRange::new(*start, source.line_end(*start))].trim().is_empty())
+            .chain(rewrite::reindentable_line_starts(cx, region));
+        for start in starts {
+            if source[usize::from(start)..].starts_with(body_indent) {
+                edits.push(Edit::replacement(indent.to_string(), TextRange::at(start, TextSize::of(body_indent))));
+            }
+        }
+    }
+    let fix = Fix::safe(edits).with_note(NO_DEADLINE_BLOCK_NOTE);
+    Some(match cx.imports().from_imported_name(&call.func) {
+        Some(local) => fix.dropping(local),
+        None => fix,
+    })
 }
 
 fn refuse(cx: &mut Checker, call: &ast::ExprCall, reason: &str) {
