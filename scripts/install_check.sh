@@ -5,7 +5,9 @@
 #   2. install it into a fresh venv (no index: the wheel alone); `asyncup --version` names the
 #      checkout's commit; the README's example gives the same diff as the cargo-built binary;
 #      the shell completions are produced (bash's is loaded into bash);
-#   3. `pre-commit try-repo` (pinned) on a temporary git repository holding a legacy file:
+#   3. `pip install .`, `pipx install .` and `uvx --from . asyncup` from the source folder give
+#      the same command;
+#   4. `pre-commit try-repo` (pinned) on a temporary git repository holding a legacy file:
 #      `asyncup-check` must fail and `asyncup-fix` must fail and rewrite the file.
 # pre-commit's `language: python` installs the hook repository with pip, which compiles the
 # crate in release mode; its Cargo target folder is kept in the cache so that only the crate
@@ -20,7 +22,9 @@ CACHE="${INSTALL_CHECK_CACHE:-$HOME/.cache/asyncup-install}"
 PYTHON="${PYTHON:-python3}"
 MATURIN_VERSION=1.16.0
 PRE_COMMIT_VERSION=4.7.0
-TOOLS="$CACHE/tools-maturin-$MATURIN_VERSION-pre-commit-$PRE_COMMIT_VERSION"
+PIPX_VERSION=1.18.4
+UV_VERSION=0.13.9
+TOOLS="$CACHE/tools-maturin-$MATURIN_VERSION-pre-commit-$PRE_COMMIT_VERSION-pipx-$PIPX_VERSION-uv-$UV_VERSION"
 # Commits made here need an identity; a fresh CI machine has none.
 export GIT_AUTHOR_NAME=asyncup-test GIT_AUTHOR_EMAIL=asyncup-test@example.invalid
 export GIT_COMMITTER_NAME=asyncup-test GIT_COMMITTER_EMAIL=asyncup-test@example.invalid
@@ -29,12 +33,13 @@ export GIT_CONFIG_NOSYSTEM=1
 step() { printf '==> install: %s (%ss)\n' "$1" "$SECONDS"; }
 fail() { echo "install check: FAILED: $*" >&2; exit 1; }
 
-if [ ! -x "$TOOLS/bin/maturin" ] || [ ! -x "$TOOLS/bin/pre-commit" ]; then
-    step "tools venv: maturin $MATURIN_VERSION, pre-commit $PRE_COMMIT_VERSION"
+if [ ! -x "$TOOLS/bin/uvx" ]; then
+    step "tools venv: maturin $MATURIN_VERSION, pre-commit $PRE_COMMIT_VERSION, pipx $PIPX_VERSION, uv $UV_VERSION"
     rm -rf "$TOOLS"
     "$PYTHON" -m venv "$TOOLS"
     "$TOOLS/bin/python" -m pip install --quiet --disable-pip-version-check \
-        "maturin==$MATURIN_VERSION" "pre-commit==$PRE_COMMIT_VERSION"
+        "maturin==$MATURIN_VERSION" "pre-commit==$PRE_COMMIT_VERSION" \
+        "pipx==$PIPX_VERSION" "uv==$UV_VERSION"
 fi
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/asyncup-install.XXXXXX")"
@@ -58,6 +63,19 @@ commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
 crate_version=$(sed -n 's/^version = "\(.*\)"/\1/p' "$ROOT/Cargo.toml" | head -1)
 [ "$version" = "asyncup $crate_version ($commit)" ] \
     || fail "--version says '$version', expected 'asyncup $crate_version ($commit)'"
+
+# The README's other ways to install, from the source folder: each builds with maturin from
+# PyPI (pinned by the constraint) in an isolated environment, sharing target/ with cargo.
+echo "maturin==$MATURIN_VERSION" >"$WORK/constraints.txt"
+export PIP_CONSTRAINT="$WORK/constraints.txt" UV_BUILD_CONSTRAINT="$WORK/constraints.txt"
+step "pip install ., pipx install ., uvx --from . asyncup"
+"$PYTHON" -m venv "$WORK/venv-pip"
+"$WORK/venv-pip/bin/python" -m pip install --quiet --disable-pip-version-check "$ROOT"
+[ "$("$WORK/venv-pip/bin/asyncup" --version)" = "$version" ] || fail "pip install . gave another asyncup"
+PIPX_HOME="$WORK/pipx" PIPX_BIN_DIR="$WORK/pipx-bin" "$TOOLS/bin/pipx" install --quiet "$ROOT" >/dev/null
+[ "$("$WORK/pipx-bin/asyncup" --version)" = "$version" ] || fail "pipx install . gave another asyncup"
+uvx_version=$(cd "$ROOT" && UV_CACHE_DIR="$WORK/uv-cache" UV_NO_CONFIG=1 "$TOOLS/bin/uvx" --quiet --from . asyncup --version)
+[ "$uvx_version" = "$version" ] || fail "uvx --from . asyncup gave '$uvx_version'"
 
 step "the README's example with the installed command"
 cargo build --release --quiet --locked --manifest-path "$ROOT/Cargo.toml"
@@ -106,10 +124,9 @@ cp "$project/app.py" "$WORK/app.before"
 step "pre-commit try-repo (asyncup-check, then asyncup-fix; pip compiles the crate once)"
 # pip's build of the hook environment: maturin pinned too, and a Cargo target kept in the
 # cache (dependencies compiled once per machine).
-echo "maturin==$MATURIN_VERSION" >"$WORK/constraints.txt"
 hook_target="$CACHE/hook-target"
 status=0
-(cd "$project" && PRE_COMMIT_HOME="$WORK/pre-commit-home" PIP_CONSTRAINT="$WORK/constraints.txt" \
+(cd "$project" && PRE_COMMIT_HOME="$WORK/pre-commit-home" \
     CARGO_TARGET_DIR="$hook_target" PRE_COMMIT_COLOR=never \
     "$TOOLS/bin/pre-commit" try-repo "$snapshot" --all-files) >"$WORK/try-repo.log" 2>&1 || status=$?
 # The crate's own artefacts are for a one-off path: keep only the dependencies.
