@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The whole test suite, from a fresh clone: makes the Python venv the behaviour tests use,
 # then runs formatting and lint checks and every Rust test (unit, fixtures, CLI, behaviour),
-# the real-world round trip and the real packages' test suites before and after the migration.
+# the real-world round trip and the real packages' test suites before and after the migration,
+# then the install checks (the wheel in a fresh venv, the pre-commit hooks) and the all-repos
+# fleet test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,3 +28,7 @@ echo "==> real-world round trip (scripts/roundtrip.sh)"
 PYTHON="$PWD/$venv/bin/python" scripts/roundtrip.sh
 echo "==> real-world test suites before and after the migration (scripts/suites.sh)"
 scripts/suites.sh
+echo "==> install like ruff: wheel, fresh venv, pre-commit hooks (scripts/install_check.sh)"
+PYTHON="$python" scripts/install_check.sh
+echo "==> a fleet on all-repos (scripts/fleet_check.sh)"
+PYTHON="$python" scripts/fleet_check.sh

@@ -23,10 +23,18 @@ use crate::version::PyVersion;
 use crate::{diff, discover};
 use ruff_text_size::{TextRange, TextSize};
 
+/// The version and the git commit the binary was built from (see `build.rs`).
+pub const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (",
+    env!("ASYNCUP_GIT_COMMIT"),
+    ")"
+);
+
 #[derive(Parser, Debug)]
 #[command(
     name = "asyncup",
-    version,
+    version = VERSION,
     about = "Migrate Python asyncio code to structured-concurrency patterns"
 )]
 struct Cli {
@@ -47,6 +55,10 @@ enum Command {
         /// Exit 1 when any fix was applied (for pre-commit).
         #[arg(long)]
         exit_non_zero_on_fix: bool,
+        /// Write what was done as markdown to FILE: a title line, fixes per transform, what
+        /// the unsafe fixes change, the findings left; a commit message or a PR body.
+        #[arg(long, value_name = "FILE")]
+        summary_markdown: Option<PathBuf>,
     },
     /// List every transform: id, minimum Python, fix safety, summary.
     List,
@@ -54,6 +66,12 @@ enum Command {
     Explain {
         /// The transform id, e.g. wait-for-to-timeout.
         id: String,
+    },
+    /// Print a shell completion script, e.g. `asyncup completions bash > ~/.local/share/bash-completion/completions/asyncup`.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
     },
 }
 
@@ -222,16 +240,24 @@ fn run_on_this_thread(args: impl IntoIterator<Item = OsString>) -> ExitCode {
                 ExitCode::from(2)
             }
         },
-        Command::Check(common) => run_files(common, Mode::Check),
-        Command::Diff(common) => run_files(common, Mode::Diff),
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            let mut command = Cli::command();
+            clap_complete::generate(shell, &mut command, "asyncup", &mut std::io::stdout());
+            ExitCode::SUCCESS
+        }
+        Command::Check(common) => run_files(common, Mode::Check, None),
+        Command::Diff(common) => run_files(common, Mode::Diff, None),
         Command::Fix {
             common,
             exit_non_zero_on_fix,
+            summary_markdown,
         } => run_files(
             common,
             Mode::Fix {
                 exit_non_zero_on_fix,
             },
+            summary_markdown.as_deref(),
         ),
     }
 }
@@ -461,7 +487,7 @@ fn display_path(path: &Path) -> String {
     shown.to_string_lossy().replace('\\', "/")
 }
 
-fn run_files(args: CommonArgs, mode: Mode) -> ExitCode {
+fn run_files(args: CommonArgs, mode: Mode, summary_markdown: Option<&Path>) -> ExitCode {
     let resolver = match resolver(&args) {
         Ok(resolver) => resolver,
         Err(message) => {
@@ -502,8 +528,13 @@ fn run_files(args: CommonArgs, mode: Mode) -> ExitCode {
                 others.join(", ")
             );
         }
-        if args.add_ignore {
-            eprintln!("asyncup: --add-ignore needs files, not standard input");
+        if args.add_ignore || summary_markdown.is_some() {
+            let option = if args.add_ignore {
+                "--add-ignore"
+            } else {
+                "--summary-markdown"
+            };
+            eprintln!("asyncup: {option} needs files, not standard input");
             return ExitCode::from(2);
         }
         return run_stdin(&args, mode, resolver);
@@ -650,6 +681,8 @@ fn run_files(args: CommonArgs, mode: Mode) -> ExitCode {
     let mut unplaced = 0;
     let mut unreadable_any = false;
     let mut statistics: BTreeMap<&'static str, [usize; 4]> = BTreeMap::new();
+    // `--summary-markdown`: the files whose fixes were written (or that needed none).
+    let mut summarized: Vec<(&str, &Outcome)> = Vec::new();
     for file in &results {
         let processed = match &file.result {
             Ok(processed) => processed,
@@ -743,6 +776,7 @@ fn run_files(args: CommonArgs, mode: Mode) -> ExitCode {
                 }
             }
         }
+        summarized.push((&file.display, outcome));
         if changed {
             changed_any = true;
             summary.files_changed += 1;
@@ -818,6 +852,20 @@ fn run_files(args: CommonArgs, mode: Mode) -> ExitCode {
             );
         }
         return exit_code(&args, mode, !errors.is_empty(), unplaced > 0, false);
+    }
+    if let Some(file) = summary_markdown {
+        let command = if args.unsafe_fixes {
+            "asyncup fix --unsafe-fixes"
+        } else {
+            "asyncup fix"
+        };
+        let markdown = crate::markdown::fix_summary(&summarized, command, errors.len());
+        if let Err(err) = std::fs::write(file, markdown) {
+            errors.push(format!(
+                "{}: cannot write the summary: {err}",
+                file.display()
+            ));
+        }
     }
     summary.errors = errors.len();
     for error in &errors {

@@ -69,6 +69,17 @@ pub struct Applied {
     pub counts: BTreeMap<&'static str, usize>,
     /// Names whose use an applied fix removed.
     pub dropped_names: Vec<String>,
+    /// Every fix applied, in the order applied.
+    pub fixes: Vec<AppliedFix>,
+}
+
+/// One applied fix as review material (summaries, PR bodies): its transform, how safe it is,
+/// and its note.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AppliedFix {
+    pub id: &'static str,
+    pub applicability: Applicability,
+    pub note: Option<String>,
 }
 
 impl Applied {
@@ -158,6 +169,11 @@ pub fn apply_fixes(source: &str, findings: &[Finding], allowed: Applicability) -
             applied
                 .dropped_names
                 .extend(fix.dropped_names().iter().cloned());
+            applied.fixes.push(AppliedFix {
+                id,
+                applicability: fix.applicability(),
+                note: fix.note().map(str::to_string),
+            });
         }
     }
     output.push_str(&source[usize::from(last_pos.unwrap_or_default())..]);
@@ -198,6 +214,9 @@ pub struct Outcome {
     /// The final text (equal to the input when nothing was applied).
     pub output: String,
     pub counts: BTreeMap<&'static str, usize>,
+    /// The fixes applied over all passes (what `counts` counts), with their notes. The removal
+    /// of imports left unused is not one of them.
+    pub applied: Vec<AppliedFix>,
     /// A pass produced code that does not parse: the transforms whose fixes did it. The output
     /// is the last text that parsed.
     pub internal_error: Option<String>,
@@ -232,6 +251,7 @@ pub fn run(
                         *outcome.counts.entry(id).or_default() += n;
                     }
                     dropped.extend(applied.dropped_names);
+                    outcome.applied.extend(applied.fixes);
                     code = applied.output;
                     parsed = new_parsed;
                     findings = check(&code, &parsed, settings);
@@ -454,5 +474,30 @@ mod tests {
             "a"
         );
         assert_eq!(apply_fixes("a", &[f], Applicability::Unsafe).output, "b");
+    }
+
+    #[test]
+    fn applied_fixes_keep_their_notes() {
+        let range = TextRange::new(0.into(), 1.into());
+        let f = Finding::new("u", range, "").with_fix(
+            Fix::unsafe_(vec![Edit::replacement("b", range)]).with_note("timing differs"),
+        );
+        let applied = apply_fixes("a b", &[f, finding(2, 3, "Z")], Applicability::Unsafe);
+        assert_eq!(applied.output, "b Z");
+        assert_eq!(
+            applied.fixes,
+            vec![
+                AppliedFix {
+                    id: "u",
+                    applicability: Applicability::Unsafe,
+                    note: Some("timing differs".into()),
+                },
+                AppliedFix {
+                    id: "test",
+                    applicability: Applicability::Safe,
+                    note: None,
+                },
+            ]
+        );
     }
 }

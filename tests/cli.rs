@@ -2216,3 +2216,97 @@ fn exit_zero_and_statistics() {
     let run = p.run(&["check", SELECT, "--statistics", "--output-format=json", "."]);
     assert!(run.stdout.contains("\"unsafe_fix\": 1"), "{run:#?}");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Install and rollout: --version, completions, --summary-markdown
+// ---------------------------------------------------------------------------------------------
+
+/// `--version` names the crate version and the commit (or `unknown`); `completions` prints a
+/// script for each shell clap_complete knows, and refuses others.
+#[test]
+fn version_and_completions() {
+    let p = Project::new();
+    let run = p.run(&["--version"]);
+    run.code(0);
+    let prefix = format!("asyncup {} (", env!("CARGO_PKG_VERSION"));
+    assert!(
+        run.stdout.starts_with(&prefix) && run.stdout.ends_with(")\n"),
+        "{run:#?}"
+    );
+    let commit = &run.stdout[prefix.len()..run.stdout.len() - 2];
+    assert!(
+        commit == "unknown" || (commit.len() >= 7 && commit.chars().all(|c| c.is_ascii_hexdigit())),
+        "{commit}"
+    );
+    for (shell, marker) in [
+        ("bash", "complete -F _asyncup"),
+        ("zsh", "#compdef asyncup"),
+        ("fish", "complete -c asyncup"),
+    ] {
+        let run = p.run(&["completions", shell]);
+        run.code(0);
+        assert!(run.stdout.contains(marker), "{shell}: {run:#?}");
+        assert!(run.stdout.contains("summary-markdown"), "{shell}: {run:#?}");
+    }
+    p.run(&["completions", "tcsh"]).code(2);
+}
+
+/// `fix --summary-markdown FILE`: a title with the fixes and files, counts per transform, the
+/// unsafe notes, the findings left with their place; written even when nothing is fixed;
+/// refused for standard input and outside `fix`.
+#[test]
+fn summary_markdown() {
+    let p = Project::new();
+    p.write("a.py", SAFE)
+        .write("u.py", UNSAFE)
+        .write("n.py", NO_FIX)
+        .write(
+            "pyproject.toml",
+            "[project]\nrequires-python = \">=3.11\"\n",
+        );
+    let outside = tempfile::tempdir().unwrap();
+    let md = outside.path().join("msg.md");
+    let md_arg = md.to_str().unwrap();
+    p.run(&[
+        "fix",
+        SELECT,
+        "--unsafe-fixes",
+        "--summary-markdown",
+        md_arg,
+        ".",
+    ])
+    .code(1);
+    let text = std::fs::read_to_string(&md).unwrap();
+    assert!(
+        text.starts_with("asyncup: migrate asyncio code (2 fixes in 2 files)\n\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("- `wait-for-to-timeout`: 2 fixes (1 safe, 1 unsafe)\n"),
+        "{text}"
+    );
+    assert!(text.contains("What the unsafe fixes change"), "{text}");
+    assert!(
+        text.contains("1 finding left for a person")
+            && text.contains("- `wait-for-to-timeout`: 1 (1 without a fix): `n.py:5:19`"),
+        "{text}"
+    );
+    assert!(
+        text.trim_end()
+            .ends_with(&format!("(asyncup {}).", asyncup::cli::VERSION)),
+        "{text}"
+    );
+    assert_eq!(p.read_str("a.py"), SAFE_FIXED);
+    // Nothing left to fix: still written, with a title that says so.
+    p.run(&["fix", SELECT, "--summary-markdown", md_arg, "a.py"])
+        .code(0);
+    let text = std::fs::read_to_string(&md).unwrap();
+    assert!(
+        text.starts_with("asyncup: no asyncio code to migrate\n"),
+        "{text}"
+    );
+    p.run_stdin(&["fix", "--summary-markdown", md_arg, "-"], SAFE)
+        .code(2)
+        .stderr_has("--summary-markdown needs files, not standard input");
+    p.run(&["check", "--summary-markdown", md_arg, "."]).code(2);
+}
