@@ -11,6 +11,7 @@ pub mod edit;
 pub mod facts;
 pub mod files;
 pub mod fix;
+pub mod formats;
 pub mod importer;
 pub mod imports;
 pub mod project;
@@ -18,6 +19,7 @@ pub mod registry;
 pub mod report;
 pub mod rewrite;
 pub mod settings;
+pub mod style;
 pub mod suppress;
 pub mod version;
 
