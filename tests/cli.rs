@@ -20,6 +20,14 @@ mod support {
     /// The diff of `SAFE` -> `SAFE_FIXED` for a file shown as `a.py`, minus the header.
     pub const SAFE_HUNK: &str = "@@ -2,5 +2,6 @@\n \n \n async def main(url):\n-    result = await asyncio.wait_for(fetch(url), timeout=5)\n+    async with asyncio.timeout(5):\n+        result = await fetch(url)\n     return result\n";
 
+    /// The note of `SAFE`'s fix (what may still differ).
+    pub const SAFE_NOTE: &str = "task identity: on 3.11 `wait_for` ran a coroutine in a new task, so `asyncio.current_task()` inside it was another task and it started only after the tasks already scheduled; awaited inline it runs in the caller's task at once (3.12's `wait_for` no longer makes a task); context variables it sets are now visible to the caller";
+
+    /// The comment line `diff` prints before the diff of `SAFE` shown as `path`.
+    pub fn safe_comment(path: &str) -> String {
+        format!("# asyncup: {path}:5 wait-for-to-timeout (safe): {SAFE_NOTE}\n")
+    }
+
     /// An unsafe fix: a call outside the awaitable moves under the timeout.
     pub const UNSAFE: &str = "import asyncio\n\n\nasync def main(url):\n    result = await asyncio.wait_for(fetch(url), 5) + other()\n    return result\n";
     pub const UNSAFE_FIXED: &str = "import asyncio\n\n\nasync def main(url):\n    async with asyncio.timeout(5):\n        result = await fetch(url) + other()\n    return result\n";
@@ -290,8 +298,11 @@ fn diff_prints_changed_files_only_and_exits_1() {
     let before = p.snapshot();
     let run = p.run(&["diff", SELECT]);
     // The unsafe fix is held back, so u.py is not in the diff; clean.py has nothing.
+    // Each file's diff is headed by a comment per applied fix (line, id, safety, note).
     run.code(1).stdout(&format!(
-        "--- a/a.py\n+++ b/a.py\n{SAFE_HUNK}--- a/sub/b.py\n+++ b/sub/b.py\n{SAFE_HUNK}"
+        "{}--- a/a.py\n+++ b/a.py\n{SAFE_HUNK}{}--- a/sub/b.py\n+++ b/sub/b.py\n{SAFE_HUNK}",
+        safe_comment("a.py"),
+        safe_comment("sub/b.py")
     ));
     assert_eq!(
         run.summary(),
@@ -360,7 +371,13 @@ fn unsafe_fixes_applies_what_plain_fix_holds_back() {
     p.run(&["diff", SELECT, "u.py"]).code(0).stdout("");
     let run = p.run(&["diff", SELECT, "--unsafe-fixes", "u.py"]);
     run.code(1);
-    assert!(run.stdout.starts_with("--- a/u.py\n+++ b/u.py\n@@"));
+    assert!(
+        run.stdout
+            .starts_with("# asyncup: u.py:5 wait-for-to-timeout (unsafe): "),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("\n--- a/u.py\n+++ b/u.py\n@@"));
     assert!(
         run.stdout
             .contains("\n+        result = await fetch(url) + other()\n")
@@ -442,7 +459,10 @@ fn stdin_diff_prints_the_diff() {
         SAFE,
     )
     .code(1)
-    .stdout(&format!("--- a/pkg/mod.py\n+++ b/pkg/mod.py\n{SAFE_HUNK}"));
+    .stdout(&format!(
+        "{}--- a/pkg/mod.py\n+++ b/pkg/mod.py\n{SAFE_HUNK}",
+        safe_comment("pkg/mod.py")
+    ));
     p.run_stdin(&["diff", SELECT, "-"], CLEAN)
         .code(0)
         .stdout("");
@@ -812,7 +832,12 @@ fn syntax_error_is_reported_and_the_other_files_are_fixed() {
     let run = p.run(&["diff", SELECT]);
     run.code(1)
         .stderr_has("bad.py:3:13: syntax-error SyntaxError: ");
-    assert!(run.stdout.starts_with("--- a/good.py\n"), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .starts_with(&(safe_comment("good.py") + "--- a/good.py\n")),
+        "{}",
+        run.stdout
+    );
     assert!(!run.stdout.contains("bad.py"));
 
     let run = p.run(&["fix", SELECT]);
@@ -2192,7 +2217,7 @@ fn stdin_filename_always_reads_standard_input() {
         .stderr_has("ignoring the paths given with it: other.py");
     assert!(
         run.stdout
-            .starts_with("--- a/pkg/app.py\n+++ b/pkg/app.py\n"),
+            .starts_with(&(safe_comment("pkg/app.py") + "--- a/pkg/app.py\n+++ b/pkg/app.py\n")),
         "{run:#?}"
     );
     assert_eq!(p.snapshot(), before);
