@@ -738,9 +738,9 @@ fn run_files(args: CommonArgs, mode: Mode) -> ExitCode {
             Mode::Check => {}
             Mode::Diff => {
                 if changed && !args.silent {
-                    let shown = files::repo_relative(&file.path).unwrap_or(file.display.clone());
-                    let _ = out
-                        .write_all(file_diff(&processed.source, outcome, &shown, paint).as_bytes());
+                    let in_repo = files::repo_relative(&file.path);
+                    let diff = file_diff(&processed.source, outcome, &file.display, in_repo, paint);
+                    let _ = out.write_all(diff.as_bytes());
                 }
             }
             Mode::Fix { .. } => {
@@ -855,13 +855,24 @@ fn is_unreadable(finding: &Finding) -> bool {
 /// The diff of the file's bytes, headed by its applied fixes: a byte-order mark is part of the
 /// first line on disk, so it must be in the diff's first line too, or `git apply` finds no
 /// match for a hunk at line 1.
-fn file_diff(source: &SourceText, outcome: &Outcome, shown: &str, paint: Paint) -> String {
+///
+/// Paths are relative to the repository root when the file is in a git repository
+/// (`in_repo`, with a `diff --git` line so that `git apply` works from any folder of it),
+/// else as `display` (relative to the current folder).
+fn file_diff(
+    source: &SourceText,
+    outcome: &Outcome,
+    display: &str,
+    in_repo: Option<String>,
+    paint: Paint,
+) -> String {
     let bom = if source.bom { "\u{feff}" } else { "" };
     diff::file_diff(
         &format!("{bom}{}", source.text),
         &format!("{bom}{}", outcome.output),
-        shown,
+        in_repo.as_deref().unwrap_or(display),
         &outcome.applied,
+        in_repo.is_some(),
         paint,
     )
 }
@@ -1059,9 +1070,8 @@ fn run_stdin(args: &CommonArgs, mode: Mode, mut resolver: Resolver) -> ExitCode 
                 let shown = args
                     .stdin_filename
                     .as_deref()
-                    .and_then(|name| files::repo_relative(Path::new(name)))
-                    .unwrap_or(display.clone());
-                let diff = file_diff(&source, &outcome, &shown, paint);
+                    .and_then(|name| files::repo_relative(Path::new(name)));
+                let diff = file_diff(&source, &outcome, &display, shown, paint);
                 let _ = report_out.write_all(diff.as_bytes());
             }
         }

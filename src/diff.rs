@@ -1,6 +1,6 @@
 //! Unified diffs of proposed changes, in the form `git apply` and `patch` take: each file's
 //! diff is headed by one `# asyncup:` comment line per applied fix (both tools skip lines
-//! before a file's `---` line), and coloured on request.
+//! before a file's headers), and coloured on request.
 
 use similar::TextDiff;
 
@@ -10,7 +10,7 @@ use crate::style::{self, Paint};
 /// The unified diff turning `old` into `new`, headed `a/<path>` and `b/<path>`; empty when
 /// they are equal.
 pub fn unified(old: &str, new: &str, path: &str) -> String {
-    file_diff(old, new, path, &[], Paint::OFF)
+    file_diff(old, new, path, &[], false, Paint::OFF)
 }
 
 /// `# asyncup: <path>:<line> <id> (safe|unsafe): <note>`: what one applied fix is, where it
@@ -31,9 +31,19 @@ pub fn fix_comment(path: &str, fix: &AppliedFix) -> String {
 }
 
 /// The diff of one file: a comment line per applied fix (see [`fix_comment`]), then the
-/// unified diff; empty when the texts are equal. With `paint` on, comments, file headers,
-/// hunk headers, removed and added lines are coloured.
-pub fn file_diff(old: &str, new: &str, path: &str, fixes: &[AppliedFix], paint: Paint) -> String {
+/// unified diff; empty when the texts are equal. `git_header`: `path` is relative to the root
+/// of a git repository, and a `diff --git a/<path> b/<path>` line says so: `git apply` takes
+/// the paths of such a patch from the root, wherever in the repository it runs (the paths of
+/// a plain `---`/`+++` patch it takes from the current folder). With `paint` on, comments,
+/// file headers, hunk headers, removed and added lines are coloured.
+pub fn file_diff(
+    old: &str,
+    new: &str,
+    path: &str,
+    fixes: &[AppliedFix],
+    git_header: bool,
+    paint: Paint,
+) -> String {
     if old == new {
         return String::new();
     }
@@ -46,7 +56,11 @@ pub fn file_diff(old: &str, new: &str, path: &str, fixes: &[AppliedFix], paint: 
     let diff = TextDiff::configure()
         .newline_terminated(true)
         .diff_lines(old, new);
-    for header in [format!("--- a/{path}"), format!("+++ b/{path}")] {
+    let git = git_header.then(|| format!("diff --git a/{path} b/{path}"));
+    for header in git
+        .into_iter()
+        .chain([format!("--- a/{path}"), format!("+++ b/{path}")])
+    {
         out.push_str(&paint.paint(style::PATH, &header));
         out.push('\n');
     }
@@ -122,7 +136,7 @@ mod tests {
     #[test]
     fn fixes_are_listed_before_the_file_headers_on_one_line_each() {
         let fixes = [applied(Some("moves\n  under the timeout")), applied(None)];
-        let diff = file_diff("a\nb\n", "a\nc\n", "x.py", &fixes, Paint::OFF);
+        let diff = file_diff("a\nb\n", "a\nc\n", "x.py", &fixes, false, Paint::OFF);
         assert_eq!(
             diff,
             "# asyncup: x.py:2 wait-for-to-timeout (unsafe): moves under the timeout\n\
@@ -134,12 +148,13 @@ mod tests {
     #[test]
     fn colour_marks_each_kind_of_line_and_strips_back_to_the_plain_diff() {
         let fixes = [applied(Some("note"))];
-        let plain = file_diff("a\nb", "a\nc", "x.py", &fixes, Paint::OFF);
-        let coloured = file_diff("a\nb", "a\nc", "x.py", &fixes, Paint::ON);
+        let plain = file_diff("a\nb", "a\nc", "x.py", &fixes, true, Paint::OFF);
+        let coloured = file_diff("a\nb", "a\nc", "x.py", &fixes, true, Paint::ON);
         assert!(coloured.contains("\u{1b}[31m-b\u{1b}[0m\n"), "{coloured:?}");
         assert!(coloured.contains("\u{1b}[32m+c\u{1b}[0m\n"), "{coloured:?}");
         assert!(coloured.contains("\u{1b}[36m@@ -1,2 +1,2 @@\u{1b}[0m\n"));
         assert!(coloured.contains("\u{1b}[33m# asyncup: x.py:2"));
+        assert!(coloured.contains("\u{1b}[1mdiff --git a/x.py b/x.py\u{1b}[0m\n"));
         let stripped = anstream::adapter::strip_str(&coloured).to_string();
         assert_eq!(stripped, plain);
     }

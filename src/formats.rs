@@ -313,10 +313,15 @@ fn sarif_fix(
         .edits()
         .iter()
         .map(|edit| {
-            Replacement::builder()
+            let mut replacement = Replacement::builder()
                 .deleted_region(sarif_region(locator, edit.range()))
-                .inserted_content(ArtifactContent::builder().text(edit.content()).build())
-                .build()
+                .build();
+            // Without inserted content a replacement is a deletion.
+            if !edit.content().is_empty() {
+                replacement.inserted_content =
+                    Some(ArtifactContent::builder().text(edit.content()).build());
+            }
+            replacement
         })
         .collect::<Vec<_>>();
     Fix::builder()
