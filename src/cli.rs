@@ -7,18 +7,20 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand};
 use rayon::prelude::*;
 
 use crate::checker::Settings;
 use crate::config::{Discovery, Target};
 use crate::edit::{Applicability, Finding};
 use crate::files::{self, SourceText};
-use crate::fix::{self, Outcome};
+use crate::fix::{self, AppliedFix, Outcome};
+use crate::formats::{Emitter, OutputFormat};
 use crate::project::{FileFacts, Project};
 use crate::registry;
 use crate::report::{self, Summary};
 use crate::settings::{self, FileSettings, Resolver};
+use crate::style::{self, ColorChoice, Paint};
 use crate::version::PyVersion;
 use crate::{diff, discover};
 use ruff_text_size::{TextRange, TextSize};
@@ -116,9 +118,22 @@ struct CommonArgs {
     /// `python_requires`, ruff's `target-version`), else py311 with a warning.
     #[arg(long, value_parser = parse_version)]
     target_version: Option<PyVersion>,
-    /// How findings are printed.
+    /// How findings are printed: text, full (with the source line and the fix note), json,
+    /// json-lines, github (workflow annotations), gitlab (Code Quality), sarif, junit.
     #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
     output_format: OutputFormat,
+    /// Write findings (the diff of `diff`) to this file instead of standard output; the
+    /// summary still goes to standard error.
+    #[arg(long, short = 'o', value_name = "PATH")]
+    output_file: Option<PathBuf>,
+    /// Colour findings and diffs: auto (on a terminal; NO_COLOR, FORCE_COLOR, CLICOLOR_FORCE
+    /// are honoured), always, never. Output to a file (`-o`) is coloured only with `always`.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+    /// List the fixes with their notes: under each finding the fix it has (`check`), or the
+    /// fixes applied per file (`fix`). `diff` always lists them, as comments.
+    #[arg(long)]
+    show_fixes: bool,
     /// Exclude files or folders matching this glob (repeatable).
     #[arg(long)]
     exclude: Vec<String>,
@@ -153,12 +168,6 @@ struct CommonArgs {
 
 fn parse_version(s: &str) -> Result<PyVersion, String> {
     s.parse()
-}
-
-#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
-enum OutputFormat {
-    Text,
-    Json,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -673,9 +682,15 @@ fn run_files(args: CommonArgs, mode: Mode, summary_markdown: Option<&Path>) -> E
             .map(|e| format!("{e} (configuration ignored)")),
     );
 
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    let mut json = Vec::new();
+    let (mut out, paint) = match output(&args) {
+        Ok(output) => output,
+        Err(message) => {
+            eprintln!("asyncup: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut emitter = Emitter::new(args.output_format, text_options(&args, paint));
+    let mut applied_lists: Vec<(&str, &[AppliedFix])> = Vec::new();
     let mut changed_any = false;
     let mut added = 0;
     let mut unplaced = 0;
@@ -756,9 +771,9 @@ fn run_files(args: CommonArgs, mode: Mode, summary_markdown: Option<&Path>) -> E
             Mode::Check => {}
             Mode::Diff => {
                 if changed && !args.silent {
-                    let _ = out.write_all(
-                        file_diff(&processed.source, &outcome.output, &file.display).as_bytes(),
-                    );
+                    let in_repo = files::repo_relative(&file.path);
+                    let diff = file_diff(&processed.source, outcome, &file.display, in_repo, paint);
+                    let _ = out.write_all(diff.as_bytes());
                 }
             }
             Mode::Fix { .. } => {
@@ -773,6 +788,7 @@ fn run_files(args: CommonArgs, mode: Mode, summary_markdown: Option<&Path>) -> E
                         errors.push(format!("{}: {message:#}", file.display));
                         continue;
                     }
+                    applied_lists.push((&file.display, &outcome.applied));
                 }
             }
         }
@@ -795,16 +811,7 @@ fn run_files(args: CommonArgs, mode: Mode, summary_markdown: Option<&Path>) -> E
                 }] += 1;
             }
         } else if !args.silent && mode != Mode::Diff {
-            match args.output_format {
-                OutputFormat::Text => {
-                    let _ = out.write_all(
-                        report::text_lines(&file.display, shown_source, shown).as_bytes(),
-                    );
-                }
-                OutputFormat::Json => {
-                    json.extend(report::json_findings(&file.display, shown_source, shown))
-                }
-            }
+            let _ = out.write_all(emitter.file(&file.display, shown_source, shown).as_bytes());
         }
     }
     if args.statistics {
@@ -831,14 +838,18 @@ fn run_files(args: CommonArgs, mode: Mode, summary_markdown: Option<&Path>) -> E
                 );
             }
         }
-    } else if args.output_format == OutputFormat::Json && !args.silent && mode != Mode::Diff {
-        let _ = writeln!(
-            out,
-            "{}",
-            serde_json::to_string_pretty(&json).expect("findings serialize")
-        );
+    } else if !args.silent && mode != Mode::Diff {
+        let _ = out.write_all(emitter.finish().as_bytes());
+        if args.show_fixes && is_text(args.output_format) {
+            let _ = out.write_all(report::applied_fixes_text(applied_lists, paint).as_bytes());
+        }
     }
-    let _ = out.flush();
+    if let Err(err) = out.flush()
+        && let Some(path) = &args.output_file
+    {
+        errors.push(format!("{}: cannot write: {err}", path.display()));
+    }
+    drop(out);
     if args.add_ignore {
         for error in &errors {
             eprintln!("asyncup: {error}");
@@ -889,15 +900,61 @@ fn is_unreadable(finding: &Finding) -> bool {
     matches!(finding.id, "syntax-error" | "invalid-encoding")
 }
 
-/// The diff of the file's bytes: a byte-order mark is part of the first line on disk, so it
-/// must be in the diff's first line too, or `git apply` finds no match for a hunk at line 1.
-fn file_diff(source: &SourceText, new: &str, display: &str) -> String {
+/// The diff of the file's bytes, headed by its applied fixes: a byte-order mark is part of the
+/// first line on disk, so it must be in the diff's first line too, or `git apply` finds no
+/// match for a hunk at line 1.
+///
+/// Paths are relative to the repository root when the file is in a git repository
+/// (`in_repo`, with a `diff --git` line so that `git apply` works from any folder of it),
+/// else as `display` (relative to the current folder).
+fn file_diff(
+    source: &SourceText,
+    outcome: &Outcome,
+    display: &str,
+    in_repo: Option<String>,
+    paint: Paint,
+) -> String {
     let bom = if source.bom { "\u{feff}" } else { "" };
-    diff::unified(
+    diff::file_diff(
         &format!("{bom}{}", source.text),
-        &format!("{bom}{new}"),
-        display,
+        &format!("{bom}{}", outcome.output),
+        in_repo.as_deref().unwrap_or(display),
+        &outcome.applied,
+        in_repo.is_some(),
+        paint,
     )
+}
+
+/// Where findings and diffs go (standard output, or the `-o` file, created or truncated), and
+/// whether they are coloured.
+fn output(args: &CommonArgs) -> Result<(Box<dyn Write>, Paint), String> {
+    let stdout = std::io::stdout();
+    match &args.output_file {
+        Some(path) => {
+            let file = std::fs::File::create(path)
+                .map_err(|err| format!("{}: cannot write: {err}", path.display()))?;
+            let on = style::enabled(args.color, &stdout, true);
+            Ok((Box::new(std::io::BufWriter::new(file)), Paint { on }))
+        }
+        None => {
+            let on = style::enabled(args.color, &stdout, false);
+            Ok((Box::new(stdout.lock()), Paint { on }))
+        }
+    }
+}
+
+/// The human-readable formats, where `--show-fixes` and colour apply.
+fn is_text(format: OutputFormat) -> bool {
+    matches!(format, OutputFormat::Text | OutputFormat::Full)
+}
+
+/// How `text` and `full` findings look for these arguments.
+fn text_options(args: &CommonArgs, paint: Paint) -> report::TextOptions {
+    report::TextOptions {
+        paint,
+        show_fixes: args.show_fixes,
+        full: args.output_format == OutputFormat::Full,
+    }
 }
 
 /// A file reached through a symbolic link that leads outside every given path is not written:
@@ -1026,41 +1083,72 @@ fn run_stdin(args: &CommonArgs, mode: Mode, mut resolver: Resolver) -> ExitCode 
         summary.files_changed = 1;
         summary.applied = outcome.counts.clone();
     }
-    let findings_text = match args.output_format {
-        OutputFormat::Text => report::text_lines(&display, shown_source, shown),
-        OutputFormat::Json => {
-            serde_json::to_string_pretty(&report::json_findings(&display, shown_source, shown))
-                .expect("serialize")
-                + "\n"
+    // `fix` writes the source to standard output: its findings go to standard error (or `-o`).
+    let findings_to_stderr = matches!(mode, Mode::Fix { .. }) && args.output_file.is_none();
+    let (mut report_out, paint) = if findings_to_stderr {
+        let on = style::enabled(args.color, &std::io::stderr(), false);
+        (Box::new(std::io::stderr()) as Box<dyn Write>, Paint { on })
+    } else {
+        match output(args) {
+            Ok(output) => output,
+            Err(message) => {
+                eprintln!("asyncup: {message}");
+                return ExitCode::from(2);
+            }
         }
     };
-    let mut out = std::io::stdout().lock();
+    let mut emitter = Emitter::new(args.output_format, text_options(args, paint));
+    let mut findings_text = emitter.file(&display, shown_source, shown);
+    findings_text.push_str(&emitter.finish());
+    if args.show_fixes && is_text(args.output_format) && matches!(mode, Mode::Fix { .. }) {
+        findings_text.push_str(&report::applied_fixes_text(
+            [(display.as_str(), outcome.applied.as_slice())],
+            paint,
+        ));
+    }
+    let mut write_error = None;
     match mode {
         Mode::Check => {
             if !args.silent {
-                let _ = out.write_all(findings_text.as_bytes());
+                let _ = report_out.write_all(findings_text.as_bytes());
             }
         }
         Mode::Diff => {
             if !args.silent {
-                let _ = out.write_all(file_diff(&source, &outcome.output, &display).as_bytes());
+                let shown = args
+                    .stdin_filename
+                    .as_deref()
+                    .and_then(|name| files::repo_relative(Path::new(name)));
+                let diff = file_diff(&source, &outcome, &display, shown, paint);
+                let _ = report_out.write_all(diff.as_bytes());
             }
         }
         Mode::Fix { .. } => {
+            let mut out = std::io::stdout().lock();
             if passthrough {
                 let _ = out.write_all(&bytes);
             } else {
                 let _ = out.write_all(&source.encode(&outcome.output));
             }
+            let _ = out.flush();
             if !args.silent {
-                eprint!("{findings_text}");
+                let _ = report_out.write_all(findings_text.as_bytes());
             }
         }
     }
-    let _ = out.flush();
+    if let Err(err) = report_out.flush()
+        && let Some(path) = &args.output_file
+    {
+        write_error = Some(format!("{}: cannot write: {err}", path.display()));
+    }
+    drop(report_out);
     let mut had_error = false;
     if let Some(internal) = &outcome.internal_error {
         eprintln!("asyncup: {display}: internal error: {internal}; kept the last valid text");
+        had_error = true;
+    }
+    if let Some(message) = write_error {
+        eprintln!("asyncup: {message}");
         had_error = true;
     }
     if args.show_summary() {

@@ -25,6 +25,33 @@ impl SourceText {
     }
 }
 
+/// `path` relative to the root of the git repository that holds it (the nearest folder at or
+/// above the file's folder with a `.git` entry, a folder or a worktree's file), with `/`
+/// separators; `None` outside a repository. Relative paths are taken from the current folder;
+/// symbolic links are not resolved (the repository is the one the path is written in).
+pub fn repo_relative(path: &Path) -> Option<String> {
+    // `..` taken lexically, as the shell does for `cd`.
+    let mut absolute = std::path::PathBuf::new();
+    for part in std::path::absolute(path).ok()?.components() {
+        match part {
+            std::path::Component::ParentDir => {
+                absolute.pop();
+            }
+            std::path::Component::CurDir => {}
+            part => absolute.push(part),
+        }
+    }
+    let mut folder = absolute.parent();
+    while let Some(dir) = folder {
+        if dir.join(".git").exists() {
+            let relative = absolute.strip_prefix(dir).ok()?;
+            return Some(relative.to_string_lossy().replace('\\', "/"));
+        }
+        folder = dir.parent();
+    }
+    None
+}
+
 /// Decode file contents. Binary content (a NUL byte) and invalid UTF-8 are errors naming where.
 pub fn decode(bytes: &[u8]) -> Result<SourceText, String> {
     if let Some(at) = bytes.iter().position(|&b| b == 0) {

@@ -69,17 +69,9 @@ pub struct Applied {
     pub counts: BTreeMap<&'static str, usize>,
     /// Names whose use an applied fix removed.
     pub dropped_names: Vec<String>,
-    /// Every fix applied, in the order applied.
-    pub fixes: Vec<AppliedFix>,
-}
-
-/// One applied fix as review material (summaries, PR bodies): its transform, how safe it is,
-/// and its note.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AppliedFix {
-    pub id: &'static str,
-    pub applicability: Applicability,
-    pub note: Option<String>,
+    /// The fixes applied, in the order they were applied, with the offset (in this pass's
+    /// source) where the first edit of each starts.
+    pub fixes: Vec<(&'static str, Applicability, Option<String>, TextSize)>,
 }
 
 impl Applied {
@@ -166,14 +158,15 @@ pub fn apply_fixes(source: &str, findings: &[Finding], allowed: Applicability) -
         }
         for (id, fix) in unit.members {
             *applied.counts.entry(id).or_default() += 1;
+            applied.fixes.push((
+                id,
+                fix.applicability(),
+                fix.note().map(str::to_string),
+                fix.min_start().unwrap_or_default(),
+            ));
             applied
                 .dropped_names
                 .extend(fix.dropped_names().iter().cloned());
-            applied.fixes.push(AppliedFix {
-                id,
-                applicability: fix.applicability(),
-                note: fix.note().map(str::to_string),
-            });
         }
     }
     output.push_str(&source[usize::from(last_pos.unwrap_or_default())..]);
@@ -204,6 +197,20 @@ impl SyntaxError {
     }
 }
 
+/// One fix that [`run`] applied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AppliedFix {
+    pub id: &'static str,
+    pub applicability: Applicability,
+    pub note: Option<String>,
+    /// The 1-based line where the fix's first edit starts, in the text of the pass where it
+    /// applied: the original text for fixes of the first pass, the text the earlier passes
+    /// left for later ones (a fix that only became possible after another one applied).
+    pub line: usize,
+    /// The pass it applied in, from 1.
+    pub pass: usize,
+}
+
 /// Everything that happened to one file's text.
 #[derive(Debug, Default)]
 pub struct Outcome {
@@ -214,8 +221,7 @@ pub struct Outcome {
     /// The final text (equal to the input when nothing was applied).
     pub output: String,
     pub counts: BTreeMap<&'static str, usize>,
-    /// The fixes applied over all passes (what `counts` counts), with their notes. The removal
-    /// of imports left unused is not one of them.
+    /// The fixes applied, pass by pass, each pass in order of position (`counts` counts them).
     pub applied: Vec<AppliedFix>,
     /// A pass produced code that does not parse: the transforms whose fixes did it. The output
     /// is the last text that parsed.
@@ -239,7 +245,7 @@ pub fn run(
     outcome.initial = findings.clone();
     if let Some(allowed) = allowed {
         let mut converged = false;
-        for _ in 0..MAX_PASSES {
+        for pass in 1..=MAX_PASSES {
             let applied = apply_fixes(&code, &findings, allowed);
             if applied.total() == 0 {
                 converged = true;
@@ -250,8 +256,18 @@ pub fn run(
                     for (id, n) in &applied.counts {
                         *outcome.counts.entry(id).or_default() += n;
                     }
+                    let lines = LineIndex::from_source_text(&code);
+                    let source = SourceCode::new(&code, &lines);
+                    outcome.applied.extend(applied.fixes.into_iter().map(
+                        |(id, applicability, note, start)| AppliedFix {
+                            id,
+                            applicability,
+                            note,
+                            line: source.line_column(start).line.get(),
+                            pass,
+                        },
+                    ));
                     dropped.extend(applied.dropped_names);
-                    outcome.applied.extend(applied.fixes);
                     code = applied.output;
                     parsed = new_parsed;
                     findings = check(&code, &parsed, settings);
@@ -465,6 +481,34 @@ mod tests {
     }
 
     #[test]
+    fn applied_fixes_are_listed_with_their_line_and_note() {
+        let source = "import asyncio\n\n\nasync def main(url):\n    r = await asyncio.wait_for(f(url), 5) + g()\n    await asyncio.wait_for(h(), 1)\n";
+        let settings = Settings {
+            target: crate::version::PyVersion::DEFAULT,
+            transforms: vec![crate::registry::find("wait-for-to-timeout").unwrap()],
+            file_name: "x.py".into(),
+            project: Default::default(),
+            fix_overrides: Default::default(),
+        };
+        let outcome = run(source, &settings, Some(Applicability::Unsafe)).unwrap();
+        let applied: Vec<(&str, Applicability, usize, usize, bool)> = outcome
+            .applied
+            .iter()
+            .map(|a| (a.id, a.applicability, a.line, a.pass, a.note.is_some()))
+            .collect();
+        assert_eq!(
+            applied,
+            [
+                ("wait-for-to-timeout", Applicability::Unsafe, 5, 1, true),
+                ("wait-for-to-timeout", Applicability::Safe, 6, 1, true),
+            ]
+        );
+        assert_eq!(outcome.counts["wait-for-to-timeout"], 2);
+        // Nothing is listed when nothing may be applied.
+        assert!(run(source, &settings, None).unwrap().applied.is_empty());
+    }
+
+    #[test]
     fn unsafe_fixes_need_permission() {
         let range = TextRange::new(0.into(), 1.into());
         let f = Finding::new("u", range, "")
@@ -487,16 +531,13 @@ mod tests {
         assert_eq!(
             applied.fixes,
             vec![
-                AppliedFix {
-                    id: "u",
-                    applicability: Applicability::Unsafe,
-                    note: Some("timing differs".into()),
-                },
-                AppliedFix {
-                    id: "test",
-                    applicability: Applicability::Safe,
-                    note: None,
-                },
+                (
+                    "u",
+                    Applicability::Unsafe,
+                    Some("timing differs".to_string()),
+                    TextSize::from(0)
+                ),
+                ("test", Applicability::Safe, None, TextSize::from(2)),
             ]
         );
     }

@@ -161,6 +161,8 @@ mod tests {
             id,
             applicability,
             note: note.map(str::to_string),
+            line: 1,
+            pass: 1,
         }
     }
 

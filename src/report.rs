@@ -1,4 +1,5 @@
-//! Rendering findings (text and JSON) and the run summary.
+//! Rendering findings (text, full and JSON; the other formats are in `formats.rs`), the
+//! `--show-fixes` listing and the run summary.
 
 use std::collections::BTreeMap;
 
@@ -7,6 +8,8 @@ use ruff_text_size::{Ranged, TextSize};
 use serde::Serialize;
 
 use crate::edit::{Applicability, Finding};
+use crate::fix::AppliedFix;
+use crate::style::{self, Paint};
 
 #[derive(Serialize)]
 pub struct Position {
@@ -69,20 +72,148 @@ fn fix_marker(finding: &Finding) -> &'static str {
     }
 }
 
+/// How `text` and `full` findings look.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct TextOptions {
+    pub paint: Paint,
+    /// `--show-fixes`: under each finding with a fix, its safety and note.
+    pub show_fixes: bool,
+    /// `--output-format full`: the source line under each finding, a caret under the range,
+    /// and the fix's safety and note.
+    pub full: bool,
+}
+
 /// `path:line:col: id [fix] message`, one line per finding.
 pub fn text_lines(path: &str, source: &str, findings: &[Finding]) -> String {
+    findings_text(path, source, findings, TextOptions::default())
+}
+
+/// A note on one line (a line break would break the layout).
+pub fn one_line(note: &str) -> String {
+    note.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `(safe): note`, `(unsafe)` without a note.
+fn safety_and_note(applicability: Applicability, note: Option<&str>) -> String {
+    match note {
+        Some(note) => format!("({}): {}", applicability.as_str(), one_line(note)),
+        None => format!("({})", applicability.as_str()),
+    }
+}
+
+/// Findings as text: `path:line:col: id [fix] message`, and with `options` the fix line
+/// (`  = fix (unsafe): note`) and, for `full`, the source line with carets under the range.
+pub fn findings_text(
+    path: &str,
+    source: &str,
+    findings: &[Finding],
+    options: TextOptions,
+) -> String {
+    let paint = options.paint;
     let locator = Locator::new(source);
+    let code = SourceCode::new(source, &locator.index);
     let mut out = String::new();
     for finding in findings {
         let at = locator.position(finding.start());
+        let marker = fix_marker(finding);
+        let marker_style = match finding.fix.as_ref().map(|f| f.applicability()) {
+            Some(Applicability::Unsafe) => style::UNSAFE_FIX,
+            _ => style::SAFE_FIX,
+        };
+        let marker = match marker.strip_prefix(' ') {
+            Some(marker) => format!(" {}", paint.paint(marker_style, marker)),
+            None => String::new(),
+        };
         out.push_str(&format!(
-            "{path}:{}:{}: {}{} {}\n",
-            at.line,
-            at.column,
-            finding.id,
-            fix_marker(finding),
+            "{}{} {}{marker} {}\n",
+            paint.paint(style::PATH, path),
+            paint.paint(style::POSITION, &format!(":{}:{}:", at.line, at.column)),
+            paint.paint(style::ID, finding.id),
             finding.message
         ));
+        if options.full && at.line <= code.line_count().max(1) && !source.is_empty() {
+            let line_no = at.line.to_string();
+            let pad = " ".repeat(line_no.len());
+            let index = ruff_source_file::OneIndexed::new(at.line).unwrap_or_default();
+            let text = code.line_text(index).trim_end_matches(['\n', '\r']);
+            // Carets from the start column to the end of the range on this line (one at least);
+            // what comes before is copied as blanks (tabs kept) so the caret lines up.
+            let start = at.column.saturating_sub(1);
+            let end = locator.position(finding.end());
+            let width = text.chars().count();
+            let stop = if end.line == at.line {
+                end.column.saturating_sub(1)
+            } else {
+                width
+            };
+            let carets = stop.min(width).saturating_sub(start).max(1);
+            let lead: String = text
+                .chars()
+                .take(start)
+                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .collect();
+            let bar = paint.paint(style::GUTTER, "|");
+            out.push_str(&format!("{pad} {bar}\n"));
+            out.push_str(&format!(
+                "{} {bar} {text}\n",
+                paint.paint(style::GUTTER, &line_no)
+            ));
+            out.push_str(&format!(
+                "{pad} {bar} {lead}{}\n",
+                paint.paint(style::CARET, &"^".repeat(carets))
+            ));
+        }
+        if (options.full || options.show_fixes)
+            && let Some(fix) = &finding.fix
+            && fix.applicability() != Applicability::DisplayOnly
+        {
+            let line = format!(
+                "  = fix {}",
+                safety_and_note(fix.applicability(), fix.note())
+            );
+            out.push_str(&paint.paint(style::NOTE, &line));
+            out.push('\n');
+        }
+        if options.full {
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// `fix --show-fixes`: the fixes applied, per file, with their notes.
+/// ```text
+/// Applied 2 fixes:
+/// - a.py:
+///     5 wait-for-to-timeout (safe): <note>
+/// ```
+/// The line is where the fix started in the text of the pass where it applied.
+pub fn applied_fixes_text<'a>(
+    files: impl IntoIterator<Item = (&'a str, &'a [AppliedFix])>,
+    paint: Paint,
+) -> String {
+    let files: Vec<(&str, &[AppliedFix])> = files
+        .into_iter()
+        .filter(|(_, fixes)| !fixes.is_empty())
+        .collect();
+    let total: usize = files.iter().map(|(_, fixes)| fixes.len()).sum();
+    if total == 0 {
+        return String::new();
+    }
+    let mut out = format!(
+        "Applied {total} fix{}:\n",
+        if total == 1 { "" } else { "es" }
+    );
+    for (path, fixes) in files {
+        out.push_str(&format!("- {}:\n", paint.paint(style::PATH, path)));
+        for fix in fixes {
+            out.push_str(&format!(
+                "    {} {} {}\n",
+                paint.paint(style::POSITION, &fix.line.to_string()),
+                paint.paint(style::ID, fix.id),
+                safety_and_note(fix.applicability, fix.note.as_deref())
+            ));
+        }
     }
     out
 }

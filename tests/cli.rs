@@ -20,6 +20,14 @@ mod support {
     /// The diff of `SAFE` -> `SAFE_FIXED` for a file shown as `a.py`, minus the header.
     pub const SAFE_HUNK: &str = "@@ -2,5 +2,6 @@\n \n \n async def main(url):\n-    result = await asyncio.wait_for(fetch(url), timeout=5)\n+    async with asyncio.timeout(5):\n+        result = await fetch(url)\n     return result\n";
 
+    /// The note of `SAFE`'s fix (what may still differ).
+    pub const SAFE_NOTE: &str = "task identity: on 3.11 `wait_for` ran a coroutine in a new task, so `asyncio.current_task()` inside it was another task and it started only after the tasks already scheduled; awaited inline it runs in the caller's task at once (3.12's `wait_for` no longer makes a task); context variables it sets are now visible to the caller";
+
+    /// The comment line `diff` prints before the diff of `SAFE` shown as `path`.
+    pub fn safe_comment(path: &str) -> String {
+        format!("# asyncup: {path}:5 wait-for-to-timeout (safe): {SAFE_NOTE}\n")
+    }
+
     /// An unsafe fix: a call outside the awaitable moves under the timeout.
     pub const UNSAFE: &str = "import asyncio\n\n\nasync def main(url):\n    result = await asyncio.wait_for(fetch(url), 5) + other()\n    return result\n";
     pub const UNSAFE_FIXED: &str = "import asyncio\n\n\nasync def main(url):\n    async with asyncio.timeout(5):\n        result = await fetch(url) + other()\n    return result\n";
@@ -144,6 +152,10 @@ mod support {
         pub fn command(&self, args: &[&str]) -> Command {
             let mut cmd = Command::cargo_bin("asyncup").expect("binary built");
             cmd.current_dir(self.root()).args(args);
+            // Colour is decided by these; the caller's environment must not leak in.
+            for var in ["NO_COLOR", "FORCE_COLOR", "CLICOLOR_FORCE", "CLICOLOR"] {
+                cmd.env_remove(var);
+            }
             cmd
         }
 
@@ -175,7 +187,7 @@ mod support {
         }
     }
 
-    fn finish(mut cmd: Command) -> Run {
+    pub fn finish(mut cmd: Command) -> Run {
         let output = cmd.output().expect("binary runs");
         Run {
             code: output.status.code().expect("exited normally"),
@@ -290,8 +302,11 @@ fn diff_prints_changed_files_only_and_exits_1() {
     let before = p.snapshot();
     let run = p.run(&["diff", SELECT]);
     // The unsafe fix is held back, so u.py is not in the diff; clean.py has nothing.
+    // Each file's diff is headed by a comment per applied fix (line, id, safety, note).
     run.code(1).stdout(&format!(
-        "--- a/a.py\n+++ b/a.py\n{SAFE_HUNK}--- a/sub/b.py\n+++ b/sub/b.py\n{SAFE_HUNK}"
+        "{}--- a/a.py\n+++ b/a.py\n{SAFE_HUNK}{}--- a/sub/b.py\n+++ b/sub/b.py\n{SAFE_HUNK}",
+        safe_comment("a.py"),
+        safe_comment("sub/b.py")
     ));
     assert_eq!(
         run.summary(),
@@ -360,7 +375,13 @@ fn unsafe_fixes_applies_what_plain_fix_holds_back() {
     p.run(&["diff", SELECT, "u.py"]).code(0).stdout("");
     let run = p.run(&["diff", SELECT, "--unsafe-fixes", "u.py"]);
     run.code(1);
-    assert!(run.stdout.starts_with("--- a/u.py\n+++ b/u.py\n@@"));
+    assert!(
+        run.stdout
+            .starts_with("# asyncup: u.py:5 wait-for-to-timeout (unsafe): "),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("\n--- a/u.py\n+++ b/u.py\n@@"));
     assert!(
         run.stdout
             .contains("\n+        result = await fetch(url) + other()\n")
@@ -442,7 +463,10 @@ fn stdin_diff_prints_the_diff() {
         SAFE,
     )
     .code(1)
-    .stdout(&format!("--- a/pkg/mod.py\n+++ b/pkg/mod.py\n{SAFE_HUNK}"));
+    .stdout(&format!(
+        "{}--- a/pkg/mod.py\n+++ b/pkg/mod.py\n{SAFE_HUNK}",
+        safe_comment("pkg/mod.py")
+    ));
     p.run_stdin(&["diff", SELECT, "-"], CLEAN)
         .code(0)
         .stdout("");
@@ -812,7 +836,12 @@ fn syntax_error_is_reported_and_the_other_files_are_fixed() {
     let run = p.run(&["diff", SELECT]);
     run.code(1)
         .stderr_has("bad.py:3:13: syntax-error SyntaxError: ");
-    assert!(run.stdout.starts_with("--- a/good.py\n"), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .starts_with(&(safe_comment("good.py") + "--- a/good.py\n")),
+        "{}",
+        run.stdout
+    );
     assert!(!run.stdout.contains("bad.py"));
 
     let run = p.run(&["fix", SELECT]);
@@ -2192,7 +2221,7 @@ fn stdin_filename_always_reads_standard_input() {
         .stderr_has("ignoring the paths given with it: other.py");
     assert!(
         run.stdout
-            .starts_with("--- a/pkg/app.py\n+++ b/pkg/app.py\n"),
+            .starts_with(&(safe_comment("pkg/app.py") + "--- a/pkg/app.py\n+++ b/pkg/app.py\n")),
         "{run:#?}"
     );
     assert_eq!(p.snapshot(), before);
@@ -2309,4 +2338,693 @@ fn summary_markdown() {
         .code(2)
         .stderr_has("--summary-markdown needs files, not standard input");
     p.run(&["check", "--summary-markdown", md_arg, "."]).code(2);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Review and CI output: diff comments, repository-relative diffs, --show-fixes, colour,
+// output formats, -o
+// ---------------------------------------------------------------------------------------------
+
+/// Run `program` in `dir`; panics when it fails. Returns stdout.
+fn run_tool(dir: &std::path::Path, program: &str, args: &[&str], stdin: Option<&[u8]>) -> String {
+    use std::io::Write as _;
+    let mut cmd = std::process::Command::new(program);
+    cmd.current_dir(dir)
+        .args(args)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    let mut child = cmd
+        .spawn()
+        .unwrap_or_else(|e| panic!("{program} runs: {e}"));
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.unwrap_or_default())
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(
+        output.status.success(),
+        "{program} {args:?} failed: {}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn diff_comments_name_each_fix_and_git_apply_and_patch_skip_them() {
+    for in_repo in [false, true] {
+        let fixed = Project::new();
+        let p = Project::new();
+        for project in [&fixed, &p] {
+            project
+                .write("a.py", SAFE)
+                .write("pkg/u.py", UNSAFE)
+                .write("clean.py", CLEAN);
+        }
+        fixed.run(&["fix", SELECT, "--unsafe-fixes", "-q"]).code(0);
+        if in_repo {
+            p.git(&["init", "-q", "."]);
+        }
+        let run = p.run(&["diff", SELECT, "--unsafe-fixes", "-q"]);
+        run.code(1);
+        // One comment per applied fix, before the file's headers.
+        let git = |path: &str| {
+            if in_repo {
+                format!("diff --git a/{path} b/{path}\n")
+            } else {
+                String::new()
+            }
+        };
+        let a = format!("{}{}--- a/a.py\n", safe_comment("a.py"), git("a.py"));
+        assert!(run.stdout.starts_with(&a), "{}", run.stdout);
+        let unsafe_comment = "# asyncup: pkg/u.py:5 wait-for-to-timeout (unsafe): a call outside the awaitable now runs under the timeout, after the timeout is evaluated; task identity: ";
+        let at = run
+            .stdout
+            .find(unsafe_comment)
+            .expect("the unsafe fix's comment");
+        assert!(
+            run.stdout[at..].contains(&format!("\n{}--- a/pkg/u.py\n", git("pkg/u.py"))),
+            "{}",
+            run.stdout
+        );
+        assert_eq!(
+            run.stdout
+                .lines()
+                .filter(|l| l.starts_with("# asyncup: "))
+                .count(),
+            2
+        );
+        // Both tools apply the commented patch, giving what `fix` writes.
+        let patch = p.root().join("changes.patch");
+        std::fs::write(&patch, &run.stdout_bytes).unwrap();
+        let patch = patch.to_str().unwrap();
+        if in_repo {
+            run_tool(p.root(), "git", &["apply", "--check", patch], None);
+        }
+        run_tool(
+            p.root(),
+            "patch",
+            &["-p1", "--dry-run"],
+            Some(&run.stdout_bytes),
+        );
+        run_tool(p.root(), "patch", &["-p1"], Some(&run.stdout_bytes));
+        std::fs::remove_file(patch).unwrap();
+        assert_eq!(p.snapshot(), fixed.snapshot(), "in a repository: {in_repo}");
+    }
+}
+
+/// Diff paths are relative to the repository root, with `diff --git` headers: `git apply` then
+/// takes them from the root wherever it runs (a plain `---`/`+++` patch's paths it would take
+/// from the current folder). git itself skips paths outside the folder it runs in.
+#[test]
+fn diff_paths_are_relative_to_the_repository_root_and_apply_from_a_subfolder() {
+    let p = Project::new();
+    p.write("pkg/sub/a.py", SAFE)
+        .write("pkg/sub/clean.py", CLEAN)
+        .write("pkg/b.py", SAFE)
+        .write("docs/readme.txt", "docs\n");
+    p.git(&["init", "-q", "."]);
+    // Run from one subfolder...
+    let mut cmd = p.command(&["diff", SELECT, "-q", ".", "../b.py"]);
+    cmd.current_dir(p.path("pkg/sub"));
+    let run = finish(cmd);
+    run.code(1);
+    let section = |path: &str| {
+        format!(
+            "{}diff --git a/{path} b/{path}\n--- a/{path}\n+++ b/{path}\n{SAFE_HUNK}",
+            safe_comment(path)
+        )
+    };
+    assert_eq!(
+        run.stdout,
+        section("pkg/sub/a.py") + &section("pkg/b.py"),
+        "{run:#?}"
+    );
+    std::fs::write(p.path(".git/asyncup.patch"), &run.stdout_bytes).unwrap();
+    // ... git skips what is outside the folder it runs in (and says so) ...
+    run_tool(
+        &p.path("docs"),
+        "git",
+        &["apply", "../.git/asyncup.patch"],
+        None,
+    );
+    assert_eq!(p.read_str("pkg/b.py"), SAFE);
+    // ... and applies from another subfolder that holds the files.
+    run_tool(
+        &p.path("pkg"),
+        "git",
+        &["apply", "../.git/asyncup.patch"],
+        None,
+    );
+    assert_eq!(p.read_str("pkg/sub/a.py"), SAFE_FIXED);
+    assert_eq!(p.read_str("pkg/b.py"), SAFE_FIXED);
+    assert_eq!(p.read_str("pkg/sub/clean.py"), CLEAN);
+    // Standard input named into the repository is shown from its root too.
+    let mut cmd = p.command(&["diff", SELECT, "-q", "--stdin-filename", "sub/c.py"]);
+    cmd.current_dir(p.path("pkg")).write_stdin(SAFE);
+    let run = finish(cmd);
+    run.code(1).stdout(&section("pkg/sub/c.py"));
+}
+
+#[test]
+fn show_fixes_lists_available_fixes_in_check_and_applied_ones_in_fix() {
+    let p = Project::new();
+    p.write("a.py", SAFE).write("n.py", NO_FIX);
+    let note = format!("  = fix (safe): {SAFE_NOTE}\n");
+    let run = p.run(&["check", SELECT, "--show-fixes", "a.py"]);
+    run.code(1).stdout(&(safe_line("a.py") + &note));
+    // A finding without a fix gets no line.
+    let run = p.run(&["check", SELECT, "--show-fixes", "n.py"]);
+    assert_eq!(run.stdout.lines().count(), 1, "{}", run.stdout);
+    // Without the flag, nothing changes.
+    p.run(&["check", SELECT, "a.py"]).stdout(&safe_line("a.py"));
+
+    let run = p.run(&["fix", SELECT, "--show-fixes", "a.py"]);
+    run.code(0).stdout(&format!(
+        "Applied 1 fix:\n- a.py:\n    5 wait-for-to-timeout (safe): {SAFE_NOTE}\n"
+    ));
+    assert_eq!(p.read_str("a.py"), SAFE_FIXED);
+    // Standard input: the source on stdout, the list on stderr.
+    let run = p.run_stdin(&["fix", SELECT, "--show-fixes", "-q", "-"], SAFE);
+    run.code(0).stdout(SAFE_FIXED);
+    assert_eq!(
+        run.stderr,
+        format!("Applied 1 fix:\n- -:\n    5 wait-for-to-timeout (safe): {SAFE_NOTE}\n")
+    );
+}
+
+#[test]
+fn colour_follows_the_flag_the_environment_and_the_destination() {
+    let p = Project::new();
+    p.write("a.py", SAFE).write("u.py", UNSAFE);
+    let escape = "\u{1b}[";
+    let coloured = |env: &[(&str, &str)], args: &[&str]| {
+        let mut cmd = p.command(&[&["check", SELECT, "-q"], args].concat());
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let run = finish(cmd);
+        run.code(1);
+        run.stdout.contains(escape)
+    };
+    // Tests have no terminal: auto is plain.
+    assert!(!coloured(&[], &[]));
+    assert!(!coloured(&[], &["--color=auto"]));
+    assert!(!coloured(&[], &["--color=never"]));
+    assert!(!coloured(&[("FORCE_COLOR", "1")], &["--color=never"]));
+    assert!(coloured(&[], &["--color=always"]));
+    assert!(coloured(&[("NO_COLOR", "1")], &["--color=always"]));
+    assert!(coloured(&[("FORCE_COLOR", "1")], &[]));
+    assert!(coloured(&[("CLICOLOR_FORCE", "1")], &[]));
+    assert!(!coloured(&[("NO_COLOR", "1")], &[]));
+    assert!(!coloured(&[("NO_COLOR", "1"), ("FORCE_COLOR", "1")], &[]));
+
+    // What is coloured: path, position, id, the unsafe marker.
+    let run = p.run(&["check", SELECT, "--color=always", "u.py"]);
+    assert_eq!(
+        run.stdout,
+        format!(
+            "\u{1b}[1mu.py\u{1b}[0m\u{1b}[36m:5:20:\u{1b}[0m \u{1b}[1m\u{1b}[31mwait-for-to-timeout\u{1b}[0m \u{1b}[33m[unsafe fix]\u{1b}[0m {MESSAGE}\n"
+        )
+    );
+    // Diffs: comments, headers, hunk headers, removed and added lines.
+    let run = p.run(&["diff", SELECT, "--color=always", "a.py"]);
+    for line in [
+        "\u{1b}[33m# asyncup: a.py:5 wait-for-to-timeout (safe): ",
+        "\u{1b}[1m--- a/a.py\u{1b}[0m\n",
+        "\u{1b}[36m@@ -2,5 +2,6 @@\u{1b}[0m\n",
+        "\u{1b}[31m-    result = await asyncio.wait_for(fetch(url), timeout=5)\u{1b}[0m\n",
+        "\u{1b}[32m+    async with asyncio.timeout(5):\u{1b}[0m\n",
+    ] {
+        assert!(run.stdout.contains(line), "{line:?} in {:?}", run.stdout);
+    }
+    assert!(!p.run(&["diff", SELECT, "a.py"]).stdout.contains(escape));
+
+    // A file is coloured only with `always`.
+    let mut cmd = p.command(&["check", SELECT, "-o", "out.txt", "a.py"]);
+    cmd.env("FORCE_COLOR", "1");
+    finish(cmd).code(1).stdout("");
+    assert_eq!(p.read_str("out.txt"), safe_line("a.py"));
+    p.run(&["check", SELECT, "--color=always", "-o", "out.txt", "a.py"]);
+    assert!(p.read_str("out.txt").contains(escape));
+}
+
+#[test]
+fn output_file_takes_findings_and_diffs_and_the_summary_stays_on_stderr() {
+    let p = Project::new();
+    p.write("a.py", SAFE);
+    let stdout = p.run(&["check", SELECT, "--output-format=json", "a.py"]);
+    let run = p.run(&[
+        "check",
+        SELECT,
+        "--output-format=json",
+        "-o",
+        "out/x.json",
+        "a.py",
+    ]);
+    // A missing folder is an error, not created.
+    run.code(2).stderr_has("out/x.json: cannot write");
+    let run = p.run(&[
+        "check",
+        SELECT,
+        "--output-format=json",
+        "--output-file",
+        "x.json",
+        "a.py",
+    ]);
+    run.code(1).stdout("");
+    assert!(
+        run.summary().starts_with("asyncup: 1 file scanned"),
+        "{run:#?}"
+    );
+    assert_eq!(p.read_str("x.json"), stdout.stdout);
+    // Truncated, not appended.
+    p.run(&["check", SELECT, "-o", "x.json", "a.py"]).code(1);
+    assert_eq!(p.read_str("x.json"), safe_line("a.py"));
+    // The diff of `diff`.
+    p.run(&["diff", SELECT, "-o", "x.patch", "a.py"])
+        .code(1)
+        .stdout("");
+    assert!(p.read_str("x.patch").ends_with(SAFE_HUNK));
+    // `fix` of standard input: the source on stdout, the findings in the file.
+    let run = p.run_stdin(
+        &["fix", SELECT, "-o", "left.txt", "--unsafe-fixes", "-"],
+        NO_FIX,
+    );
+    run.code(1).stdout(NO_FIX);
+    assert!(
+        p.read_str("left.txt")
+            .starts_with("-:5:19: wait-for-to-timeout ")
+    );
+}
+
+#[test]
+fn full_format_shows_the_source_line_a_caret_and_the_fix_note() {
+    let p = Project::new();
+    p.write("a.py", SAFE).write("n.py", NO_FIX);
+    let run = p.run(&["check", SELECT, "--output-format=full", "a.py", "n.py"]);
+    run.code(1).stdout(&format!(
+        "{}  |\n5 |     result = await asyncio.wait_for(fetch(url), timeout=5)\n  |                    {}\n  = fix (safe): {SAFE_NOTE}\n\n\
+         n.py:5:19: wait-for-to-timeout {MESSAGE}; no fix: the call is inside a comprehension (one timeout would cover every iteration)\n  |\n5 |     return [await asyncio.wait_for(fetch(u), 5) for u in urls]\n  |                   {}\n\n",
+        safe_line("a.py"),
+        "^".repeat(39),
+        "^".repeat(29),
+    ));
+    // A tab before the finding is kept so the caret lines up.
+    p.write(
+        "t.py",
+        "import asyncio\n\nasync def f():\n\tawait asyncio.wait_for(g(), 1)\n",
+    );
+    let run = p.run(&["check", SELECT, "--output-format=full", "t.py"]);
+    assert!(run.stdout.contains("\n  | \t      ^"), "{:?}", run.stdout);
+}
+
+#[test]
+fn json_lines_is_one_json_finding_per_line() {
+    let p = Project::new();
+    p.write("a.py", SAFE)
+        .write("u.py", UNSAFE)
+        .write("n.py", NO_FIX);
+    let array: serde_json::Value =
+        serde_json::from_str(&p.run(&["check", SELECT, "--output-format=json"]).stdout).unwrap();
+    let run = p.run(&["check", SELECT, "--output-format=json-lines"]);
+    run.code(1);
+    let lines: Vec<serde_json::Value> = run
+        .stdout
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("one object per line"))
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(serde_json::Value::Array(lines.clone()), array);
+    assert_eq!(lines[0]["path"], "a.py");
+    assert_eq!(lines[0]["fix"]["applicability"], "safe");
+    assert_eq!(lines[2]["path"], "u.py");
+    assert_eq!(lines[2]["fix"]["applicability"], "unsafe");
+    assert!(lines[1]["fix"].is_null());
+    // Nothing found, nothing written.
+    p.write("clean.py", CLEAN);
+    p.run(&["check", SELECT, "--output-format=json-lines", "clean.py"])
+        .code(0)
+        .stdout("");
+}
+
+#[test]
+fn github_format_writes_escaped_workflow_annotations() {
+    let p = Project::new();
+    p.write("a.py", SAFE).write("odd, name:%.py", NO_FIX);
+    let run = p.run(&["check", SELECT, "--output-format=github"]);
+    run.code(1);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            format!(
+                "::warning file=a.py,line=5,col=20,endLine=5,endColumn=59,title=wait-for-to-timeout::{MESSAGE}"
+            ),
+            format!(
+                "::warning file=odd%2C name%3A%25.py,line=5,col=19,endLine=5,endColumn=48,title=wait-for-to-timeout::{MESSAGE}; no fix: the call is inside a comprehension (one timeout would cover every iteration)"
+            ),
+        ]
+    );
+    // A syntax error is an error annotation; a newline in a message is escaped.
+    p.write("bad.py", "async def f(:\n    pass\n");
+    let run = p.run(&["check", SELECT, "--output-format=github", "bad.py"]);
+    assert!(
+        run.stdout.starts_with("::error file=bad.py,line=1,col=13,"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(run.stdout.lines().count(), 1);
+}
+
+#[test]
+fn gitlab_format_is_a_code_quality_report_with_stable_fingerprints() {
+    let p = Project::new();
+    let twice = "import asyncio\n\n\nasync def main(url):\n    a = await asyncio.wait_for(f(url), timeout=5)\n    b = await asyncio.wait_for(f(url), timeout=5)\n    return a, b\n";
+    p.write("a.py", twice).write("pkg/n.py", NO_FIX);
+    let report = |p: &Project| -> Vec<serde_json::Value> {
+        let run = p.run(&["check", SELECT, "--output-format=gitlab"]);
+        run.code(1);
+        serde_json::from_str(&run.stdout).expect("a JSON array")
+    };
+    let issues = report(&p);
+    assert_eq!(issues.len(), 3);
+    for issue in &issues {
+        assert_eq!(issue["check_name"], "wait-for-to-timeout");
+        assert_eq!(issue["severity"], "major");
+        assert!(issue["description"].as_str().unwrap().starts_with(MESSAGE));
+        let fingerprint = issue["fingerprint"].as_str().unwrap();
+        assert_eq!(fingerprint.len(), 64);
+        assert!(fingerprint.bytes().all(|b| b.is_ascii_hexdigit()));
+    }
+    assert_eq!(issues[0]["location"]["path"], "a.py");
+    assert_eq!(issues[0]["location"]["lines"]["begin"], 5);
+    assert_eq!(issues[1]["location"]["lines"]["begin"], 6);
+    assert_eq!(issues[2]["location"]["path"], "pkg/n.py");
+    // Identical findings in one file still have distinct fingerprints...
+    assert_ne!(issues[0]["fingerprint"], issues[1]["fingerprint"]);
+    // ... which stay when lines above them move.
+    p.write("a.py", format!("# a new first line\n{twice}"));
+    let moved = report(&p);
+    assert_eq!(moved[0]["location"]["lines"]["begin"], 6);
+    let prints = |issues: &[serde_json::Value]| {
+        issues
+            .iter()
+            .map(|i| i["fingerprint"].clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(prints(&moved), prints(&issues));
+    // Nothing found: an empty report.
+    p.write("clean.py", CLEAN);
+    p.run(&["check", SELECT, "--output-format=gitlab", "clean.py"])
+        .code(0)
+        .stdout("[]\n");
+}
+
+/// Apply SARIF replacements (1-based lines, code-point columns, end exclusive) to `text`.
+fn apply_sarif_replacements(text: &str, replacements: &[serde_json::Value]) -> String {
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let offset = |line: u64, column: u64| {
+        let start = line_starts[line as usize - 1];
+        start
+            + text[start..]
+                .char_indices()
+                .nth(column as usize - 1)
+                .map_or(text.len() - start, |(i, _)| i)
+    };
+    let mut edits: Vec<(usize, usize, String)> = replacements
+        .iter()
+        .map(|r| {
+            let region = &r["deletedRegion"];
+            let at =
+                |l: &str, c: &str| offset(region[l].as_u64().unwrap(), region[c].as_u64().unwrap());
+            (
+                at("startLine", "startColumn"),
+                at("endLine", "endColumn"),
+                r["insertedContent"]["text"]
+                    .as_str()
+                    .unwrap_or("")
+                    .to_string(),
+            )
+        })
+        .collect();
+    edits.sort_by_key(|(start, end, _)| (*start, *end));
+    let mut out = String::new();
+    let mut last = 0;
+    for (start, end, content) in edits {
+        out.push_str(&text[last..start]);
+        out.push_str(&content);
+        last = end;
+    }
+    out.push_str(&text[last..]);
+    out
+}
+
+#[test]
+fn sarif_output_has_rules_results_and_fixes_that_apply() {
+    let p = Project::new();
+    // A non-ASCII line: columns are code points (the run says so).
+    let unicode = SAFE.replace("fetch(url)", "fetch('é', url)");
+    p.write("a.py", &unicode)
+        .write("u.py", UNSAFE)
+        .write("n.py", NO_FIX);
+    let run = p.run(&["check", SELECT, "--output-format=sarif"]);
+    run.code(1);
+    let sarif: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(sarif["version"], "2.1.0");
+    let runs = sarif["runs"].as_array().unwrap();
+    assert_eq!(runs.len(), 1);
+    let run0 = &runs[0];
+    assert_eq!(run0["columnKind"], "unicodeCodePoints");
+    let driver = &run0["tool"]["driver"];
+    assert_eq!(driver["name"], "asyncup");
+    // One rule per transform (as `asyncup list` lists them), with summary and documentation.
+    let rules = driver["rules"].as_array().unwrap();
+    let list = p.run(&["list"]).stdout;
+    let ids: Vec<&str> = list
+        .lines()
+        .map(|l| l.split_whitespace().next().unwrap())
+        .collect();
+    let rule_ids: Vec<&str> = rules.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert_eq!(&rule_ids[..ids.len()], ids.as_slice());
+    assert_eq!(&rule_ids[ids.len()..], ["syntax-error", "invalid-encoding"]);
+    let explain = p.run(&["explain", "wait-for-to-timeout"]).stdout;
+    let rule = &rules[rule_ids
+        .iter()
+        .position(|id| *id == "wait-for-to-timeout")
+        .unwrap()];
+    assert!(explain.contains(rule["shortDescription"]["text"].as_str().unwrap()));
+    let help = rule["help"]["text"].as_str().unwrap();
+    assert!(help.len() > 200 && explain.contains(help.trim()), "{help}");
+
+    let results = run0["results"].as_array().unwrap();
+    assert_eq!(results.len(), 3);
+    let by_path = |path: &str| {
+        results
+            .iter()
+            .find(|r| r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == path)
+            .unwrap_or_else(|| panic!("a result for {path}"))
+    };
+    for result in results {
+        assert_eq!(result["ruleId"], "wait-for-to-timeout");
+        let index = result["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(rules[index]["id"], result["ruleId"]);
+        assert_eq!(result["level"], "warning");
+        assert!(
+            result["message"]["text"]
+                .as_str()
+                .unwrap()
+                .starts_with(MESSAGE)
+        );
+    }
+    let a = by_path("a.py");
+    let region = &a["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(
+        [
+            &region["startLine"],
+            &region["startColumn"],
+            &region["endLine"],
+            &region["endColumn"]
+        ],
+        [5, 20, 5, 64]
+    );
+    // The fixes, applied as SARIF says, give what `fix` writes.
+    for (path, source, fixed, safety) in [
+        (
+            "a.py",
+            unicode.as_str(),
+            unicode
+                .replace(
+                    "asyncio.wait_for(fetch('é', url), timeout=5)",
+                    "fetch('é', url)",
+                )
+                .replace(
+                    "    result = await",
+                    "    async with asyncio.timeout(5):\n        result = await",
+                ),
+            "safe",
+        ),
+        ("u.py", UNSAFE, UNSAFE_FIXED.to_string(), "unsafe"),
+    ] {
+        let fixes = by_path(path)["fixes"].as_array().unwrap();
+        assert_eq!(fixes.len(), 1);
+        assert_eq!(fixes[0]["properties"]["applicability"], safety);
+        assert!(
+            fixes[0]["description"]["text"]
+                .as_str()
+                .unwrap()
+                .starts_with(&format!("{safety} fix: ")),
+        );
+        let changes = fixes[0]["artifactChanges"].as_array().unwrap();
+        assert_eq!(changes.len(), 1);
+        assert_eq!(changes[0]["artifactLocation"]["uri"], path);
+        let replacements = changes[0]["replacements"].as_array().unwrap();
+        assert_eq!(
+            apply_sarif_replacements(source, replacements),
+            fixed,
+            "{path}"
+        );
+    }
+    assert_eq!(p.run(&["fix", SELECT, "a.py"]).code(0).stdout, "");
+    assert!(by_path("n.py").get("fixes").is_none());
+}
+
+/// The interpreter with `jsonschema` (tests/requirements.txt): `$ASYNCUP_PYTHON`, else the
+/// repository's `.venv`, else `python3`.
+fn python() -> std::path::PathBuf {
+    match std::env::var_os("ASYNCUP_PYTHON") {
+        Some(path) if !path.is_empty() => path.into(),
+        _ => {
+            let venv = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(".venv/bin/python");
+            if venv.exists() {
+                venv
+            } else {
+                "python3".into()
+            }
+        }
+    }
+}
+
+#[test]
+fn sarif_output_is_valid_against_the_official_schema() {
+    let p = Project::new();
+    p.write("a.py", SAFE)
+        .write("u.py", UNSAFE)
+        .write("n.py", NO_FIX)
+        .write("bad.py", "async def f(:\n")
+        .write("latin1.py", b"x = '\xe9'\n".as_slice())
+        .write("pkg/my file.py", SAFE);
+    let schema = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/sarif/sarif-schema-2.1.0.json");
+    let validate = r#"
+import json, sys
+import jsonschema
+schema = json.load(open(sys.argv[1]))
+document = json.load(open(sys.argv[2]))
+cls = jsonschema.validators.validator_for(schema)
+cls.check_schema(schema)
+errors = sorted(cls(schema).iter_errors(document), key=str)
+for error in errors:
+    print(list(error.absolute_path), error.message)
+sys.exit(1 if errors else 0)
+"#;
+    for args in [vec!["."], vec!["--unsafe-fixes", "."], vec!["clean.py"]] {
+        p.write("clean.py", CLEAN);
+        let run = p.run(
+            &[
+                &["check", SELECT, "--output-format=sarif", "-o", "out.sarif"],
+                args.as_slice(),
+            ]
+            .concat(),
+        );
+        assert!(run.code == 0 || run.code == 1, "{run:#?}");
+        let output = std::process::Command::new(python())
+            .args(["-c", validate])
+            .arg(&schema)
+            .arg(p.path("out.sarif"))
+            .output()
+            .expect("python runs (set ASYNCUP_PYTHON to an interpreter with jsonschema)");
+        assert!(
+            output.status.success(),
+            "not valid SARIF 2.1.0:\n{}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    // The schema is draft-04, the checks really ran: a broken document fails.
+    std::fs::write(
+        p.path("out.sarif"),
+        r#"{"version": "2.1.0", "runs": [{"tool": {}}]}"#,
+    )
+    .unwrap();
+    let output = std::process::Command::new(python())
+        .args(["-c", validate])
+        .arg(&schema)
+        .arg(p.path("out.sarif"))
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stdout).contains("'driver' is a required property"));
+}
+
+#[test]
+fn junit_format_has_a_suite_per_file_and_a_failed_case_per_finding() {
+    let p = Project::new();
+    p.write("a.py", SAFE)
+        .write("pkg/n.py", NO_FIX)
+        .write("clean.py", CLEAN);
+    let run = p.run(&["check", SELECT, "--output-format=junit"]);
+    run.code(1);
+    let report = quick_junit::Report::deserialize_from_str(&run.stdout).expect("JUnit XML");
+    assert_eq!(report.name.as_ref().map(|n| n.as_str()), Some("asyncup"));
+    assert_eq!(report.tests, 2);
+    assert_eq!(report.failures, 2);
+    let suites: Vec<&str> = report.test_suites.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(suites, ["a.py", "pkg/n.py"]);
+    let suite = &report.test_suites[1];
+    assert_eq!(
+        suite.extra.get("package").map(|v| v.as_str()),
+        Some("org.asyncup")
+    );
+    assert_eq!(suite.test_cases.len(), 1);
+    let case = &suite.test_cases[0];
+    assert_eq!(case.name.as_str(), "org.asyncup.wait-for-to-timeout");
+    assert_eq!(case.classname.as_ref().map(|c| c.as_str()), Some("pkg/n"));
+    assert_eq!(case.extra.get("line").map(|v| v.as_str()), Some("5"));
+    assert_eq!(case.extra.get("column").map(|v| v.as_str()), Some("19"));
+    match &case.status {
+        quick_junit::TestCaseStatus::NonSuccess {
+            kind,
+            message,
+            description,
+            ..
+        } => {
+            assert_eq!(*kind, quick_junit::NonSuccessKind::Failure);
+            assert!(message.as_ref().unwrap().as_str().starts_with(MESSAGE));
+            assert!(
+                description
+                    .as_ref()
+                    .unwrap()
+                    .as_str()
+                    .starts_with(&format!("line 5, col 19, {MESSAGE}"))
+            );
+        }
+        status => panic!("a failure, not {status:?}"),
+    }
+    // Nothing found: one passing case.
+    let run = p.run(&["check", SELECT, "--output-format=junit", "clean.py"]);
+    run.code(0);
+    let report = quick_junit::Report::deserialize_from_str(&run.stdout).unwrap();
+    assert_eq!((report.tests, report.failures), (1, 0));
+    assert!(matches!(
+        report.test_suites[0].test_cases[0].status,
+        quick_junit::TestCaseStatus::Success { .. }
+    ));
 }
