@@ -13,6 +13,7 @@ pub mod files;
 pub mod fix;
 pub mod importer;
 pub mod imports;
+pub mod interactive;
 pub mod project;
 pub mod registry;
 pub mod report;
