@@ -1,5 +1,6 @@
 //! `asyncup fix --interactive` end to end: the real binary in a pseudo-terminal (`rexpect`),
 //! keys sent one at a time once the prompt is on screen, and the files checked afterwards.
+#![cfg(unix)]
 
 use std::path::Path;
 use std::process::Command;
