@@ -61,6 +61,10 @@ enum Command {
         /// the unsafe fixes change, the findings left; a commit message or a PR body.
         #[arg(long, value_name = "FILE")]
         summary_markdown: Option<PathBuf>,
+        /// Review each fix and answer with one key: y apply, n skip, a / d apply / skip every
+        /// later fix of its transform, s skip and suppress, q quit, ? help. Needs a terminal.
+        #[arg(long, short)]
+        interactive: bool,
     },
     /// List every transform: id, minimum Python, fix safety, summary.
     List,
@@ -174,7 +178,11 @@ fn parse_version(s: &str) -> Result<PyVersion, String> {
 enum Mode {
     Check,
     Diff,
-    Fix { exit_non_zero_on_fix: bool },
+    Fix {
+        exit_non_zero_on_fix: bool,
+        /// `fix --interactive`: each fix is asked for (see `interactive.rs`).
+        interactive: bool,
+    },
 }
 
 impl Mode {
@@ -261,13 +269,21 @@ fn run_on_this_thread(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             common,
             exit_non_zero_on_fix,
             summary_markdown,
-        } => run_files(
-            common,
-            Mode::Fix {
-                exit_non_zero_on_fix,
-            },
-            summary_markdown.as_deref(),
-        ),
+            interactive,
+        } => {
+            if interactive && let Err(message) = interactive_usage(&common) {
+                eprintln!("asyncup: {message}");
+                return ExitCode::from(2);
+            }
+            run_files(
+                common,
+                Mode::Fix {
+                    exit_non_zero_on_fix,
+                    interactive,
+                },
+                summary_markdown.as_deref(),
+            )
+        }
     }
 }
 
@@ -644,6 +660,35 @@ fn run_files(args: CommonArgs, mode: Mode, summary_markdown: Option<&Path>) -> E
         facts.push((display.clone(), file_facts));
     }
     let project = std::sync::Arc::new(Project::new(facts));
+    if let Mode::Fix {
+        interactive: true, ..
+    } = mode
+    {
+        let mut errors: Vec<String> = found
+            .errors
+            .iter()
+            .map(|(path, message)| format!("{}: {message}", display_path(path)))
+            .collect();
+        errors.extend(
+            resolver
+                .tolerated()
+                .iter()
+                .map(|e| format!("{e} (configuration ignored)")),
+        );
+        let review = Review {
+            mode,
+            roots: &roots,
+            errors,
+            unsafe_everywhere,
+        };
+        return review_files(
+            &args,
+            review,
+            jobs.into_iter().zip(sources),
+            project,
+            &targets,
+        );
+    }
     let results: Vec<FileResult> = jobs
         .into_par_iter()
         .zip(sources)
@@ -989,6 +1034,7 @@ fn exit_code(
         Mode::Diff => changed,
         Mode::Fix {
             exit_non_zero_on_fix,
+            ..
         } => findings_left || (exit_non_zero_on_fix && changed),
     };
     ExitCode::from(u8::from(failing))
@@ -1157,4 +1203,168 @@ fn run_stdin(args: &CommonArgs, mode: Mode, mut resolver: Resolver) -> ExitCode 
         eprintln!("{}", summary.render(mode.summary(), file.unsafe_fixes));
     }
     exit_code(args, mode, had_error, summary.findings > 0, changed)
+}
+
+/// `fix --interactive` asks one key per fix: it needs a terminal on standard input, and files
+/// (standard input cannot be both the code and the keys).
+fn interactive_usage(args: &CommonArgs) -> Result<(), String> {
+    use std::io::IsTerminal;
+    if args.stdin_filename.is_some() || args.paths.iter().any(|p| p == Path::new("-")) {
+        return Err(
+            "`fix --interactive` reviews files; it cannot read the code from standard input".into(),
+        );
+    }
+    if args.statistics || args.output_format != OutputFormat::Text {
+        return Err("`fix --interactive` prints the review itself; it takes no --statistics or --output-format".into());
+    }
+    if !std::io::stdin().is_terminal() {
+        return Err("`fix --interactive` asks about each fix and needs a terminal on standard input; without one, review with `asyncup diff` and apply with `asyncup fix`".into());
+    }
+    Ok(())
+}
+
+/// What `review_files` needs of `run_files`.
+struct Review<'a> {
+    mode: Mode,
+    roots: &'a [PathBuf],
+    /// Errors found before the review (discovery, tolerated configuration).
+    errors: Vec<String>,
+    unsafe_everywhere: bool,
+}
+
+/// `fix --interactive`: review the files one after another, in path order, and write each
+/// one's accepted fixes atomically when its review is done. After `q`, later files are left
+/// untouched.
+fn review_files(
+    args: &CommonArgs,
+    review: Review,
+    files: impl Iterator<Item = ((PathBuf, String, FileSettings), Loaded)>,
+    project: std::sync::Arc<Project>,
+    targets: &BTreeMap<Target, usize>,
+) -> ExitCode {
+    use crate::interactive;
+    let Review {
+        mode,
+        roots,
+        mut errors,
+        unsafe_everywhere,
+    } = review;
+    let mut summary = Summary::default();
+    let mut keys = interactive::Terminal;
+    let mut stdout = std::io::stdout();
+    let mut session =
+        interactive::Session::new(&mut keys, &mut stdout, interactive::Styles::detect());
+    let (mut declined, mut suppressed, mut not_reviewed) = (0, 0, 0);
+    let mut changed_any = false;
+    let mut problems = String::new();
+    for ((path, display, file), loaded) in files {
+        if session.quit() {
+            not_reviewed += 1;
+            continue;
+        }
+        summary.files_scanned += 1;
+        let (original, source) = match loaded {
+            Ok(loaded) => loaded,
+            Err(Unreadable::Io(message)) => {
+                errors.push(format!("{display}: {message}"));
+                continue;
+            }
+            Err(Unreadable::Encoding(_, message)) => {
+                let outcome =
+                    unreadable_outcome("", "invalid-encoding", TextSize::default(), message);
+                summary.count_findings(&outcome.remaining, file.unsafe_fixes);
+                problems.push_str(&report::text_lines(&display, "", &outcome.remaining));
+                continue;
+            }
+        };
+        let allowed = allowed_fixes(mode, &file).unwrap_or(Applicability::Safe);
+        let settings = Settings {
+            target: file.target.version,
+            transforms: file.transforms,
+            file_name: display.clone(),
+            project: project.clone(),
+            fix_overrides: file.fix_overrides,
+        };
+        let reviewing = interactive::File {
+            display: &display,
+            text: &source.text,
+            settings: &settings,
+            allowed,
+        };
+        let reviewed = match session.review(&reviewing) {
+            Ok(reviewed) => reviewed,
+            Err(error) => {
+                let outcome = unreadable_outcome(
+                    &source.text,
+                    "syntax-error",
+                    error.offset,
+                    format!("SyntaxError: {}; the file is not rewritten", error.message),
+                );
+                summary.count_findings(&outcome.remaining, file.unsafe_fixes);
+                problems.push_str(&report::text_lines(
+                    &display,
+                    &source.text,
+                    &outcome.remaining,
+                ));
+                continue;
+            }
+        };
+        declined += reviewed.declined;
+        suppressed += reviewed.suppressed;
+        if let Some(internal) = &reviewed.internal_error {
+            errors.push(format!("{display}: internal error: {internal}"));
+        }
+        for line in &reviewed.unplaced {
+            eprintln!(
+                "asyncup: warning: {display}:{line}: no place for a suppression comment (the line ends inside a string or with a backslash); the finding remains"
+            );
+        }
+        summary.count_findings(&reviewed.remaining, file.unsafe_fixes);
+        if *reviewed.output == *source.text {
+            continue;
+        }
+        if let Some(message) = outside_given_paths(&path, roots) {
+            errors.push(format!("{display}: {message}"));
+            continue;
+        }
+        let new = source.encode(&reviewed.output);
+        if let Err(message) = files::write_atomic(&path, &original, &new) {
+            errors.push(format!("{display}: {message:#}"));
+            continue;
+        }
+        changed_any = true;
+        summary.files_changed += 1;
+        for (id, n) in &reviewed.counts {
+            *summary.applied.entry(id).or_default() += n;
+        }
+    }
+    drop(session);
+    let _ = std::io::stdout().write_all(problems.as_bytes());
+    summary.errors = errors.len();
+    for error in &errors {
+        eprintln!("asyncup: {error}");
+    }
+    if args.show_summary() {
+        let applied: usize = summary.applied.values().sum();
+        let mut line = format!("asyncup: review: {applied} applied, {declined} skipped");
+        if suppressed > 0 {
+            line.push_str(&format!(" ({suppressed} with a suppression comment)"));
+        }
+        if not_reviewed > 0 {
+            line.push_str(&format!(
+                "; quit with {not_reviewed} file{} not reviewed",
+                if not_reviewed == 1 { "" } else { "s" }
+            ));
+        }
+        eprintln!("{line}");
+        report_targets(targets);
+        eprintln!("{}", summary.render(mode.summary(), unsafe_everywhere));
+    }
+    exit_code(
+        args,
+        mode,
+        !errors.is_empty(),
+        summary.findings > 0 || not_reviewed > 0,
+        changed_any,
+    )
 }

@@ -52,7 +52,7 @@ impl FixOverrides {
 }
 
 /// The checker's findings, with the configured fix safety overrides applied.
-fn check(code: &str, parsed: &Parsed<ModModule>, settings: &Settings) -> Vec<Finding> {
+pub fn check(code: &str, parsed: &Parsed<ModModule>, settings: &Settings) -> Vec<Finding> {
     let mut findings = checker::check(code, parsed, settings);
     settings.fix_overrides.apply(&mut findings);
     findings
@@ -296,7 +296,7 @@ pub fn run(
 
 /// Remove imports the applied fixes left unused; `None` when nothing changes (or the result
 /// would not parse, which keeps the imports).
-fn clean_imports(
+pub fn clean_imports(
     code: &str,
     parsed: &Parsed<ModModule>,
     names: &[String],

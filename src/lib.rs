@@ -14,6 +14,7 @@ pub mod fix;
 pub mod formats;
 pub mod importer;
 pub mod imports;
+pub mod interactive;
 pub mod markdown;
 pub mod project;
 pub mod registry;
