@@ -790,7 +790,25 @@ fn used_outside_own_comprehensions(body: &[Stmt], name: &str) -> bool {
         found: bool,
     }
     impl<'a> SourceOrderVisitor<'a> for Find<'_> {
+        fn visit_stmt(&mut self, stmt: &'a Stmt) {
+            // A nested function whose parameter has the name has its own `name`: what it does
+            // with it cannot clash with a loop variable of the enclosing function.
+            if let Stmt::FunctionDef(func) = stmt
+                && func.parameters.iter().any(|p| p.name().as_str() == self.name)
+            {
+                return;
+            }
+            source_order::walk_stmt(self, stmt);
+        }
         fn visit_expr(&mut self, expr: &'a Expr) {
+            if let Expr::Lambda(lambda) = expr
+                && lambda
+                    .parameters
+                    .as_ref()
+                    .is_some_and(|ps| ps.iter().any(|p| p.name().as_str() == self.name))
+            {
+                return;
+            }
             let generators = match expr {
                 Expr::ListComp(c) => Some(&c.generators),
                 Expr::SetComp(c) => Some(&c.generators),
