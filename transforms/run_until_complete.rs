@@ -4,7 +4,7 @@ use ruff_python_ast::token::TokenKind;
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_python_trivia::has_leading_content;
 use ruff_source_file::LineRanges;
-use ruff_text_size::{Ranged, TextRange};
+use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use crate::analysis::{FUTURE_RETURNING, LocalCallee, bodies_of, local_callee};
 use crate::checker::Checker;
@@ -317,7 +317,11 @@ fn named_loop<'a>(
     }
     let mut edits = vec![delete_statement(cx, assign, body)?];
     for close in closes {
-        edits.push(delete_statement(cx, close, body)?);
+        // `try: ... finally: loop.close()` has nothing left to guarantee: the `try` goes.
+        match unwrap_try_finally(cx, close, body) {
+            Some(unwrap) => edits.extend(unwrap),
+            None => edits.push(delete_statement(cx, close, body)?),
+        }
     }
     let Expr::Call(getter_call) = &*assign_stmt.value else {
         unreachable!()
@@ -533,6 +537,64 @@ fn delete_statement(cx: &Checker, stmt: &Stmt, scope_body: &[Stmt]) -> Result<Ed
         return Ok(Edit::deletion(TextRange::new(stmt.start(), comment)));
     }
     Ok(Edit::deletion(source.full_lines_range(stmt.range())))
+}
+
+/// When `close` is all a `finally:` holds, of a `try` with no `except` or `else`, the edits
+/// that remove the `try:` and `finally:` lines and the close and dedent the try's body by one
+/// level (`try: asyncio.run(x) finally: pass` is what a person would not write). None when a
+/// comment sits on those lines, the indentation is not spaces-or-tabs of one kind, or a body
+/// line starts inside a string.
+fn unwrap_try_finally(cx: &Checker, close: &Stmt, scope_body: &[Stmt]) -> Option<Vec<Edit>> {
+    fn find<'s>(body: &'s [Stmt], close: TextRange) -> Option<&'s ast::StmtTry> {
+        body.iter().find_map(|stmt| match stmt {
+            Stmt::Try(t)
+                if matches!(&t.finalbody[..], [only] if only.range() == close) =>
+            {
+                Some(t)
+            }
+            _ if stmt.range().contains_range(close) => {
+                bodies_of(stmt).into_iter().find_map(|b| find(b, close))
+            }
+            _ => None,
+        })
+    }
+    let try_stmt = find(scope_body, close.range())?;
+    if !try_stmt.handlers.is_empty() || !try_stmt.orelse.is_empty() || try_stmt.is_star {
+        return None;
+    }
+    let source = cx.source();
+    let try_line = source.full_line_range(try_stmt.start());
+    if source[try_line].trim() != "try:" {
+        return None;
+    }
+    let first = try_stmt.body.first()?;
+    let finally_line = source.full_line_range(source.line_start(close.start()) - TextSize::from(1));
+    if source[finally_line].trim() != "finally:" {
+        return None;
+    }
+    // Nothing but the close after the `finally:` line, to the end of the try.
+    let tail = TextRange::new(finally_line.start(), source.full_lines_range(close.range()).end());
+    if !cx.comments_in(tail).is_empty() || source.full_lines_range(close.range()).end() < source.full_line_end(try_stmt.end()) {
+        return None;
+    }
+    let outer = crate::rewrite::indentation(cx, try_stmt);
+    let inner = crate::rewrite::indentation(cx, first);
+    let unit = inner.strip_prefix(outer)?;
+    if unit.is_empty() {
+        return None;
+    }
+    let body = TextRange::new(source.line_start(first.start()), try_stmt.body.last()?.end());
+    let mut edits = vec![Edit::deletion(try_line), Edit::deletion(tail)];
+    let width = TextSize::of(unit);
+    let mut starts = vec![body.start()];
+    starts.extend(crate::rewrite::reindentable_line_starts(cx, body));
+    for start in starts {
+        if !source[usize::from(start)..].starts_with(unit) {
+            return None;
+        }
+        edits.push(Edit::deletion(TextRange::at(start, width)));
+    }
+    Some(edits)
 }
 
 fn block_of(body: &[Stmt], range: TextRange) -> Option<&[Stmt]> {
