@@ -1252,8 +1252,13 @@ fn review_files(
     let mut summary = Summary::default();
     let mut keys = interactive::Terminal;
     let mut stdout = std::io::stdout();
-    let mut session =
-        interactive::Session::new(&mut keys, &mut stdout, interactive::Styles::detect());
+    let mut session = interactive::Session::new(
+        &mut keys,
+        &mut stdout,
+        interactive::Styles {
+            enabled: style::enabled(args.color, &std::io::stdout(), false),
+        },
+    );
     let (mut declined, mut suppressed, mut not_reviewed) = (0, 0, 0);
     let mut changed_any = false;
     let mut problems = String::new();

@@ -81,7 +81,7 @@ impl Keys for Terminal {
     }
 }
 
-/// Colours for the review, or none (not a terminal, or `NO_COLOR`).
+/// Colours for the review, or none (`--color`, `NO_COLOR`, not a terminal: `style::enabled`).
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Styles {
     pub enabled: bool,

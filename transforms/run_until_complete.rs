@@ -545,7 +545,7 @@ fn delete_statement(cx: &Checker, stmt: &Stmt, scope_body: &[Stmt]) -> Result<Ed
 /// comment sits on those lines, the indentation is not spaces-or-tabs of one kind, or a body
 /// line starts inside a string.
 fn unwrap_try_finally(cx: &Checker, close: &Stmt, scope_body: &[Stmt]) -> Option<Vec<Edit>> {
-    fn find<'s>(body: &'s [Stmt], close: TextRange) -> Option<&'s ast::StmtTry> {
+    fn find(body: &[Stmt], close: TextRange) -> Option<&ast::StmtTry> {
         body.iter().find_map(|stmt| match stmt {
             Stmt::Try(t)
                 if matches!(&t.finalbody[..], [only] if only.range() == close) =>
