@@ -316,7 +316,6 @@ struct FileResult {
 }
 
 struct Processed {
-    original: Vec<u8>,
     source: SourceText,
     outcome: Outcome,
     /// `check --add-ignore`: the text with suppressions, how many, unplaced lines.
@@ -324,21 +323,23 @@ struct Processed {
 }
 
 /// A file read and decoded in the first pass, with what the project view learnt from it.
-type Loaded = Result<(Vec<u8>, SourceText), Unreadable>;
+type Loaded = Result<SourceText, Unreadable>;
 
 /// Why a file's text is not available.
 enum Unreadable {
     /// It could not be read: an error (exit 2).
     Io(String),
     /// It is not text in its declared encoding: a finding (exit 1).
-    Encoding(Vec<u8>, String),
+    Encoding(String),
 }
 
 fn load(path: &Path) -> Loaded {
     let original = std::fs::read(path).map_err(|e| Unreadable::Io(format!("cannot read: {e}")))?;
+    // Only the decoded text is kept: decoding is lossless (a BOM is remembered), so the bytes
+    // on disk are `source.encode(&source.text)` when the file is written back.
     match files::decode(&original) {
-        Ok(source) => Ok((original, source)),
-        Err(message) => Err(Unreadable::Encoding(original, message)),
+        Ok(source) => Ok(source),
+        Err(message) => Err(Unreadable::Encoding(message)),
     }
 }
 
@@ -360,14 +361,13 @@ fn process(
     allowed: Option<Applicability>,
     add_ignore: bool,
 ) -> Result<Processed, String> {
-    let (original, source) = match loaded {
+    let source = match loaded {
         Ok(loaded) => loaded,
         Err(Unreadable::Io(message)) => return Err(message),
-        Err(Unreadable::Encoding(original, message)) => {
+        Err(Unreadable::Encoding(message)) => {
             let source = files::decode(b"").expect("empty input decodes");
             let outcome = unreadable_outcome("", "invalid-encoding", TextSize::default(), message);
             return Ok(Processed {
-                original,
                 source,
                 outcome,
                 baseline: None,
@@ -386,7 +386,6 @@ fn process(
     let baseline =
         add_ignore.then(|| crate::suppress::baseline(&source.text, &outcome.initial, &settings));
     Ok(Processed {
-        original,
         source,
         outcome,
         baseline,
@@ -647,7 +646,7 @@ fn run_files(args: CommonArgs, mode: Mode, summary_markdown: Option<&Path>) -> E
         .map(|(path, display, _)| {
             let loaded = load(path);
             let facts = match &loaded {
-                Ok((_, source)) => FileFacts::gather(display, source.text.clone()),
+                Ok(source) => FileFacts::gather(display, source.text.clone()),
                 Err(_) => FileFacts::default(),
             };
             (loaded, facts)
@@ -784,7 +783,11 @@ fn run_files(args: CommonArgs, mode: Mode, summary_markdown: Option<&Path>) -> E
                     continue;
                 }
                 let new = processed.source.encode(new_text);
-                if let Err(message) = files::write_atomic(&file.path, &processed.original, &new) {
+                if let Err(message) = files::write_atomic(
+                    &file.path,
+                    &processed.source.encode(&processed.source.text),
+                    &new,
+                ) {
                     errors.push(format!("{}: {message:#}", file.display));
                     continue;
                 }
@@ -828,8 +831,11 @@ fn run_files(args: CommonArgs, mode: Mode, summary_markdown: Option<&Path>) -> E
                         continue;
                     }
                     let new = processed.source.encode(&outcome.output);
-                    if let Err(message) = files::write_atomic(&file.path, &processed.original, &new)
-                    {
+                    if let Err(message) = files::write_atomic(
+                        &file.path,
+                        &processed.source.encode(&processed.source.text),
+                        &new,
+                    ) {
                         errors.push(format!("{}: {message:#}", file.display));
                         continue;
                     }
@@ -1268,13 +1274,13 @@ fn review_files(
             continue;
         }
         summary.files_scanned += 1;
-        let (original, source) = match loaded {
+        let source = match loaded {
             Ok(loaded) => loaded,
             Err(Unreadable::Io(message)) => {
                 errors.push(format!("{display}: {message}"));
                 continue;
             }
-            Err(Unreadable::Encoding(_, message)) => {
+            Err(Unreadable::Encoding(message)) => {
                 let outcome =
                     unreadable_outcome("", "invalid-encoding", TextSize::default(), message);
                 summary.count_findings(&outcome.remaining, file.unsafe_fixes);
@@ -1333,7 +1339,7 @@ fn review_files(
             continue;
         }
         let new = source.encode(&reviewed.output);
-        if let Err(message) = files::write_atomic(&path, &original, &new) {
+        if let Err(message) = files::write_atomic(&path, &source.encode(&source.text), &new) {
             errors.push(format!("{display}: {message:#}"));
             continue;
         }
