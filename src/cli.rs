@@ -641,15 +641,17 @@ fn run_files(args: CommonArgs, mode: Mode, summary_markdown: Option<&Path>) -> E
     // The summary's next step: did every file get unsafe fixes (flag or configuration)?
     let unsafe_everywhere = !jobs.is_empty() && jobs.iter().all(|(_, _, f)| f.unsafe_fixes);
     // First pass: read every file and gather what the project view needs from it.
+    let project_roots = discover::project_roots(jobs.iter().map(|(path, _, _)| path.as_path()));
     let loaded: Vec<(Loaded, FileFacts)> = jobs
         .par_iter()
-        .map(|(path, display, _)| {
+        .zip(project_roots)
+        .map(|((path, display, _), root)| {
             let loaded = load(path);
             let facts = match &loaded {
                 Ok(source) => FileFacts::gather(display, source.text.clone()),
                 Err(_) => FileFacts::default(),
             };
-            (loaded, facts)
+            (loaded, facts.in_project(root))
         })
         .collect();
     let mut sources = Vec::with_capacity(loaded.len());

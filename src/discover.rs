@@ -99,3 +99,61 @@ pub fn discover(
         .retain(|path| seen.insert(std::fs::canonicalize(path).unwrap_or_else(|_| path.clone())));
     found
 }
+
+/// For each file, a number for the project it belongs to: the nearest folder above it that
+/// holds `pyproject.toml`, `setup.py`, `setup.cfg`, `.git`, `PKG-INFO` (an sdist) or a
+/// `*.dist-info` folder (an unpacked wheel); files with no such folder above share project 0.
+/// The project view keeps the facts of different projects apart.
+pub fn project_roots<'p>(files: impl Iterator<Item = &'p Path>) -> Vec<usize> {
+    use std::collections::HashMap;
+    fn is_root(dir: &Path) -> bool {
+        [
+            "pyproject.toml",
+            "setup.py",
+            "setup.cfg",
+            ".git",
+            "PKG-INFO",
+        ]
+        .iter()
+        .any(|marker| dir.join(marker).exists())
+            || std::fs::read_dir(dir).is_ok_and(|entries| {
+                entries.flatten().any(|e| {
+                    e.file_name().to_string_lossy().ends_with(".dist-info") && e.path().is_dir()
+                })
+            })
+    }
+    let mut by_dir: HashMap<std::path::PathBuf, Option<std::path::PathBuf>> = HashMap::new();
+    let mut ids: HashMap<std::path::PathBuf, usize> = HashMap::new();
+    files
+        .map(|file| {
+            let start = std::path::absolute(file)
+                .ok()
+                .and_then(|p| p.parent().map(Path::to_path_buf));
+            let mut root = None;
+            let mut visited = Vec::new();
+            let mut dir = start;
+            while let Some(current) = dir {
+                if let Some(known) = by_dir.get(&current) {
+                    root = known.clone();
+                    break;
+                }
+                visited.push(current.clone());
+                if is_root(&current) {
+                    root = Some(current);
+                    break;
+                }
+                dir = current.parent().map(Path::to_path_buf);
+            }
+            for seen in visited {
+                by_dir.insert(seen, root.clone());
+            }
+            match root {
+                Some(root) => {
+                    let next = ids.len() + 1;
+                    *ids.entry(root).or_insert(next)
+                }
+                None => 0,
+            }
+        })
+        .collect()
+}

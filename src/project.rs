@@ -84,6 +84,8 @@ struct FromImport {
 /// [`Project::resolve_absolute`]), from its text, which the project shares with the run.
 #[derive(Debug, Default)]
 pub struct FileFacts {
+    /// Which project of the run the file belongs to (see [`FileFacts::in_project`]).
+    root: usize,
     text: Option<Arc<str>>,
     defs: OnceLock<Definitions>,
     /// 1-based line of the first place that patches `asyncio.wait_for`.
@@ -236,6 +238,15 @@ impl FileFacts {
         };
         walker.visit_body(suite);
         facts
+    }
+
+    /// The file belongs to project `root` of the run (the CLI numbers the folders that hold a
+    /// `pyproject.toml`, `setup.py`, `setup.cfg`, `.git`, `PKG-INFO` or a `*.dist-info`):
+    /// facts of one project never inform another (a run over several repositories, or over
+    /// unpacked packages, is several projects).
+    pub fn in_project(mut self, root: usize) -> Self {
+        self.root = root;
+        self
     }
 
     fn definitions(&self) -> &Definitions {
@@ -425,9 +436,11 @@ pub struct Project {
     /// Last path component of each key (the module's own name, or its package's for
     /// `__init__`) → keys, for suffix lookup.
     by_name: HashMap<String, Vec<String>>,
-    plugins: Plugins,
-    patches_wait_for: BTreeSet<(String, usize)>,
-    sync_current_loop: BTreeSet<(String, usize)>,
+    /// Per project root.
+    plugins: HashMap<usize, Plugins>,
+    /// (root, path, line).
+    patches_wait_for: BTreeSet<(usize, String, usize)>,
+    sync_current_loop: BTreeSet<(usize, String, usize)>,
 }
 
 fn module_key(path: &str) -> String {
@@ -456,12 +469,20 @@ impl Project {
                 .next()
                 .unwrap_or_default()
                 .to_string();
-            project.plugins.merge(facts.plugins);
+            project
+                .plugins
+                .entry(facts.root)
+                .or_default()
+                .merge(facts.plugins);
             if let Some(line) = facts.patches_wait_for {
-                project.patches_wait_for.insert((path.clone(), line));
+                project
+                    .patches_wait_for
+                    .insert((facts.root, path.clone(), line));
             }
             if let Some(line) = facts.sync_current_loop {
-                project.sync_current_loop.insert((path.clone(), line));
+                project
+                    .sync_current_loop
+                    .insert((facts.root, path.clone(), line));
             }
             project.by_name.entry(name).or_default().push(key.clone());
             project.files.insert(key, (path, facts));
@@ -472,27 +493,39 @@ impl Project {
         project
     }
 
-    /// The pytest plugins the run's files show signs of.
-    pub fn plugins(&self) -> Plugins {
-        self.plugins
+    /// The project root of the file shown as `path` (0 for a file the run does not hold).
+    fn root_of(&self, path: &str) -> usize {
+        self.files
+            .get(&module_key(path))
+            .map_or(0, |(_, facts)| facts.root)
     }
 
-    /// The first place (path, line) in the run that patches `asyncio.wait_for`.
-    pub fn wait_for_patched(&self) -> Option<(&str, usize)> {
+    /// The pytest plugins the files of `path`'s project show signs of.
+    pub fn plugins(&self, path: &str) -> Plugins {
+        self.plugins
+            .get(&self.root_of(path))
+            .copied()
+            .unwrap_or_default()
+    }
+
+    /// The first place (path, line) in `path`'s project that patches `asyncio.wait_for`.
+    pub fn wait_for_patched(&self, path: &str) -> Option<(&str, usize)> {
+        let root = self.root_of(path);
         self.patches_wait_for
             .iter()
-            .next()
-            .map(|(path, line)| (path.as_str(), *line))
+            .find(|(r, _, _)| *r == root)
+            .map(|(_, path, line)| (path.as_str(), *line))
     }
 
-    /// Places (path, line) of other files than `path` that call `asyncio.get_event_loop()` (or
-    /// the policy's) from sync code.
+    /// Places (path, line) of other files of `path`'s project that call
+    /// `asyncio.get_event_loop()` (or the policy's) from sync code.
     pub fn sync_loop_users<'p>(&'p self, path: &'p str) -> impl Iterator<Item = (&'p str, usize)> {
         let own = module_key(path);
+        let root = self.root_of(path);
         self.sync_current_loop
             .iter()
-            .filter(move |(p, _)| module_key(p) != own)
-            .map(|(p, line)| (p.as_str(), *line))
+            .filter(move |(r, p, _)| *r == root && module_key(p) != own)
+            .map(|(_, p, line)| (p.as_str(), *line))
     }
 
     /// The file key of module `dotted` imported from the file `from` with `level` leading dots.
@@ -522,8 +555,9 @@ impl Project {
         let matching: Vec<&str> = keys
             .iter()
             .filter(|key| {
-                let key = key.strip_suffix("/__init__").unwrap_or(key);
-                *key == relative || key.ends_with(&format!("/{relative}"))
+                let stem = key.strip_suffix("/__init__").unwrap_or(key);
+                (*stem == relative || stem.ends_with(&format!("/{relative}")))
+                    && self.files.get(key.as_str()).map(|(_, f)| f.root) == Some(self.root_of(from))
             })
             .map(String::as_str)
             .collect();
@@ -693,8 +727,12 @@ mod tests {
                 "import asyncio\nclass T:\n    @classmethod\n    def setUpClass(cls):\n        cls.loop = asyncio.get_event_loop()\n    async def t(self):\n        asyncio.get_event_loop()\n",
             ),
         ]);
-        assert_eq!(p.wait_for_patched(), Some(("tests/test_p.py", 3)));
-        assert!(p.plugins().anyio && p.plugins().anyio_trio && !p.plugins().asyncio);
+        assert_eq!(
+            p.wait_for_patched("tests/test_p.py"),
+            Some(("tests/test_p.py", 3))
+        );
+        let plugins = p.plugins("tests/test_p.py");
+        assert!(plugins.anyio && plugins.anyio_trio && !plugins.asyncio);
         let users: Vec<_> = p.sync_loop_users("tests/test_other.py").collect();
         assert_eq!(users, vec![("tests/test_loop.py", 5)]);
         assert_eq!(p.sync_loop_users("tests/test_loop.py").count(), 0);
@@ -702,12 +740,46 @@ mod tests {
             "t.py",
             "import asyncio\ndef f():\n    monkeypatch.setattr(asyncio, 'wait_for', g)\n",
         )]);
-        assert_eq!(q.wait_for_patched(), Some(("t.py", 3)));
+        assert_eq!(q.wait_for_patched("t.py"), Some(("t.py", 3)));
         let r = project(&[(
             "t.py",
             "import asyncio\nasync def f():\n    await asyncio.wait_for(g(), 1)\n",
         )]);
-        assert_eq!(r.wait_for_patched(), None);
+        assert_eq!(r.wait_for_patched("t.py"), None);
+    }
+
+    #[test]
+    fn projects_of_one_run_do_not_mix() {
+        let p = Project::new([
+            (
+                "a/tests/test_p.py".to_string(),
+                FileFacts::gather(
+                    "",
+                    Arc::from("from unittest import mock\nmock.patch('asyncio.wait_for')\n"),
+                )
+                .in_project(1),
+            ),
+            (
+                "a/pkg/helpers.py".to_string(),
+                FileFacts::gather("", Arc::from("async def fetch(): pass\n")).in_project(1),
+            ),
+            (
+                "b/pkg/helpers.py".to_string(),
+                FileFacts::gather("", Arc::from("def fetch(): pass\n")).in_project(2),
+            ),
+            (
+                "b/app.py".to_string(),
+                FileFacts::gather("", Arc::from("x = 1\n")).in_project(2),
+            ),
+        ]);
+        assert!(p.wait_for_patched("a/pkg/helpers.py").is_some());
+        assert!(p.wait_for_patched("b/app.py").is_none());
+        let q = |from: &str| {
+            p.resolve_absolute(from, &["pkg".into(), "helpers".into(), "fetch".into()])
+                .map(|d| d.kind)
+        };
+        assert_eq!(q("b/app.py"), Some(DefKind::Sync));
+        assert_eq!(q("a/tests/test_p.py"), Some(DefKind::Coroutine));
     }
 
     #[test]

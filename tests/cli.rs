@@ -3028,3 +3028,31 @@ fn junit_format_has_a_suite_per_file_and_a_failed_case_per_finding() {
         quick_junit::TestCaseStatus::Success { .. }
     ));
 }
+
+/// One run over two projects (folders with their own `pyproject.toml`): a test of one that
+/// patches `asyncio.wait_for` says nothing about the other.
+#[test]
+fn projects_of_one_run_keep_their_facts_apart() {
+    let p = Project::new();
+    p.write(
+        "one/pyproject.toml",
+        "[project]\nname = \"one\"\nrequires-python = \">=3.11\"\n",
+    );
+    p.write("one/app.py", SAFE);
+    p.write(
+        "one/tests/test_app.py",
+        "from unittest import mock\n\n\ndef test_x():\n    with mock.patch(\"asyncio.wait_for\"):\n        pass\n",
+    );
+    p.write(
+        "two/pyproject.toml",
+        "[project]\nname = \"two\"\nrequires-python = \">=3.11\"\n",
+    );
+    p.write("two/app.py", SAFE);
+    let run = p.run(&["check", SELECT, "."]);
+    run.code(1);
+    assert!(
+        run.stdout.contains("one/app.py:5:20: wait-for-to-timeout Use `asyncio.timeout()` instead of `asyncio.wait_for()`; no fix: one/tests/test_app.py:5 patches"),
+        "{run:#?}"
+    );
+    assert!(run.stdout.contains(&safe_line("two/app.py")), "{run:#?}");
+}

@@ -476,7 +476,7 @@ fn plan(cx: &Checker, test: &TestUse) -> Result<Fix, String> {
 /// or when an `anyio_backend` fixture runs the tests under trio too (the asyncio code that
 /// `asyncio.run` ran would fail there).
 fn pytest_plugin(cx: &Checker) -> Result<&'static str, String> {
-    let plugins = cx.project().plugins();
+    let plugins = cx.project().plugins(cx.file_name());
     if plugins.asyncio {
         return Ok("asyncio");
     }

@@ -162,7 +162,7 @@ impl Transform for WaitForToTimeout {
             return;
         }
         let Some(stmt) = cx.current_statement() else { return };
-        if let Some((path, line)) = cx.project().wait_for_patched() {
+        if let Some((path, line)) = cx.project().wait_for_patched(cx.file_name()) {
             // The tests replace `asyncio.wait_for` with a double; a rewritten call would no
             // longer go through it, and the tests that rely on it would fail.
             let reason = format!(
