@@ -62,6 +62,16 @@ echo "findings per transform, by the fix offered (check, first pass):"
 { "$BIN" check --output-format json --target-version py311 "$WORK/before" 2>/dev/null || true; } \
     | "$PYTHON" "$ROOT/scripts/fix_counts.py"
 
+# The pre-filter (files without any word a transform needs are parsed, not walked) must change
+# no finding: compare with it off.
+"$BIN" check --output-format json --target-version py311 "$WORK/before" >"$WORK/pf_on.json" 2>/dev/null || true
+"$BIN" check --no-prefilter --output-format json --target-version py311 "$WORK/before" >"$WORK/pf_off.json" 2>/dev/null || true
+if ! cmp -s "$WORK/pf_on.json" "$WORK/pf_off.json"; then
+    echo "roundtrip: the pre-filter changed the findings:"; diff "$WORK/pf_on.json" "$WORK/pf_off.json" | head -20
+    exit 1
+fi
+echo "pre-filter: findings identical with it off ($(grep -c '"id"' "$WORK/pf_on.json") findings)"
+
 status=0
 "$BIN" fix --unsafe-fixes --target-version py311 "$WORK/tree" >"$WORK/fix1.out" 2>"$WORK/fix1.err" || status=$?
 [ "$status" -le 2 ] || { echo "roundtrip: asyncup exited $status (crash?)"; tail -5 "$WORK/fix1.err"; exit 1; }

@@ -67,8 +67,45 @@ pub struct Checker<'a> {
     findings: Vec<Finding>,
 }
 
-/// Run every enabled transform over one parsed file.
+/// Words of which a file must hold one for any transform to find something in it: each
+/// transform matches names resolved through an import of `asyncio`, `requests`, `aiohttp` or
+/// `httpx`, code inside `async def`, a `# asyncup:` directive ("async"), or a method whose name
+/// is its own (`loop.run_until_complete`, `loop.create_task`). A file without any of them is
+/// parsed (a syntax error is still reported) but not walked. Kept honest by the round trip and
+/// the fuzz test, which compare the findings with the filter off (`--no-prefilter`).
+pub const NEEDLES: &[&str] = &[
+    "async",
+    "await",
+    "requests",
+    "aiohttp",
+    "httpx",
+    "coroutine",
+    "run_until_complete",
+    "create_task",
+    "ensure_future",
+];
+
+/// The pre-filter above is on unless the (hidden) `--no-prefilter` flag turns it off, which a
+/// test uses to show that it changes no finding.
+pub static PREFILTER: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(true);
+
+/// Can the file hold a finding at all (see [`NEEDLES`])?
+pub fn may_hold_findings(source: &str) -> bool {
+    !PREFILTER.load(std::sync::atomic::Ordering::Relaxed)
+        || NEEDLES.iter().any(|needle| source.contains(needle))
+}
+
+/// Run every enabled transform over one parsed file (nothing to do for a file the pre-filter
+/// rules out).
 pub fn check(source: &str, parsed: &Parsed<ModModule>, settings: &Settings) -> Vec<Finding> {
+    if !may_hold_findings(source) {
+        return Vec::new();
+    }
+    check_all(source, parsed, settings)
+}
+
+/// [`check`] without the pre-filter.
+pub fn check_all(source: &str, parsed: &Parsed<ModModule>, settings: &Settings) -> Vec<Finding> {
     let stylist = Stylist::from_tokens(parsed.tokens(), source);
     let mut checker = Checker {
         source,

@@ -152,6 +152,10 @@ struct CommonArgs {
     /// fixed source.
     #[arg(long, short)]
     silent: bool,
+    /// Walk every file, even one without any word a transform needs (for the test that shows
+    /// the pre-filter changes no finding).
+    #[arg(long, hide = true)]
+    no_prefilter: bool,
     /// ruff's `check --fix`: refused with a pointer to `asyncup fix`.
     #[arg(long = "fix", hide = true)]
     ruff_fix: bool,
@@ -512,6 +516,9 @@ fn display_path(path: &Path) -> String {
 }
 
 fn run_files(args: CommonArgs, mode: Mode, summary_markdown: Option<&Path>) -> ExitCode {
+    if args.no_prefilter {
+        crate::checker::PREFILTER.store(false, std::sync::atomic::Ordering::Relaxed);
+    }
     let resolver = match resolver(&args) {
         Ok(resolver) => resolver,
         Err(message) => {
