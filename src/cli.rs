@@ -172,6 +172,9 @@ struct CommonArgs {
     /// fix, an unsafe fix, no fix.
     #[arg(long)]
     statistics: bool,
+    /// Benchmark probe (scripts/bench.sh): discover, read and parse the files, nothing else.
+    #[arg(long, hide = true)]
+    parse_only: bool,
 }
 
 fn parse_version(s: &str) -> Result<PyVersion, String> {
@@ -515,6 +518,44 @@ fn display_path(path: &Path) -> String {
     shown.to_string_lossy().replace('\\', "/")
 }
 
+/// `--parse-only` (hidden): the benchmark's "bare parallel parse" baseline. Discovers files as
+/// `check` does, reads and decodes them, parses each in parallel and prints only the counts:
+/// no settings, project view or transforms.
+fn parse_only(args: &CommonArgs, resolver: Resolver) -> ExitCode {
+    let Ok(excludes) = discover::build_excludes(&args.exclude) else {
+        return ExitCode::from(2);
+    };
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
+    let shared = std::sync::Arc::new(std::sync::Mutex::new(resolver));
+    let filter = {
+        let shared = shared.clone();
+        std::sync::Arc::new(move |path: &Path, is_dir: bool, explicit: bool| {
+            shared
+                .lock()
+                .is_ok_and(|mut r| r.is_excluded(path, is_dir, explicit))
+        })
+    };
+    let force = |path: &Path| shared.lock().is_ok_and(|mut r| r.force_exclude(path));
+    let found = discover::discover(&paths, &excludes, filter, &force);
+    let failed: usize = found
+        .files
+        .par_iter()
+        .map(|path| match load(path) {
+            Ok(source) => usize::from(ruff_python_parser::parse_module(&source.text).is_err()),
+            Err(_) => 1,
+        })
+        .sum();
+    eprintln!(
+        "asyncup: parse-only: {} files, {failed} unreadable or not parsed",
+        found.files.len()
+    );
+    ExitCode::SUCCESS
+}
+
 fn run_files(args: CommonArgs, mode: Mode, summary_markdown: Option<&Path>) -> ExitCode {
     if args.no_prefilter {
         crate::checker::PREFILTER.store(false, std::sync::atomic::Ordering::Relaxed);
@@ -526,6 +567,9 @@ fn run_files(args: CommonArgs, mode: Mode, summary_markdown: Option<&Path>) -> E
             return ExitCode::from(2);
         }
     };
+    if args.parse_only {
+        return parse_only(&args, resolver);
+    }
     if args.ruff_fix || args.ruff_diff {
         let (flag, command) = if args.ruff_fix {
             ("--fix", "asyncup fix")
