@@ -1,9 +1,36 @@
 #!/usr/bin/env bash
-# Benchmark asyncup: wall time and peak memory of `asyncup check` and
-# `asyncup diff --unsafe-fixes` over a generated tree of realistic asyncio modules and,
-# with --real, over a real package's source distribution from PyPI.
+# Benchmark asyncup: wall time and peak memory.
 #
-# Usage: scripts/bench.sh [--real] [--package NAME] [--files N] [--runs N] [--target PYVER]
+# Usage: scripts/bench.sh --real-set [--runs N] [--first N] [--no-scaling]
+#        scripts/bench.sh [--real] [--package NAME] [--files N] [--runs N] [--target PYVER]
+#
+# --real-set: the issue-12 benchmark, the one to quote. Downloads a pinned set of real packages
+# from PyPI (REAL_SET_PACKAGES below: the round trip's 17 plus 23 more, 1.37 M lines of .py in 4,900
+# files) with `pip download --no-deps --only-binary :all:` (an sdist when no wheel fits this
+# Python) into $BENCH_CACHE (default ~/.cache/asyncup-bench), unpacks their .py/.pyi files
+# into $BENCH_DIR/real-set/tree, installs ruff 0.8.4 in its own venv (the round trip's,
+# $ROUNDTRIP_CACHE/ruff-0.8.4, created if missing), builds the release binary, then alternates
+# N rounds (default 5) of
+#   check      asyncup check --target-version py311 -s TREE              (every transform)
+#   diff       asyncup diff --unsafe-fixes --target-version py311 TREE >/dev/null
+#              (not -s: a silent diff skips rendering the diff)
+#   parse      asyncup check --parse-only TREE   (hidden flag: file walk + read + parallel
+#              parse with ruff_python_parser, nothing else: the bare parse baseline)
+#   ruff       ruff check --isolated --select ASYNC,RUF006,UP041 --target-version py311
+#              --no-cache --exit-zero -q TREE
+#   check-4x   asyncup check ... -s TREE4   (TREE copied 4 times into one folder)
+# and prints uptime (start and end), the package table, medians of wall time and peak RSS per
+# command, and each goal of issue 12 with PASS/FAIL: check/ruff time <= 0.8, check/parse
+# <= 1.3, diff/check <= 1.3, check/ruff peak memory <= 1.0, check-4x/check time <= 4.4 and
+# peak memory <= 1.2. Takes about 10 minutes on 2 cores (downloads cached after the first).
+# Not a test and not part of scripts/test.sh: timings on a shared machine are no gate.
+#
+#   --runs N        rounds (default 5 with --real-set, 3 otherwise)
+#   --first N       only the first N packages of the set (a quick try; goals need the whole set)
+#   --no-scaling    skip the 4x tree
+#
+# Without --real-set: times `asyncup check` and `asyncup diff --unsafe-fixes` over a generated
+# tree of realistic asyncio modules and, with --real, over a real package's sdist from PyPI.
 #
 #   --real          also download NAME's sdist (pip download --no-deps --no-binary :all:)
 #   --package NAME  the real package (default: aiohttp)
@@ -12,21 +39,27 @@
 #   --target V      --target-version passed to every run (default: py311, so that
 #                   wait-for-to-timeout is active whatever the corpus' pyproject says)
 #
-# Everything is written under $BENCH_DIR (default: /tmp/asyncup-bench), never in the repo.
-# The binary is built with `cargo build --release` into $CARGO_TARGET_DIR (or ./target).
-# Peak memory comes from `/usr/bin/time -v` when present, else from Python's `resource`
-# module (RUSAGE_CHILDREN) in a small wrapper (forced with BENCH_PYTHON_RUSAGE=1). Nothing is
-# modified: diff only prints.
+# Everything is written under $BENCH_DIR (default: /tmp/asyncup-bench) and the downloads under
+# $BENCH_CACHE, never in the repo. The binary is built with `cargo build --release` into
+# $CARGO_TARGET_DIR (or ./target). Peak memory comes from `/usr/bin/time -v` when present,
+# else from Python's `resource` module (RUSAGE_CHILDREN) in a small wrapper (forced with
+# BENCH_PYTHON_RUSAGE=1). Nothing is modified: diff only prints.
 set -euo pipefail
 
 REAL=0
+REAL_SET=0
+FIRST=0
+SCALING=1
 PACKAGE=aiohttp
 FILES=1000
-RUNS=3
+RUNS=""
 TARGET=py311
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --real) REAL=1 ;;
+        --real-set) REAL_SET=1 ;;
+        --first) FIRST="$2"; shift ;;
+        --no-scaling) SCALING=0 ;;
         --package) PACKAGE="$2"; shift ;;
         --files) FILES="$2"; shift ;;
         --runs) RUNS="$2"; shift ;;
@@ -36,6 +69,7 @@ while [[ $# -gt 0 ]]; do
     esac
     shift
 done
+RUNS="${RUNS:-$([[ $REAL_SET == 1 ]] && echo 5 || echo 3)}"
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BENCH_DIR="${BENCH_DIR:-/tmp/asyncup-bench}"
@@ -48,6 +82,253 @@ echo "== building the release binary" >&2
 (cd "$ROOT" && cargo build --release --quiet)
 BIN="${CARGO_TARGET_DIR:-$ROOT/target}/release/asyncup"
 [[ -x "$BIN" ]] || { echo "bench.sh: no binary at $BIN" >&2; exit 1; }
+
+# ---------------------------------------------------------------------------------------------
+# Measuring
+# ---------------------------------------------------------------------------------------------
+# measure OUT_PREFIX CMD...: run once in the corpus folder (cwd), write OUT_PREFIX.out/.err and
+# print "exit wall_microseconds peak_kib" (stdout goes to $MEASURE_STDOUT instead when set).
+if [[ -x /usr/bin/time && -z "${BENCH_PYTHON_RUSAGE:-}" ]]; then
+    MEMORY_TOOL="/usr/bin/time -v"
+    measure() {
+        local prefix="$1"; shift
+        local start end rc=0
+        start=$(date +%s%N)
+        /usr/bin/time -v -o "$prefix.time" "$@" >"${MEASURE_STDOUT:-$prefix.out}" 2>"$prefix.err" \
+            || rc=$?
+        end=$(date +%s%N)
+        # time -v exits with the command's status; its report names the peak RSS in KiB.
+        local kib
+        kib=$(sed -n 's/^[[:space:]]*Maximum resident set size (kbytes): //p' "$prefix.time")
+        echo "$rc $(( (end - start) / 1000 )) $kib"
+    }
+else
+    MEMORY_TOOL="python resource.getrusage(RUSAGE_CHILDREN)"
+    measure() {
+        local prefix="$1"; shift
+        python3 - "$prefix" "$@" <<'PY'
+import os, resource, subprocess, sys, time
+prefix, cmd = sys.argv[1], sys.argv[2:]
+with open(os.environ.get("MEASURE_STDOUT") or prefix + ".out", "wb") as out, open(prefix + ".err", "wb") as err:
+    start = time.perf_counter()
+    rc = subprocess.call(cmd, stdout=out, stderr=err)
+    wall = time.perf_counter() - start
+peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+if sys.platform == "darwin":
+    peak //= 1024  # bytes there, KiB on Linux
+print(rc, int(wall * 1e6), peak)
+PY
+    }
+fi
+
+# ---------------------------------------------------------------------------------------------
+# --real-set: the pinned real-world set, asyncup against ruff and a bare parse (issue 12)
+# ---------------------------------------------------------------------------------------------
+# The round trip's 17 (scripts/roundtrip.sh PACKAGES) first, then 23 more asyncio-heavy or large
+# ones: other versions of the same, and twisted, django, trio, asyncssh, discord.py, aiogram,
+# elasticsearch (async client), openai, pymongo/motor, aiokafka, channels/daphne, quart/hypercorn.
+# Changing this list changes the numbers: note it in the issue when you do.
+REAL_SET_PACKAGES=(
+    aiohttp==3.10.10 aiohttp==3.8.6 httpx==0.28.1 httpcore==1.0.6 requests==2.32.3 anyio==4.6.0
+    websockets==13.1 uvicorn==0.32.0 starlette==0.41.0 aiofiles==24.1.0 aiosqlite==0.20.0
+    redis==5.2.0 tornado==6.4.1 fastapi==0.115.4 asyncpg==0.30.0 sanic==24.6.0 asgiref==3.8.1
+    twisted==24.10.0 django==5.1.4 aiohttp==3.11.11 tornado==6.2 websockets==14.1 redis==4.6.0
+    motor==3.6.0 pymongo==4.10.1 aiogram==3.15.0 discord.py==2.4.0 sanic==23.12.1
+    uvicorn==0.20.0 starlette==0.27.0 channels==4.2.0 daphne==4.1.2 asyncssh==2.18.0
+    trio==0.27.0 anyio==3.7.1 hypercorn==0.17.3 quart==0.19.9 elasticsearch==8.16.0
+    openai==1.57.0 aiokafka==0.12.0
+)
+RUFF_VERSION=0.8.4
+
+real_set() {
+    local python="${PYTHON:-python3}"
+    local cache="${BENCH_CACHE:-$HOME/.cache/asyncup-bench}"
+    local work="$BENCH_DIR/real-set"
+    local specs=("${REAL_SET_PACKAGES[@]}")
+    if [[ $FIRST -gt 0 ]]; then
+        specs=("${specs[@]:0:$FIRST}")
+    fi
+    mkdir -p "$cache/downloads" "$work"
+    echo "== uptime at start: $(uptime)"
+
+    # 1. The packages: one folder per spec, so a spec's file is found whatever its wheel's name.
+    local spec folder
+    for spec in "${specs[@]}"; do
+        folder="$cache/downloads/$spec"
+        if ! compgen -G "$folder/*" >/dev/null; then
+            echo "== pip download $spec" >&2
+            mkdir -p "$folder"
+            "$python" -m pip download --quiet --disable-pip-version-check --no-deps \
+                --only-binary :all: -d "$folder" "$spec" >&2 \
+                || { echo "bench.sh: no wheel of $spec for this Python: taking its sdist" >&2
+                     "$python" -m pip download --quiet --disable-pip-version-check --no-deps \
+                         --no-binary :all: -d "$folder" "$spec" >&2; }
+        fi
+    done
+
+    # 2. The tree: every spec's .py/.pyi files under TREE/NAME-VERSION; rebuilt when the list
+    # changes. TREE4 holds four copies of it.
+    local tree="$work/tree" tree4="$work/tree4" stamp
+    stamp="$(printf '%s\n' "${specs[@]}")"
+    if [[ ! -f "$work/tree.stamp" || "$(cat "$work/tree.stamp")" != "$stamp" ]]; then
+        echo "== unpacking ${#specs[@]} packages into $tree" >&2
+        rm -rf "$tree" "$tree4" "$work/tree.stamp" "$work/packages.txt"
+        "$python" - "$cache/downloads" "$tree" "$work/packages.txt" "${specs[@]}" <<'PY'
+"""Unpack the .py/.pyi files of each spec's wheel (or sdist) and count their lines."""
+import os, sys, tarfile, zipfile
+
+downloads, tree, table, specs = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
+rows = []
+for spec in specs:
+    name, version = spec.split("==")
+    folder = os.path.join(downloads, spec)
+    archive = os.path.join(folder, sorted(os.listdir(folder))[0])
+    if archive.endswith((".whl", ".zip")):
+        with zipfile.ZipFile(archive) as z:
+            members = [(m, z.read(m)) for m in z.namelist() if m.endswith((".py", ".pyi"))]
+    else:
+        with tarfile.open(archive) as t:
+            members = [(m.name.split("/", 1)[-1], t.extractfile(m).read())
+                       for m in t.getmembers() if m.isfile() and m.name.endswith((".py", ".pyi"))]
+    lines = 0
+    for member, data in members:
+        path = os.path.join(tree, f"{name}-{version}", member)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as f:
+            f.write(data)
+        lines += data.count(b"\n")
+    rows.append((name, version, os.path.basename(archive), len(members), lines))
+with open(table, "w") as f:
+    for row in rows:
+        print(*row, sep="\t", file=f)
+PY
+        echo "$stamp" >"$work/tree.stamp"
+    fi
+    if [[ $SCALING == 1 && ! -d "$tree4" ]]; then
+        echo "== copying the tree 4 times into $tree4" >&2
+        mkdir -p "$tree4.tmp"
+        for copy in 1 2 3 4; do
+            cp -r "$tree" "$tree4.tmp/copy$copy"
+        done
+        mv "$tree4.tmp" "$tree4"
+    fi
+    echo
+    "$python" - "$work/packages.txt" <<'PY'
+import sys
+rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[1])]
+print(f"{'package':<16} {'version':<10} {'files':>6} {'lines':>9}  archive")
+for name, version, archive, files, lines in rows:
+    print(f"{name:<16} {version:<10} {int(files):>6} {int(lines):>9}  {archive}")
+files, lines = sum(int(r[3]) for r in rows), sum(int(r[4]) for r in rows)
+print(f"{'total':<16} {len(rows):<10} {files:>6} {lines:>9}  ({len(rows)} packages)")
+if lines < 1_000_000:
+    print(f"note: {lines} lines is under the 1 M lines the goals are defined on")
+PY
+
+    # 3. ruff, pinned, in its own venv: the round trip's.
+    local ruff_venv="${ROUNDTRIP_CACHE:-$HOME/.cache/asyncup-roundtrip}/ruff-$RUFF_VERSION"
+    if [[ ! -x "$ruff_venv/bin/ruff" ]]; then
+        echo "== installing ruff $RUFF_VERSION into $ruff_venv" >&2
+        "$python" -m venv "$ruff_venv"
+        "$ruff_venv/bin/python" -m pip install --quiet --disable-pip-version-check \
+            "ruff==$RUFF_VERSION" >&2
+    fi
+    local ruff="$ruff_venv/bin/ruff"
+
+    # 4. The commands. Every one gets the tree's path (absolute) and runs in $work.
+    local -a check=("$BIN" check --target-version "$TARGET" -s)
+    local -a diff=("$BIN" diff --unsafe-fixes --target-version "$TARGET")
+    local -a parse=("$BIN" check --parse-only)
+    # --isolated: no ruff.toml/pyproject.toml above the cache or in the user's config applies.
+    local -a ruffc=("$ruff" check --isolated --select ASYNC,RUF006,UP041 --target-version "$TARGET"
+        --no-cache --exit-zero -q)
+    local names=(check diff parse ruff)
+    [[ $SCALING == 1 ]] && names+=(check-4x)
+
+    # What each one sees (untimed; this also warms the page cache).
+    local ruff_files asyncup_files
+    ruff_files=$("$ruff" check --isolated --show-files "$tree" | grep -c '\.pyi\{0,1\}$' || true)
+    asyncup_files=$("$BIN" check --parse-only "$tree" 2>&1 | tail -n 1)
+    [[ $SCALING == 1 ]] && "$BIN" check --parse-only "$tree4" 2>/dev/null
+    echo
+    echo "files: ruff --show-files: $ruff_files; ${asyncup_files#asyncup: }"
+
+    local runs="$work/runs.tsv" round name rc wall kib prefix
+    : >"$runs"
+    echo "== $RUNS rounds of: ${names[*]} (memory via $MEMORY_TOOL)" >&2
+    for ((round = 1; round <= RUNS; round++)); do
+        for name in "${names[@]}"; do
+            prefix="$work/last-$name"
+            case "$name" in
+                check) set -- "${check[@]}" "$tree" ;;
+                diff) set -- "${diff[@]}" "$tree" ;;
+                parse) set -- "${parse[@]}" "$tree" ;;
+                ruff) set -- "${ruffc[@]}" "$tree" ;;
+                check-4x) set -- "${check[@]}" "$tree4" ;;
+            esac
+            read -r rc wall kib < <(cd "$work" && MEASURE_STDOUT=/dev/null measure "$prefix" "$@")
+            # check and diff exit 1 on findings or changes; 2 or more is an error (or a crash).
+            if [[ $rc -ge 2 ]]; then
+                echo "bench.sh: $name exited $rc: $*" >&2
+                tail -n 5 "$prefix.err" >&2
+                exit 1
+            fi
+            printf '%s\t%s\t%s\t%s\t%s\n' "$round" "$name" "$rc" "$wall" "$kib" >>"$runs"
+            printf '   round %d %-9s %7.2f s %7.1f MiB\n' "$round" "$name" \
+                "$(awk -v w="$wall" 'BEGIN { print w / 1e6 }')" \
+                "$(awk -v k="$kib" 'BEGIN { print k / 1024 }')" >&2
+        done
+    done
+    echo "diff's summary: $(tail -n 1 "$work/last-diff.err")"
+
+    echo
+    echo "asyncup $("$BIN" --version | cut -d' ' -f2-), $("$ruff" --version), $(nproc) cores," \
+        "$(uname -sm), $RUNS alternated rounds, medians"
+    "$python" - "$runs" "$SCALING" <<'PY'
+import statistics, sys
+runs, scaling = sys.argv[1], sys.argv[2] == "1"
+wall, peak = {}, {}
+for line in open(runs):
+    _, name, _, us, kib = line.split("\t")
+    wall.setdefault(name, []).append(int(us) / 1e6)
+    peak.setdefault(name, []).append(int(kib) / 1024)
+commands = {
+    "check": "asyncup check --target-version py311 -s TREE",
+    "diff": "asyncup diff --unsafe-fixes --target-version py311 TREE >/dev/null",
+    "parse": "asyncup check --parse-only TREE",
+    "ruff": "ruff check --isolated --select ASYNC,RUF006,UP041 --target-version py311 --no-cache --exit-zero -q TREE",
+    "check-4x": "asyncup check --target-version py311 -s TREE4 (4 copies)",
+}
+med = {n: (statistics.median(wall[n]), statistics.median(peak[n])) for n in wall}
+print(f"{'command':<9} {'median s':>9} {'min s':>7} {'max s':>7} {'peak MiB':>9}  what")
+for name, (w, m) in med.items():
+    print(f"{name:<9} {w:>9.2f} {min(wall[name]):>7.2f} {max(wall[name]):>7.2f} {m:>9.1f}  {commands[name]}")
+goals = [
+    ("check / ruff, time", med["check"][0] / med["ruff"][0], 0.8),
+    ("check / parse-only, time", med["check"][0] / med["parse"][0], 1.3),
+    ("diff / check, time", med["diff"][0] / med["check"][0], 1.3),
+    ("check / ruff, peak memory", med["check"][1] / med["ruff"][1], 1.0),
+]
+if scaling:
+    goals += [
+        ("check 4x tree / 1x, time", med["check-4x"][0] / med["check"][0], 4.4),
+        ("check 4x tree / 1x, peak memory", med["check-4x"][1] / med["check"][1], 1.2),
+    ]
+print()
+print(f"{'goal (issue 12)':<32} {'ratio':>6} {'goal':>7}")
+for label, ratio, goal in goals:
+    print(f"{label:<32} {ratio:>6.2f} {'<= ' + str(goal):>7}  {'PASS' if ratio <= goal else 'FAIL'}")
+failed = sum(ratio > goal for _, ratio, goal in goals)
+print(f"{len(goals) - failed} of {len(goals)} goals met")
+PY
+    echo
+    echo "== uptime at end: $(uptime)"
+}
+
+if [[ $REAL_SET == 1 ]]; then
+    real_set
+    exit 0
+fi
 
 # ---------------------------------------------------------------------------------------------
 # The generated corpus
@@ -374,43 +655,6 @@ if [[ $REAL == 1 ]]; then
     mkdir -p "$REAL_DIR"
     echo "== unpacking $(basename "$archive") into $REAL_DIR" >&2
     python3 -c 'import shutil, sys; shutil.unpack_archive(sys.argv[1], sys.argv[2])' "$archive" "$REAL_DIR"
-fi
-
-# ---------------------------------------------------------------------------------------------
-# Measuring
-# ---------------------------------------------------------------------------------------------
-# measure OUT_PREFIX CMD...: run once in the corpus folder (cwd), write OUT_PREFIX.out/.err and
-# print "exit wall_seconds peak_kib".
-if [[ -x /usr/bin/time && -z "${BENCH_PYTHON_RUSAGE:-}" ]]; then
-    MEMORY_TOOL="/usr/bin/time -v"
-    measure() {
-        local prefix="$1"; shift
-        local start end rc=0
-        start=$(date +%s%N)
-        /usr/bin/time -v -o "$prefix.time" "$@" >"$prefix.out" 2>"$prefix.err" || rc=$?
-        end=$(date +%s%N)
-        # time -v exits with the command's status; its report names the peak RSS in KiB.
-        local kib
-        kib=$(sed -n 's/^[[:space:]]*Maximum resident set size (kbytes): //p' "$prefix.time")
-        echo "$rc $(( (end - start) / 1000 )) $kib"
-    }
-else
-    MEMORY_TOOL="python resource.getrusage(RUSAGE_CHILDREN)"
-    measure() {
-        local prefix="$1"; shift
-        python3 - "$prefix" "$@" <<'PY'
-import resource, subprocess, sys, time
-prefix, cmd = sys.argv[1], sys.argv[2:]
-with open(prefix + ".out", "wb") as out, open(prefix + ".err", "wb") as err:
-    start = time.perf_counter()
-    rc = subprocess.call(cmd, stdout=out, stderr=err)
-    wall = time.perf_counter() - start
-peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-if sys.platform == "darwin":
-    peak //= 1024  # bytes there, KiB on Linux
-print(rc, int(wall * 1e6), peak)
-PY
-    }
 fi
 
 ROWS=()
