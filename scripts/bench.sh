@@ -4,13 +4,13 @@
 # Usage: scripts/bench.sh --real-set [--runs N] [--first N] [--no-scaling]
 #        scripts/bench.sh [--real] [--package NAME] [--files N] [--runs N] [--target PYVER]
 #
-# --real-set: the issue-12 benchmark, the one to quote. Downloads a pinned set of real packages
-# from PyPI (REAL_SET_PACKAGES below: the round trip's 17 plus 23 more, 1.37 M lines of .py in 4,900
-# files) with `pip download --no-deps --only-binary :all:` (an sdist when no wheel fits this
+# --real-set: the issue-12 benchmark, the one to quote. Downloads a pinned set of real
+# packages from PyPI (REAL_SET_PACKAGES below: the round trip's 17 plus 23 more, 1.37 M lines
+# of .py in 4,900 files) with `pip download --no-deps --only-binary :all:` (an sdist when no wheel fits this
 # Python) into $BENCH_CACHE (default ~/.cache/asyncup-bench), unpacks their .py/.pyi files
-# into $BENCH_DIR/real-set/tree, installs ruff 0.8.4 in its own venv (the round trip's,
-# $ROUNDTRIP_CACHE/ruff-0.8.4, created if missing), builds the release binary, then alternates
-# N rounds (default 5) of
+# (and *.dist-info/, so each package is its own project) into $BENCH_DIR/real-set/tree,
+# installs ruff 0.8.4 in its own venv (the round trip's, $ROUNDTRIP_CACHE/ruff-0.8.4, created
+# if missing), builds the release binary, then alternates N rounds (default 5) of
 #   check      asyncup check --target-version py311 -s TREE              (every transform)
 #   diff       asyncup diff --unsafe-fixes --target-version py311 TREE >/dev/null
 #              (not -s: a silent diff skips rendering the diff)
@@ -169,12 +169,13 @@ real_set() {
     # 2. The tree: every spec's .py/.pyi files under TREE/NAME-VERSION; rebuilt when the list
     # changes. TREE4 holds four copies of it.
     local tree="$work/tree" tree4="$work/tree4" stamp
-    stamp="$(printf '%s\n' "${specs[@]}")"
+    stamp="$(printf '%s\n' "layout 2" "${specs[@]}")"
     if [[ ! -f "$work/tree.stamp" || "$(cat "$work/tree.stamp")" != "$stamp" ]]; then
         echo "== unpacking ${#specs[@]} packages into $tree" >&2
         rm -rf "$tree" "$tree4" "$work/tree.stamp" "$work/packages.txt"
         "$python" - "$cache/downloads" "$tree" "$work/packages.txt" "${specs[@]}" <<'PY'
-"""Unpack the .py/.pyi files of each spec's wheel (or sdist) and count their lines."""
+"""Unpack each spec's .py/.pyi files and its metadata (*.dist-info/, PKG-INFO: what marks a
+project for asyncup's project view, as in an unpacked wheel) and count the Python lines."""
 import os, sys, tarfile, zipfile
 
 downloads, tree, table, specs = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
@@ -185,19 +186,24 @@ for spec in specs:
     archive = os.path.join(folder, sorted(os.listdir(folder))[0])
     if archive.endswith((".whl", ".zip")):
         with zipfile.ZipFile(archive) as z:
-            members = [(m, z.read(m)) for m in z.namelist() if m.endswith((".py", ".pyi"))]
+            members = [(m, z.read(m)) for m in z.namelist()
+                       if m.endswith((".py", ".pyi")) or ".dist-info/" in m]
     else:
         with tarfile.open(archive) as t:
             members = [(m.name.split("/", 1)[-1], t.extractfile(m).read())
-                       for m in t.getmembers() if m.isfile() and m.name.endswith((".py", ".pyi"))]
-    lines = 0
+                       for m in t.getmembers() if m.isfile()
+                       and (m.name.endswith((".py", ".pyi")) or m.name.count("/") == 1
+                            and m.name.endswith("/PKG-INFO"))]
+    lines = files = 0
     for member, data in members:
         path = os.path.join(tree, f"{name}-{version}", member)
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "wb") as f:
             f.write(data)
-        lines += data.count(b"\n")
-    rows.append((name, version, os.path.basename(archive), len(members), lines))
+        if member.endswith((".py", ".pyi")):
+            files += 1
+            lines += data.count(b"\n")
+    rows.append((name, version, os.path.basename(archive), files, lines))
 with open(table, "w") as f:
     for row in rows:
         print(*row, sep="\t", file=f)
