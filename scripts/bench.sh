@@ -187,7 +187,8 @@ for spec in specs:
     if archive.endswith((".whl", ".zip")):
         with zipfile.ZipFile(archive) as z:
             members = [(m, z.read(m)) for m in z.namelist()
-                       if m.endswith((".py", ".pyi")) or ".dist-info/" in m]
+                       if m.endswith((".py", ".pyi"))
+                       or ".dist-info/" in m and not m.endswith("/")]
     else:
         with tarfile.open(archive) as t:
             members = [(m.name.split("/", 1)[-1], t.extractfile(m).read())
