@@ -6,7 +6,7 @@
 #
 # --real-set: the issue-12 benchmark, the one to quote. Downloads a pinned set of real
 # packages from PyPI (REAL_SET_PACKAGES below: the round trip's 17 plus 23 more, 1.37 M lines
-# of .py in 4,900 files) with `pip download --no-deps --only-binary :all:` (an sdist when no wheel fits this
+# of .py in 4,496 files) with `pip download --no-deps --only-binary :all:` (an sdist when no wheel fits this
 # Python) into $BENCH_CACHE (default ~/.cache/asyncup-bench), unpacks their .py/.pyi files
 # (and *.dist-info/, so each package is its own project) into $BENCH_DIR/real-set/tree,
 # installs ruff 0.8.4 in its own venv (the round trip's, $ROUNDTRIP_CACHE/ruff-0.8.4, created
@@ -22,7 +22,7 @@
 # and prints uptime (start and end), the package table, medians of wall time and peak RSS per
 # command, and each goal of issue 12 with PASS/FAIL: check/ruff time <= 0.8, check/parse
 # <= 1.3, diff/check <= 1.3, check/ruff peak memory <= 1.0, check-4x/check time <= 4.4 and
-# peak memory <= 1.2. Takes about 10 minutes on 2 cores (downloads cached after the first).
+# peak memory <= 1.2. About 1.5 minutes on 2 cores once the downloads are cached.
 # Not a test and not part of scripts/test.sh: timings on a shared machine are no gate.
 #
 #   --runs N        rounds (default 5 with --real-set, 3 otherwise)
