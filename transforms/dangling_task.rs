@@ -215,11 +215,7 @@ fn task_call(cx: &Checker, expr: &Expr) -> Option<Creator> {
 /// expression (not its test, not a comprehension's iterable), nested.
 fn discarded_calls<'a>(cx: &Checker, expr: &'a Expr, out: &mut Vec<&'a Expr>) {
     match expr {
-        Expr::Call(_) => {
-            if task_call(cx, expr).is_some() {
-                out.push(expr);
-            }
-        }
+        Expr::Call(_) if task_call(cx, expr).is_some() => out.push(expr),
         Expr::List(list) => list.elts.iter().for_each(|e| discarded_calls(cx, e, out)),
         Expr::Tuple(tuple) => tuple.elts.iter().for_each(|e| discarded_calls(cx, e, out)),
         Expr::Set(set) => set.elts.iter().for_each(|e| discarded_calls(cx, e, out)),

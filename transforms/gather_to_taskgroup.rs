@@ -275,10 +275,10 @@ impl<'a> SourceOrderVisitor<'a> for NameUses<'a> {
                 self.depth -= 1;
                 return;
             }
-            Stmt::Global(ast::StmtGlobal { names, .. }) | Stmt::Nonlocal(ast::StmtNonlocal { names, .. }) => {
-                if names.iter().any(|n| n.as_str() == self.name) {
-                    self.other_binding = true;
-                }
+            Stmt::Global(ast::StmtGlobal { names, .. }) | Stmt::Nonlocal(ast::StmtNonlocal { names, .. })
+                if names.iter().any(|n| n.as_str() == self.name) =>
+            {
+                self.other_binding = true;
             }
             Stmt::Assign(assign) if self.depth == 0 => {
                 if matches!(&*assign.targets, [Expr::Name(target)] if target.id.as_str() == self.name) {
