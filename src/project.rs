@@ -46,6 +46,9 @@ pub struct Def {
     /// The body runs an event loop itself (`asyncio.run`, `run_until_complete`, `run_forever`,
     /// `anyio.run`, `trio.run`): calling it from a running loop fails.
     pub runs_loop: bool,
+    /// A plain undecorated `def` that returns a task it created and keeps no other reference
+    /// to it (see [`returns_created_task`]): a caller that drops the result drops the task.
+    pub returns_task: bool,
 }
 
 /// Which pytest plugins a file shows signs of.
@@ -110,6 +113,7 @@ impl Definitions {
         };
         let suite = parsed.suite();
         let mut out = Definitions::default();
+        let mut imports = Imports::new(suite);
         for stmt in suite {
             match stmt {
                 Stmt::FunctionDef(func) => {
@@ -121,10 +125,16 @@ impl Definitions {
                         (true, false) => DefKind::AsyncOther,
                         (false, _) => DefKind::Sync,
                     };
-                    let imports = Imports::new(suite);
                     let runs_loop = calls_loop_runner(&imports, &func.body);
-                    out.defs
-                        .insert(func.name.to_string(), Def { kind, runs_loop });
+                    let returns_task = returns_created_task(&mut imports, func);
+                    out.defs.insert(
+                        func.name.to_string(),
+                        Def {
+                            kind,
+                            runs_loop,
+                            returns_task,
+                        },
+                    );
                 }
                 Stmt::ClassDef(class) => {
                     out.defs.insert(
@@ -132,6 +142,7 @@ impl Definitions {
                         Def {
                             kind: DefKind::Class,
                             runs_loop: false,
+                            returns_task: false,
                         },
                     );
                 }
@@ -194,6 +205,133 @@ fn calls_loop_runner(imports: &Imports, body: &[Stmt]) -> bool {
     };
     finder.visit_body(body);
     finder.found
+}
+
+/// Is `func` `asyncio.create_task`, `asyncio.ensure_future` or an event loop's `create_task`
+/// (`asyncio.get_event_loop()` / `get_running_loop()` / `new_event_loop()`, or a name or
+/// attribute with `loop` in it, as receiver; a `TaskGroup`'s `tg.create_task` keeps its tasks)?
+pub fn creates_task(imports: &Imports, func: &Expr) -> bool {
+    if imports
+        .matches_any(
+            func,
+            &[&["asyncio", "create_task"], &["asyncio", "ensure_future"]],
+        )
+        .is_some()
+    {
+        return true;
+    }
+    let Expr::Attribute(attr) = func else {
+        return false;
+    };
+    if attr.attr.as_str() != "create_task" {
+        return false;
+    }
+    match &*attr.value {
+        Expr::Call(getter) => imports
+            .matches_any(
+                &getter.func,
+                &[
+                    &["asyncio", "get_event_loop"],
+                    &["asyncio", "get_running_loop"],
+                    &["asyncio", "new_event_loop"],
+                ],
+            )
+            .is_some(),
+        Expr::Name(name) => name.id.to_ascii_lowercase().contains("loop"),
+        Expr::Attribute(owner) => owner.attr.to_ascii_lowercase().contains("loop"),
+        _ => false,
+    }
+}
+
+/// Does the plain module-level `def` return a task it created, and do nothing else with it?
+/// Undecorated, not `async`, its last statement a `return`, and every `return` of its own body
+/// (nested functions aside) gives either a task-creating call (`return asyncio.create_task(c)`)
+/// or a local name bound only by `name = <task-creating call>` and read only by those
+/// `return`s (no set, callback or attribute keeps the task). `imports` is the module's; the
+/// function's own scope is pushed while its body is read.
+pub fn returns_created_task(imports: &mut Imports, func: &ast::StmtFunctionDef) -> bool {
+    if func.is_async
+        || !func.decorator_list.is_empty()
+        || !matches!(func.body.last(), Some(Stmt::Return(_)))
+    {
+        return false;
+    }
+    imports.push_function(func);
+    let answer = returns_created_task_in(imports, func);
+    imports.pop_function();
+    answer
+}
+
+fn returns_created_task_in(imports: &Imports, func: &ast::StmtFunctionDef) -> bool {
+    /// The function's own `return`s, and every read or binding of each name.
+    #[derive(Default)]
+    struct Scan<'a> {
+        returns: Vec<Option<&'a Expr>>,
+        /// (name, value) of single-target `name = value` assignments.
+        assigns: Vec<(&'a str, &'a Expr)>,
+        /// Every `Name` node (loads and stores, nested functions included), by range.
+        names: Vec<&'a ast::ExprName>,
+        other_bindings: bool,
+        depth: usize,
+    }
+    impl<'a> SourceOrderVisitor<'a> for Scan<'a> {
+        fn visit_stmt(&mut self, stmt: &'a Stmt) {
+            match stmt {
+                Stmt::FunctionDef(_) | Stmt::ClassDef(_) => {
+                    self.depth += 1;
+                    source_order::walk_stmt(self, stmt);
+                    self.depth -= 1;
+                    return;
+                }
+                Stmt::Return(ret) if self.depth == 0 => self.returns.push(ret.value.as_deref()),
+                Stmt::Assign(assign) if self.depth == 0 => {
+                    if let [Expr::Name(target)] = &*assign.targets {
+                        self.assigns.push((target.id.as_str(), &assign.value));
+                    }
+                }
+                Stmt::Global(_) | Stmt::Nonlocal(_) => self.other_bindings = true,
+                _ => {}
+            }
+            source_order::walk_stmt(self, stmt);
+        }
+        fn visit_expr(&mut self, expr: &'a Expr) {
+            if let Expr::Name(name) = expr {
+                self.names.push(name);
+            }
+            source_order::walk_expr(self, expr);
+        }
+    }
+    let mut scan = Scan::default();
+    scan.visit_body(&func.body);
+    if scan.other_bindings || scan.returns.is_empty() {
+        return false;
+    }
+    let is_task_call =
+        |value: &Expr| matches!(value, Expr::Call(call) if creates_task(imports, &call.func));
+    scan.returns.iter().all(|value| match value {
+        Some(Expr::Call(call)) => creates_task(imports, &call.func),
+        Some(Expr::Name(name)) => {
+            let id = name.id.as_str();
+            let assigns: Vec<&Expr> = scan
+                .assigns
+                .iter()
+                .filter(|(target, _)| *target == id)
+                .map(|(_, value)| *value)
+                .collect();
+            let occurrences = scan.names.iter().filter(|n| n.id.as_str() == id).count();
+            let returned = scan
+                .returns
+                .iter()
+                .filter(|v| matches!(v, Some(Expr::Name(n)) if n.id.as_str() == id))
+                .count();
+            // Only the assignments bind it and only the returns read it; not a parameter.
+            !assigns.is_empty()
+                && assigns.iter().all(|value| is_task_call(value))
+                && occurrences == assigns.len() + returned
+                && func.parameters.iter().all(|p| p.name().as_str() != id)
+        }
+        _ => false,
+    })
 }
 
 impl FileFacts {
@@ -426,6 +564,7 @@ pub struct ProjectDef<'p> {
     pub name: String,
     pub kind: DefKind,
     pub runs_loop: bool,
+    pub returns_task: bool,
 }
 
 /// Facts about every file of the run.
@@ -579,6 +718,7 @@ impl Project {
                 name: name.to_string(),
                 kind: def.kind,
                 runs_loop: def.runs_loop,
+                returns_task: def.returns_task,
             });
         }
         let import = definitions.from_imports.get(name)?;
@@ -780,6 +920,42 @@ mod tests {
         };
         assert_eq!(q("b/app.py"), Some(DefKind::Sync));
         assert_eq!(q("a/tests/test_p.py"), Some(DefKind::Coroutine));
+    }
+
+    #[test]
+    fn finds_functions_that_return_a_task_they_created() {
+        let p = project(&[(
+            "pkg/spawn.py",
+            "import asyncio\n\
+             def direct(c):\n    return asyncio.create_task(c)\n\
+             def named(c):\n    t = asyncio.ensure_future(c)\n    return t\n\
+             def loop_task(loop, c):\n    return loop.create_task(c)\n\
+             def kept(c):\n    t = asyncio.create_task(c)\n    KEEP.add(t)\n    return t\n\
+             def maybe(c, on):\n    if on:\n        return asyncio.create_task(c)\n\
+             def none_too(c, on):\n    if on:\n        return asyncio.create_task(c)\n    return None\n\
+             async def coro(c):\n    return asyncio.create_task(c)\n\
+             @deco\ndef decorated(c):\n    return asyncio.create_task(c)\n\
+             def param(t):\n    t = asyncio.create_task(t)\n    return t\n\
+             def other(c):\n    return c\n",
+        )]);
+        let returns = |name: &str| {
+            let q = vec!["pkg".to_string(), "spawn".to_string(), name.to_string()];
+            p.resolve_absolute("app.py", &q).map(|d| d.returns_task)
+        };
+        assert_eq!(returns("direct"), Some(true));
+        assert_eq!(returns("named"), Some(true));
+        assert_eq!(returns("loop_task"), Some(true));
+        for name in [
+            "kept",
+            "maybe",
+            "none_too",
+            "coro",
+            "decorated",
+            "param",
+            "other",
+        ] {
+            assert_eq!(returns(name), Some(false), "{name}");
+        }
     }
 
     #[test]

@@ -2,19 +2,30 @@
 
 use ruff_python_ast::{Expr, Stmt};
 use ruff_source_file::LineRanges;
-use ruff_text_size::Ranged;
+use ruff_text_size::{Ranged, TextRange};
 
 use crate::checker::Checker;
 use crate::edit::{Edit, Finding, Fix};
 use crate::registry::{FixSafety, Transform, TransformInfo};
 use crate::version::PyVersion;
-use crate::{importer, rewrite};
+use crate::{importer, project, rewrite};
 
 crate::declare_transform! {
     /// ## What it does
     /// Finds `asyncio.create_task(...)`, `loop.create_task(...)` and `asyncio.ensure_future(...)`
     /// used as a bare statement, whose task is thrown away, and keeps the task in a module-level
     /// set until it is done: the pattern the asyncio documentation gives.
+    ///
+    /// Also found: a call of a fire-and-forget wrapper of the project used as a bare statement, a
+    /// plain undecorated `def` (of this module, or of another file of the run imported by name)
+    /// that returns a task it created and keeps no other reference to it (`return
+    /// asyncio.create_task(c)`, or `t = asyncio.ensure_future(c)` ... `return t`, every `return`
+    /// of it so, the last statement a `return`); a conditional expression as a statement whose
+    /// branches both create a task (the same fix, for the whole expression); and tasks created
+    /// inside a list, tuple or set display or comprehension that the statement throws away, in
+    /// one branch of a conditional expression whose other branch is not a task, or in a
+    /// generator expression that is never consumed (no task is ever created there): findings
+    /// without a fix.
     ///
     /// ## Why is this bad?
     /// The event loop keeps only weak references to tasks. A task nobody references can be
@@ -66,6 +77,10 @@ crate::declare_transform! {
     /// now runs to completion, and the set holds tasks still pending when the loop stops.
     ///
     /// ## When no fix is made
+    /// - The task is created inside a display or comprehension the statement throws away (the fix
+    ///   keeps one task per statement), in a generator expression that is never consumed, or in
+    ///   one branch of a conditional expression whose other branch is not a task (the value may
+    ///   be `None`: `add_done_callback` would fail).
     /// - The statement shares its line with other code (`if x: asyncio.create_task(f())`,
     ///   `a = 1; asyncio.create_task(f())`).
     /// - A module-level statement that runs before the place where the set is defined (it
@@ -89,86 +104,169 @@ impl Transform for DanglingTask {
 
     fn on_stmt<'a>(&self, cx: &mut Checker<'a>, stmt: &'a Stmt) {
         let Stmt::Expr(expr_stmt) = stmt else { return };
-        let Expr::Call(call) = &*expr_stmt.value else {
-            return;
-        };
-        if !creates_task(cx, &call.func) {
-            return;
+        let value = &*expr_stmt.value;
+        match value {
+            Expr::Call(call) => {
+                let Some(kind) = task_call(cx, value) else {
+                    return;
+                };
+                let message = match kind {
+                    Creator::Direct => MESSAGE.to_string(),
+                    Creator::Wrapper(origin) => {
+                        format!("{MESSAGE} ({origin} returns the task it creates)")
+                    }
+                };
+                report_with_fix(cx, stmt, call.range(), message);
+            }
+            Expr::If(cond) => {
+                let body = task_call(cx, &cond.body).is_some();
+                let orelse = task_call(cx, &cond.orelse).is_some();
+                if body && orelse {
+                    report_with_fix(cx, stmt, value.range(), MESSAGE.to_string());
+                } else if body || orelse {
+                    let call = if body { &*cond.body } else { &*cond.orelse };
+                    cx.report(Finding::new(
+                        Self::INFO.id,
+                        call.range(),
+                        format!(
+                            "{MESSAGE}; no fix: the other branch of the conditional expression \
+                             is not a task (the statement's value may not be one to keep)"
+                        ),
+                    ));
+                }
+            }
+            Expr::Generator(generator) => {
+                let mut calls = Vec::new();
+                discarded_calls(cx, &generator.elt, &mut calls);
+                for call in calls {
+                    cx.report(Finding::new(
+                        Self::INFO.id,
+                        call.range(),
+                        "The generator expression is never consumed: this call never runs and no \
+                         task is created (nor its coroutine); no fix: iterate it, or create the \
+                         tasks in a list or an `asyncio.TaskGroup`",
+                    ));
+                }
+            }
+            Expr::List(_) | Expr::Tuple(_) | Expr::Set(_) | Expr::ListComp(_) | Expr::SetComp(_) => {
+                let what = match value {
+                    Expr::List(_) => "list display",
+                    Expr::Tuple(_) => "tuple display",
+                    Expr::Set(_) => "set display",
+                    Expr::ListComp(_) => "list comprehension",
+                    _ => "set comprehension",
+                };
+                let mut calls = Vec::new();
+                discarded_calls(cx, value, &mut calls);
+                for call in calls {
+                    cx.report(Finding::new(
+                        Self::INFO.id,
+                        call.range(),
+                        format!(
+                            "{MESSAGE}; no fix: the task is created inside a {what} that the \
+                             statement throws away (the fix keeps one task per statement)"
+                        ),
+                    ));
+                }
+            }
+            _ => {}
         }
-        let refuse = |cx: &mut Checker<'a>, reason: &str| {
-            cx.report(Finding::new(
-                Self::INFO.id,
-                call.range(),
-                format!("{MESSAGE}; no fix: {reason}"),
-            ));
-        };
-        if let Err(reason) = rewrite::check_hoistable(cx, stmt) {
-            return refuse(cx, &reason);
-        }
-        let (set_name, set_edit) = background_set(cx);
-        let set_edit: Vec<Edit> = set_edit.into_iter().flatten().collect();
-        if let Some(edit) = set_edit.first()
-            && cx.current_function().is_none()
-            && stmt.start() < edit.start()
-        {
-            return refuse(
-                cx,
-                "the statement runs before the place where the task set would be defined",
-            );
-        }
-        let task = cx.fresh_name("task", std::slice::from_ref(&set_name));
-        let indent = rewrite::indentation(cx, stmt);
-        let nl = cx.line_ending();
-        let source = cx.source();
-        let mut edits = vec![
-            Edit::insertion(format!("{task} = "), stmt.start()),
-            Edit::insertion(
-                format!(
-                    "{nl}{indent}{set_name}.add({task}){nl}{indent}{task}.add_done_callback({set_name}.discard)"
-                ),
-                source.line_end(stmt.end()),
-            ),
-        ];
-        edits.extend(set_edit);
-        let fix = Fix::unsafe_(edits).with_note(NOTE);
-        cx.report(Finding::new(Self::INFO.id, call.range(), MESSAGE).with_fix(fix));
     }
 }
 
-/// Is `func` `asyncio.create_task`, `asyncio.ensure_future` or an event loop's `create_task`?
-fn creates_task(cx: &Checker, func: &Expr) -> bool {
-    if cx
-        .imports()
-        .matches_any(
-            func,
-            &[&["asyncio", "create_task"], &["asyncio", "ensure_future"]],
-        )
-        .is_some()
-    {
-        return true;
+/// What creates the task of a call.
+enum Creator {
+    /// `asyncio.create_task`, `ensure_future`, a loop's `create_task`.
+    Direct,
+    /// A plain `def` of the project (this module or another file of the run) that returns a
+    /// task it created: how to name it in the message.
+    Wrapper(String),
+}
+
+/// Does `expr` call something that creates a task and returns it?
+fn task_call(cx: &Checker, expr: &Expr) -> Option<Creator> {
+    let Expr::Call(call) = expr else { return None };
+    if project::creates_task(cx.imports(), &call.func) {
+        return Some(Creator::Direct);
     }
-    let Expr::Attribute(attr) = func else {
-        return false;
+    if let Some(def) = cx.imported_definition(&call.func) {
+        return (def.kind == project::DefKind::Sync && def.returns_task)
+            .then(|| Creator::Wrapper(format!("`{}` of `{}`", def.name, def.path)));
+    }
+    let Expr::Name(name) = &*call.func else {
+        return None;
     };
-    if attr.attr.as_str() != "create_task" {
-        return false;
+    if cx.imports().shadowed_locally(&name.id)
+        || cx.bound_in_inner_scope(&name.id)
+        || crate::analysis::module_name_rebound(cx.suite(), &name.id)
+    {
+        return None;
     }
-    match &*attr.value {
-        Expr::Call(getter) => cx
-            .imports()
-            .matches_any(
-                &getter.func,
-                &[
-                    &["asyncio", "get_event_loop"],
-                    &["asyncio", "get_running_loop"],
-                    &["asyncio", "new_event_loop"],
-                ],
-            )
-            .is_some(),
-        Expr::Name(name) => name.id.to_ascii_lowercase().contains("loop"),
-        Expr::Attribute(owner) => owner.attr.to_ascii_lowercase().contains("loop"),
-        _ => false,
+    let Some(Stmt::FunctionDef(func)) = cx.local_definition(&call.func) else {
+        return None;
+    };
+    let mut imports = crate::imports::Imports::new(cx.suite());
+    project::returns_created_task(&mut imports, func)
+        .then(|| Creator::Wrapper(format!("`{}`", func.name)))
+}
+
+/// The task-creating calls whose value `expr` throws away when `expr` itself is discarded: the
+/// elements of displays, the element of comprehensions, both branches of a conditional
+/// expression (not its test, not a comprehension's iterable), nested.
+fn discarded_calls<'a>(cx: &Checker, expr: &'a Expr, out: &mut Vec<&'a Expr>) {
+    match expr {
+        Expr::Call(_) if task_call(cx, expr).is_some() => out.push(expr),
+        Expr::List(list) => list.elts.iter().for_each(|e| discarded_calls(cx, e, out)),
+        Expr::Tuple(tuple) => tuple.elts.iter().for_each(|e| discarded_calls(cx, e, out)),
+        Expr::Set(set) => set.elts.iter().for_each(|e| discarded_calls(cx, e, out)),
+        Expr::ListComp(comp) => discarded_calls(cx, &comp.elt, out),
+        Expr::SetComp(comp) => discarded_calls(cx, &comp.elt, out),
+        Expr::Generator(comp) => discarded_calls(cx, &comp.elt, out),
+        Expr::If(cond) => {
+            discarded_calls(cx, &cond.body, out);
+            discarded_calls(cx, &cond.orelse, out);
+        }
+        _ => {}
     }
+}
+
+/// The finding for a statement whose value is a task, with the fix that keeps it: `task = ...`,
+/// then `background_tasks.add(task)` and `task.add_done_callback(background_tasks.discard)`.
+fn report_with_fix<'a>(cx: &mut Checker<'a>, stmt: &'a Stmt, range: TextRange, message: String) {
+    let id = DanglingTask::INFO.id;
+    let refuse = |cx: &mut Checker<'a>, reason: &str| {
+        cx.report(Finding::new(id, range, format!("{message}; no fix: {reason}")));
+    };
+    if let Err(reason) = rewrite::check_hoistable(cx, stmt) {
+        return refuse(cx, &reason);
+    }
+    let (set_name, set_edit) = background_set(cx);
+    let set_edit: Vec<Edit> = set_edit.into_iter().flatten().collect();
+    if let Some(edit) = set_edit.first()
+        && cx.current_function().is_none()
+        && stmt.start() < edit.start()
+    {
+        return refuse(
+            cx,
+            "the statement runs before the place where the task set would be defined",
+        );
+    }
+    let task = cx.fresh_name("task", std::slice::from_ref(&set_name));
+    let indent = rewrite::indentation(cx, stmt);
+    let nl = cx.line_ending();
+    let source = cx.source();
+    let mut edits = vec![
+        Edit::insertion(format!("{task} = "), stmt.start()),
+        Edit::insertion(
+            format!(
+                "{nl}{indent}{set_name}.add({task}){nl}{indent}{task}.add_done_callback({set_name}.discard)"
+            ),
+            source.line_end(stmt.end()),
+        ),
+    ];
+    edits.extend(set_edit);
+    let fix = Fix::unsafe_(edits).with_note(NOTE);
+    cx.report(Finding::new(id, range, message).with_fix(fix));
 }
 
 /// The module-level task set: an existing `background_tasks = set()` (reused), else a fresh

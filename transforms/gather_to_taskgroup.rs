@@ -57,6 +57,13 @@ crate::declare_transform! {
     /// - `*coros` where `coros` is a local list built by a comprehension over an `async def` of
     ///   this module (`coros = [fetch(x) for x in xs]`), bound once and used only by this
     ///   gather: `tasks = [tg.create_task(coro) for coro in coros]`.
+    /// - `name = asyncio.gather(...)` directly followed, in the same block, by the statement
+    ///   that awaits it (`await name`, `x = await name`, `a, b = await name`, `return await
+    ///   name`), the name used nowhere else in the function (no other read, no `global`, no
+    ///   `locals()`): nothing runs in between, so the children gather scheduled at the
+    ///   assignment have not started, and awaiting the name is awaiting the gather there. The
+    ///   assignment is removed (comments inside the call go with the tasks, others stay on
+    ///   their own lines) and the await is rewritten as above.
     /// - `return_exceptions=False` is dropped. Comments inside the call are kept.
     ///
     /// ## Fix safety
@@ -96,7 +103,11 @@ crate::declare_transform! {
     ///   conditional expression, past the first link of a chained comparison, in an `assert`
     ///   message, in a `while` or `elif` condition, or in a statement that awaits
     ///   something else or shares its line with other code.
-    /// - A gather that is not awaited directly is not a finding.
+    /// - `name = asyncio.gather(...)` whose name is used only by one `await name` that is not the
+    ///   whole value of the next statement of the same block: code runs in between (the
+    ///   children run at its first suspension; a TaskGroup at the await would start them later),
+    ///   the await is in another block, or its statement evaluates something else first.
+    /// - Any other gather that is not awaited directly is not a finding.
     pub struct GatherToTaskGroup {
         id: "gather-to-taskgroup",
         summary: "`await asyncio.gather(...)` -> `async with asyncio.TaskGroup() as tg:` + `tg.create_task(...)`",
@@ -128,6 +139,12 @@ impl Transform for GatherToTaskGroup {
 
     fn on_expr<'a>(&self, cx: &mut Checker<'a>, expr: &'a Expr) {
         let Expr::Await(await_expr) = expr else { return };
+        if let Expr::Name(name) = &*await_expr.value {
+            if cx.in_async() {
+                assigned_gather(cx, await_expr, name);
+            }
+            return;
+        }
         let Expr::Call(call) = &*await_expr.value else { return };
         if !cx.in_async() || !cx.imports().matches(&call.func, &["asyncio", "gather"]) {
             return;
@@ -135,7 +152,7 @@ impl Transform for GatherToTaskGroup {
         if call.arguments.is_empty() {
             return;
         }
-        match plan(cx, await_expr, call) {
+        match plan(cx, await_expr, call, None) {
             Ok(fix) => cx.report(Finding::new(Self::INFO.id, call.range(), MESSAGE).with_fix(fix)),
             Err(reason) => {
                 cx.report(Finding::new(Self::INFO.id, call.range(), format!("{MESSAGE}; no fix: {reason}")))
@@ -176,7 +193,125 @@ enum Shape {
     Value,
 }
 
-fn plan(cx: &Checker, await_expr: &ast::ExprAwait, call: &ast::ExprCall) -> Result<Fix, String> {
+/// `await name` where `name = asyncio.gather(...)` in the same function and the name is used
+/// nowhere else: when the assignment is the statement directly before the await's, in the same
+/// block, awaiting the name is awaiting the gather there (nothing runs in between: the children
+/// gather scheduled have not started), so it gets the same fix, the assignment removed;
+/// otherwise a finding without a fix.
+fn assigned_gather<'a>(cx: &mut Checker<'a>, await_expr: &'a ast::ExprAwait, name: &ast::ExprName) {
+    let Some(func) = cx.current_function() else { return };
+    let uses = NameUses::scan(&func.body, name.id.as_str());
+    if uses.other_binding || uses.count != 2 {
+        return;
+    }
+    let Some(assignment) = uses.assignment else { return };
+    let Stmt::Assign(assign) = assignment else { return };
+    let Expr::Call(call) = &*assign.value else { return };
+    if !cx.imports().matches(&call.func, &["asyncio", "gather"]) || call.arguments.is_empty() {
+        return;
+    }
+    let Some(stmt) = cx.current_statement() else { return };
+    let id = GatherToTaskGroup::INFO.id;
+    let result = if previous_sibling(cx, stmt).is_none_or(|p| p.range() != assignment.range()) {
+        Err(format!(
+            "code runs between `{0} = asyncio.gather(...)` and `await {0}` (or the await is in another \
+             block): gather scheduled the children at the assignment, so they run at the first \
+             suspension in between; a TaskGroup block at the await would start them later",
+            name.id
+        ))
+    } else if !matches!(stmt,
+        Stmt::Expr(ast::StmtExpr { value, .. }) | Stmt::Return(ast::StmtReturn { value: Some(value), .. })
+            | Stmt::Assign(ast::StmtAssign { value, .. })
+            if value.range() == await_expr.range())
+    {
+        Err(format!(
+            "`await {}` is part of a statement that evaluates something else first",
+            name.id
+        ))
+    } else {
+        rewrite::check_hoistable(cx, assignment).and_then(|()| plan(cx, await_expr, call, Some(assignment)))
+    };
+    match result {
+        Ok(fix) => cx.report(Finding::new(id, call.range(), MESSAGE).with_fix(fix)),
+        Err(reason) => cx.report(Finding::new(id, call.range(), format!("{MESSAGE}; no fix: {reason}"))),
+    }
+}
+
+/// The statement just before `stmt` in the block that holds it.
+fn previous_sibling<'a>(cx: &Checker<'a>, stmt: &Stmt) -> Option<&'a Stmt> {
+    let statements = cx.statements();
+    let parent = statements.len().checked_sub(2).map(|i| statements[i])?;
+    analysis::bodies_of(parent).into_iter().find_map(|body| {
+        let i = body.iter().position(|s| s.range() == stmt.range())?;
+        i.checked_sub(1).map(|j| &body[j])
+    })
+}
+
+/// How a function uses one name: how many `Name` nodes spell it (nested functions included),
+/// its single-target assignment in the function's own body (the last one), and whether
+/// anything else could bind or read it unseen (`global`/`nonlocal`, `locals()`, `vars()`).
+struct NameUses<'a> {
+    name: &'a str,
+    count: usize,
+    assignment: Option<&'a Stmt>,
+    other_binding: bool,
+    depth: usize,
+}
+
+impl<'a> NameUses<'a> {
+    fn scan(body: &'a [Stmt], name: &'a str) -> Self {
+        let mut uses = NameUses { name, count: 0, assignment: None, other_binding: false, depth: 0 };
+        uses.visit_body(body);
+        uses
+    }
+}
+
+impl<'a> SourceOrderVisitor<'a> for NameUses<'a> {
+    fn visit_stmt(&mut self, stmt: &'a Stmt) {
+        match stmt {
+            Stmt::FunctionDef(_) | Stmt::ClassDef(_) => {
+                self.depth += 1;
+                source_order::walk_stmt(self, stmt);
+                self.depth -= 1;
+                return;
+            }
+            Stmt::Global(ast::StmtGlobal { names, .. }) | Stmt::Nonlocal(ast::StmtNonlocal { names, .. })
+                if names.iter().any(|n| n.as_str() == self.name) =>
+            {
+                self.other_binding = true;
+            }
+            Stmt::Assign(assign) if self.depth == 0 => {
+                if matches!(&*assign.targets, [Expr::Name(target)] if target.id.as_str() == self.name) {
+                    self.assignment = Some(stmt);
+                }
+            }
+            _ => {}
+        }
+        source_order::walk_stmt(self, stmt);
+    }
+
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        match expr {
+            Expr::Name(n) if n.id.as_str() == self.name => self.count += 1,
+            Expr::Call(call) if matches!(&*call.func, Expr::Name(f) if matches!(f.id.as_str(), "locals" | "vars")) => {
+                self.other_binding = true;
+            }
+            _ => {}
+        }
+        source_order::walk_expr(self, expr);
+    }
+
+    fn visit_parameter(&mut self, parameter: &'a ast::Parameter) {
+        if parameter.name.as_str() == self.name {
+            self.other_binding = true;
+        }
+        source_order::walk_parameter(self, parameter);
+    }
+}
+
+/// `assignment`: the `name = asyncio.gather(...)` statement directly before the one that
+/// awaits `name` (removed by the fix, its comments kept), or `None` for `await gather(...)`.
+fn plan(cx: &Checker, await_expr: &ast::ExprAwait, call: &ast::ExprCall, assignment: Option<&Stmt>) -> Result<Fix, String> {
     for keyword in &call.arguments.keywords {
         match keyword.arg.as_deref() {
             Some("return_exceptions") if matches!(keyword.value, Expr::BooleanLiteral(ast::ExprBooleanLiteral { value: false, .. })) => {}
@@ -214,7 +349,7 @@ fn plan(cx: &Checker, await_expr: &ast::ExprAwait, call: &ast::ExprCall) -> Resu
     let results: Option<String> = match &awaitables {
         Awaitables::Listed(args) => {
             let names = task_names(cx, stmt, &shape, args.len(), &mut taken);
-            let comments = comments_between(cx, stmt, &shape, await_expr, args);
+            let comments = comments_between(cx, stmt, &shape, await_expr, call, args);
             for (i, arg) in args.iter().enumerate() {
                 for comment in &comments.before[i] {
                     block.push_str(&inner);
@@ -348,6 +483,16 @@ fn plan(cx: &Checker, await_expr: &ast::ExprAwait, call: &ast::ExprCall) -> Resu
     };
     let mut edits = edits;
     edits.extend(group.edit);
+    if let Some(assignment) = assignment {
+        // The assignment's lines go; comments inside it stay, on lines of their own.
+        let kept: String = cx
+            .comments_in(source.full_lines_range(assignment.range()))
+            .iter()
+            .filter(|c| !call.arguments.range().contains_range(**c))
+            .map(|c| format!("{indent}{}{nl}", &source[*c]))
+            .collect();
+        edits.push(Edit::replacement(kept, source.full_lines_range(assignment.range())));
+    }
 
     let mut note = NOTE.to_string();
     if !matches!(shape, Shape::Bare) && stmt_has_more_than(stmt, await_expr.range()) {
@@ -629,9 +774,16 @@ struct CallComments<'a> {
     after: Vec<&'a str>,
 }
 
-fn comments_between<'a>(cx: &Checker<'a>, stmt: &Stmt, shape: &Shape, await_expr: &ast::ExprAwait, args: &[&Expr]) -> CallComments<'a> {
+fn comments_between<'a>(cx: &Checker<'a>, stmt: &Stmt, shape: &Shape, await_expr: &ast::ExprAwait, call: &ast::ExprCall, args: &[&Expr]) -> CallComments<'a> {
     let source = cx.source();
-    let scope = if matches!(shape, Shape::Bare) { stmt.range() } else { await_expr.range() };
+    let scope = if !await_expr.range().contains_range(call.range()) {
+        // `name = gather(...)` before `await name`: the comments inside the call.
+        call.arguments.range()
+    } else if matches!(shape, Shape::Bare) {
+        stmt.range()
+    } else {
+        await_expr.range()
+    };
     let mut out = CallComments { before: vec![Vec::new(); args.len()], trailing: vec![Vec::new(); args.len()], after: Vec::new() };
     for comment in cx.comments_in(scope) {
         if args.iter().any(|a| a.range().contains_range(*comment)) {

@@ -49,15 +49,19 @@ crate::declare_transform! {
     ///
     /// ## Fix safety
     /// Safe. Known differences: the function is no longer a generator, so code that drives it by
-    /// hand (`next()`, `.send()`, iterating it, `yield from` in an undecorated generator) or
-    /// tests `inspect.isgeneratorfunction` sees a coroutine instead.
+    /// hand (`next()`, `.send()`, iterating it, `yield from` in an undecorated generator of
+    /// another module) or tests `inspect.isgeneratorfunction` sees a coroutine instead.
     ///
     /// ## When no fix is made
     /// A finding without a fix is reported when the body has a plain `yield` (the function would
     /// become an async generator); when the function has no `yield from` and returns a value
     /// that might be awaitable, i.e. anything but a constant, an f-string, a list, tuple, set or
-    /// dict display or comprehension, a comparison or `not` (the decorator awaited a returned future or generator, `async def`
-    /// returns it as it is); when it delegates with `yield from` to a plain generator function
+    /// dict display or comprehension, `not`, an `is`/`in` test, or arithmetic, a comparison, a
+    /// conditional expression or `and`/`or` whose operands are all such values (`a + 1` with a
+    /// parameter `a` may call an `__add__` that returns a future; the decorator awaited a
+    /// returned future or generator, `async def` returns it as it is); when a plain generator
+    /// of the module delegates to it with `yield from` (which cannot take a native coroutine
+    /// there; a `@types.coroutine` generator can); when it delegates with `yield from` to a plain generator function
     /// of this module (`await` needs an awaitable, a generator is not one); and when the `def`
     /// keyword cannot be found (decorators sharing a line), for `asyncio.coroutine` used otherwise
     /// than as a function decorator (`wrapped = asyncio.coroutine(f)`), and for `with (yield from a), b:` and
@@ -148,6 +152,11 @@ fn build(
                     returned future or generator, `async def` would return it as it is"
                 .into(),
         );
+    }
+    if let Some(caller) = plain_generator_caller(cx, func.name.as_str()) {
+        return Err(format!(
+            "`{caller}`, a plain generator, delegates to it with `yield from` (which cannot take a native coroutine there)"
+        ));
     }
     for yf in &body.yield_froms {
         if let Some(name) = plain_generator_callee(cx, func, &yf.value) {
@@ -344,24 +353,95 @@ impl<'a> SourceOrderVisitor<'a> for OwnBody<'a> {
 }
 
 /// A value that can never be awaitable: constants, f-strings, displays and comprehensions of
-/// lists, tuples, sets and dicts, comparisons and `not`.
+/// lists, tuples, sets and dicts, `not`, `is`/`in` tests; and arithmetic, conditional
+/// expressions, `and`/`or` and comparisons whose operands are all such values (an operand that
+/// may be anything can make `a + 1`, `x == 1`, `x or 5` call a method that returns a future).
 fn never_awaitable(value: &Expr) -> bool {
-    matches!(
-        value,
+    match value {
         Expr::NoneLiteral(_)
-            | Expr::NumberLiteral(_)
-            | Expr::StringLiteral(_)
-            | Expr::BytesLiteral(_)
-            | Expr::BooleanLiteral(_)
-            | Expr::EllipsisLiteral(_)
-            | Expr::FString(_)
-            | Expr::List(_)
-            | Expr::Tuple(_)
-            | Expr::Set(_)
-            | Expr::Dict(_)
-            | Expr::ListComp(_)
-            | Expr::SetComp(_)
-            | Expr::DictComp(_)
-            | Expr::Compare(_)
-    ) || matches!(value, Expr::UnaryOp(op) if op.op == ast::UnaryOp::Not)
+        | Expr::NumberLiteral(_)
+        | Expr::StringLiteral(_)
+        | Expr::BytesLiteral(_)
+        | Expr::BooleanLiteral(_)
+        | Expr::EllipsisLiteral(_)
+        | Expr::FString(_)
+        | Expr::List(_)
+        | Expr::Tuple(_)
+        | Expr::Set(_)
+        | Expr::Dict(_)
+        | Expr::ListComp(_)
+        | Expr::SetComp(_)
+        | Expr::DictComp(_) => true,
+        Expr::UnaryOp(op) => op.op == ast::UnaryOp::Not || never_awaitable(&op.operand),
+        Expr::BinOp(op) => never_awaitable(&op.left) && never_awaitable(&op.right),
+        Expr::BoolOp(op) => op.values.iter().all(never_awaitable),
+        Expr::If(op) => never_awaitable(&op.body) && never_awaitable(&op.orelse),
+        // `is` and `in` always give a bool; rich comparisons call methods that may not.
+        Expr::Compare(cmp) => {
+            cmp.ops.iter().all(|op| {
+                matches!(
+                    op,
+                    ast::CmpOp::Is | ast::CmpOp::IsNot | ast::CmpOp::In | ast::CmpOp::NotIn
+                )
+            }) || (never_awaitable(&cmp.left) && cmp.comparators.iter().all(never_awaitable))
+        }
+        _ => false,
+    }
+}
+
+/// A plain generator of the module (neither `async def` nor a generator-based coroutine) that
+/// delegates to the function `name` with `yield from name(...)` / `yield from self.name(...)`:
+/// `yield from` cannot take a native coroutine there.
+fn plain_generator_caller(cx: &Checker, name: &str) -> Option<String> {
+    struct Finder<'c, 'a> {
+        cx: &'c Checker<'a>,
+        name: &'c str,
+        found: Option<String>,
+    }
+    impl<'b> SourceOrderVisitor<'b> for Finder<'_, '_> {
+        fn visit_stmt(&mut self, stmt: &'b Stmt) {
+            if let Stmt::FunctionDef(func) = stmt
+                && self.found.is_none()
+                && !func.is_async
+                && !func.decorator_list.iter().any(|d| {
+                    self.cx
+                        .imports()
+                        .matches_any(
+                            &d.expression,
+                            &[
+                                &["asyncio", "coroutine"],
+                                &["asyncio", "coroutines", "coroutine"],
+                                &["types", "coroutine"],
+                            ],
+                        )
+                        .is_some()
+                })
+            {
+                let calls = OwnBody::scan(&func.body).yield_froms.iter().any(|yf| {
+                    let Expr::Call(call) = &*yf.value else {
+                        return false;
+                    };
+                    match &*call.func {
+                        Expr::Name(n) => n.id.as_str() == self.name,
+                        Expr::Attribute(attr) => {
+                            attr.attr.as_str() == self.name
+                                && matches!(&*attr.value, Expr::Name(o) if matches!(o.id.as_str(), "self" | "cls"))
+                        }
+                        _ => false,
+                    }
+                });
+                if calls {
+                    self.found = Some(func.name.to_string());
+                }
+            }
+            source_order::walk_stmt(self, stmt);
+        }
+    }
+    let mut finder = Finder {
+        cx,
+        name,
+        found: None,
+    };
+    finder.visit_body(cx.suite());
+    finder.found
 }

@@ -22,5 +22,7 @@ crate::register_transforms! {
     multiple_asyncio_run::MultipleAsyncioRun,
     shared_session_across_runs::SharedSessionAcrossRuns,
     missing_timeout::MissingTimeout,
+    timeout_parameter::TimeoutParameter,
+    busy_wait_loop::BusyWaitLoop,
     unused_suppression::UnusedSuppression,
 }
