@@ -23,4 +23,5 @@ crate::register_transforms! {
     shared_session_across_runs::SharedSessionAcrossRuns,
     missing_timeout::MissingTimeout,
     unused_suppression::UnusedSuppression,
+    loop_test_case::LoopTestCase,
 }
