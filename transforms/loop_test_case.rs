@@ -100,7 +100,7 @@ crate::declare_transform! {
 }
 
 const MESSAGE: &str = "Test case drives an event loop by hand: use `unittest.IsolatedAsyncioTestCase` with `async def` tests";
-const NOTE: &str = "the class becomes `unittest.IsolatedAsyncioTestCase`: each test runs in a loop of its own, in debug mode, with setUp, the test and tearDown inside it (asyncSetUp/asyncTearDown order); the awaited coroutines run in the test's context, so context variables they set stay set; tasks still pending at the end of a test are cancelled (before, they were left unfinished when the loop closed); after each test there is no current event loop";
+const NOTE: &str = "the class becomes `unittest.IsolatedAsyncioTestCase`: each test runs in a loop of its own, in debug mode, with setUp, the test and tearDown inside it (asyncSetUp/asyncTearDown order); code the test calls now runs while the loop is running (a `run_until_complete` in it raises); the awaited coroutines run in the test's context, so context variables they set stay set; tasks still pending at the end of a test are cancelled (before, they were left unfinished when the loop closed); after each test there is no current event loop";
 const NOTE_SHARED: &str = "; each test now gets a loop of its own (setUp took the shared loop with `get_event_loop()`, which every test used)";
 
 /// Loop methods that do the same on the running loop inside the async test.
@@ -228,6 +228,8 @@ struct Use<'a> {
     parents: Vec<&'a Expr>,
     /// Inside a nested function, lambda, class or comprehension of the method.
     nested: bool,
+    /// Inside nested `async def`s only: it runs in a coroutine, on the running loop.
+    in_coroutine: bool,
     /// The innermost statement around it.
     stmt: &'a Stmt,
 }
@@ -239,6 +241,8 @@ struct Collector<'a, 'b> {
     parents: Vec<&'a Expr>,
     statements: Vec<&'a Stmt>,
     nested: usize,
+    /// Nested scopes that are not `async def`.
+    sync_nested: usize,
     uses: Vec<Use<'a>>,
     calls: Vec<(&'a ast::ExprCall, bool)>,
 }
@@ -247,9 +251,12 @@ impl<'a> SourceOrderVisitor<'a> for Collector<'a, '_> {
     fn visit_stmt(&mut self, stmt: &'a Stmt) {
         self.statements.push(stmt);
         let nested = matches!(stmt, Stmt::FunctionDef(_) | Stmt::ClassDef(_));
+        let sync = nested && !matches!(stmt, Stmt::FunctionDef(f) if f.is_async);
         self.nested += usize::from(nested);
+        self.sync_nested += usize::from(sync);
         source_order::walk_stmt(self, stmt);
         self.nested -= usize::from(nested);
+        self.sync_nested -= usize::from(sync);
         self.statements.pop();
     }
 
@@ -262,6 +269,7 @@ impl<'a> SourceOrderVisitor<'a> for Collector<'a, '_> {
                 expr,
                 parents: self.parents.clone(),
                 nested: self.nested > 0,
+                in_coroutine: self.nested > 0 && self.sync_nested == 0,
                 stmt: self.statements.last().copied().expect("inside a body"),
             });
         }
@@ -277,10 +285,12 @@ impl<'a> SourceOrderVisitor<'a> for Collector<'a, '_> {
                 | Expr::Generator(_)
         );
         self.nested += usize::from(nested);
+        self.sync_nested += usize::from(nested);
         self.parents.push(expr);
         source_order::walk_expr(self, expr);
         self.parents.pop();
         self.nested -= usize::from(nested);
+        self.sync_nested -= usize::from(nested);
     }
 }
 
@@ -291,6 +301,7 @@ fn collect<'a, 'b>(body: &'a [Stmt], owner: &'b str, attr: &'b str) -> Collector
         parents: Vec::new(),
         statements: Vec::new(),
         nested: 0,
+        sync_nested: 0,
         uses: Vec::new(),
         calls: Vec::new(),
     };
@@ -367,6 +378,32 @@ fn role(cx: &Checker, stmt: &Stmt, owner: &str, attr: &str, method: &str) -> Rol
                 && close.attr.as_str() == "close"
                 && method == "tearDown"
                 && is_self_attr(&close.value, owner, attr)
+            {
+                return Role::Remove;
+            }
+            // `self.addCleanup(self.loop.close)`
+            if let Expr::Call(call) = &*expr.value
+                && method == "setUp"
+                && matches!(&*call.func, Expr::Attribute(a) if a.attr.as_str() == "addCleanup"
+                    && matches!(&*a.value, Expr::Name(n) if n.id.as_str() == owner))
+                && call.arguments.keywords.is_empty()
+                && matches!(&call.arguments.args[..], [Expr::Attribute(close)]
+                    if close.attr.as_str() == "close" && is_self_attr(&close.value, owner, attr))
+            {
+                return Role::Remove;
+            }
+            // `self.loop.run_until_complete(self.loop.shutdown_asyncgens())`: the isolated
+            // test case shuts async generators down itself.
+            if let Expr::Call(call) = &*expr.value
+                && method == "tearDown"
+                && let Expr::Attribute(run) = &*call.func
+                && run.attr.as_str() == "run_until_complete"
+                && is_self_attr(&run.value, owner, attr)
+                && call.arguments.keywords.is_empty()
+                && matches!(&call.arguments.args[..], [Expr::Call(inner)]
+                    if inner.arguments.is_empty()
+                        && matches!(&*inner.func, Expr::Attribute(a) if a.attr.as_str() == "shutdown_asyncgens"
+                            && is_self_attr(&a.value, owner, attr)))
             {
                 return Role::Remove;
             }
@@ -512,7 +549,11 @@ fn plan(cx: &Checker, class: &ast::StmtClassDef, attr: &str) -> Result<Fix, Stri
                 clears_current |= clears;
             }
             _ if name.starts_with("test") && !method.is_async => {
-                tests += usize::from(test_method(cx, method, owner, attr, &mut plan)?);
+                tests += usize::from(test_method(cx, method, owner, attr, &mut plan, true)?);
+            }
+            // A coroutine method runs only inside the tests' coroutines, on the running loop.
+            _ if method.is_async => {
+                test_method(cx, method, owner, attr, &mut plan, false)?;
             }
             _ => {
                 let collected = collect(&method.body, owner, attr);
@@ -694,11 +735,23 @@ fn set_up_or_tear_down(
             plan.dropped.extend(root_name(cx, &c.func));
         }
     }
-    if roles.iter().all(|(_, r)| *r != Role::Keep) {
-        plan.edits.push(delete_method(cx, class, method)?);
+    let whole = roles
+        .iter()
+        .all(|(_, r)| *r != Role::Keep)
+        .then(|| delete_method(cx, class, method).ok())
+        .flatten();
+    if let Some(edit) = whole {
+        plan.edits.push(edit);
     } else {
-        for stmt in removed {
-            plan.edits.push(delete_statement(cx, stmt)?);
+        // Something stays (or a comment in the method would go with it): the statements go
+        // one by one; a method left with nothing gets a `pass`.
+        let emptied = roles.iter().all(|(_, r)| matches!(r, Role::Create { .. } | Role::Remove));
+        for (i, stmt) in removed.into_iter().enumerate() {
+            if emptied && i == 0 {
+                plan.edits.push(Edit::replacement("pass", stmt.range()));
+            } else {
+                plan.edits.push(delete_statement(cx, stmt)?);
+            }
         }
     }
     Ok((create, clears))
@@ -725,6 +778,7 @@ fn test_method(
     owner: &str,
     attr: &str,
     plan: &mut Plan,
+    is_test: bool,
 ) -> Result<bool, String> {
     let name = method.name.as_str();
     let loop_name = format!("{owner}.{attr}");
@@ -732,7 +786,7 @@ fn test_method(
     if collected.uses.is_empty() {
         return Ok(false);
     }
-    if body_yields(&method.body) {
+    if is_test && body_yields(&method.body) {
         return Err(format!(
             "`{name}` yields: as an `async def` it would be an async generator"
         ));
@@ -740,7 +794,7 @@ fn test_method(
     if let Some(decorator) = method
         .decorator_list
         .iter()
-        .find(|d| !allowed_decorator(cx, d))
+        .find(|d| is_test && !allowed_decorator(cx, d))
     {
         return Err(format!(
             "`{name}` has the decorator `@{}`, which may call the test as a sync function",
@@ -778,12 +832,17 @@ fn test_method(
     let running = importer::spell(cx, "asyncio", "get_running_loop")?;
     let mut needs_running = false;
     for usage in &collected.uses {
-        if usage.nested {
+        if usage.nested && !usage.in_coroutine {
             return Err(format!(
                 "`{name}` uses `{loop_name}` in a nested function, lambda or comprehension"
             ));
         }
         if let Some(call) = run_call(usage) {
+            if usage.nested || !is_test {
+                return Err(format!(
+                    "`{name}` calls `{loop_name}.run_until_complete` inside a coroutine, where the loop is already running"
+                ));
+            }
             plan.edits.extend(await_edits(cx, call, usage)?);
             continue;
         }
@@ -857,6 +916,9 @@ fn test_method(
     if needs_running {
         plan.edits.extend(running.edit);
     }
+    if !is_test {
+        return Ok(false);
+    }
     let def = cx
         .tokens()
         .iter()
@@ -895,11 +957,13 @@ fn runs_loop_locally(cx: &Checker, call: &ast::ExprCall) -> Option<String> {
     if cx.imports().binding(&name.id).is_some() {
         return None;
     }
-    let def = cx.suite().iter().find_map(|s| match s {
-        Stmt::FunctionDef(f) if f.name.as_str() == name.id.as_str() && !f.is_async => Some(f),
+    let text = cx.suite().iter().find_map(|s| match s {
+        Stmt::FunctionDef(f) if f.name.as_str() == name.id.as_str() && !f.is_async => {
+            Some(cx.slice(f))
+        }
+        Stmt::ClassDef(c) if c.name.as_str() == name.id.as_str() => Some(cx.slice(c)),
         _ => None,
     })?;
-    let text = cx.slice(def);
     ["run_until_complete", "run_forever", "asyncio.run(", "new_event_loop"]
         .iter()
         .any(|needle| text.contains(needle))
