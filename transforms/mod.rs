@@ -25,4 +25,5 @@ crate::register_transforms! {
     timeout_parameter::TimeoutParameter,
     busy_wait_loop::BusyWaitLoop,
     unused_suppression::UnusedSuppression,
+    loop_test_case::LoopTestCase,
 }
