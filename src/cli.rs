@@ -521,10 +521,13 @@ fn display_path(path: &Path) -> String {
 /// `--parse-only` (hidden): the benchmark's "bare parallel parse" baseline. Discovers files as
 /// `check` does, reads and decodes them, parses each in parallel and prints only the counts:
 /// no settings, project view or transforms.
-fn parse_only(args: &CommonArgs, resolver: Resolver) -> ExitCode {
-    let Ok(excludes) = discover::build_excludes(&args.exclude) else {
-        return ExitCode::from(2);
-    };
+/// Find the files of the run as `check` does (excludes, configured excludes, force-exclude)
+/// and hand the settings resolver back: (the paths given, what was found, the resolver).
+fn discover_files(
+    args: &CommonArgs,
+    resolver: Resolver,
+) -> Result<(Vec<PathBuf>, discover::Discovered, Resolver), String> {
+    let excludes = discover::build_excludes(&args.exclude)?;
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
@@ -539,8 +542,27 @@ fn parse_only(args: &CommonArgs, resolver: Resolver) -> ExitCode {
                 .is_ok_and(|mut r| r.is_excluded(path, is_dir, explicit))
         })
     };
-    let force = |path: &Path| shared.lock().is_ok_and(|mut r| r.force_exclude(path));
+    let force = {
+        let shared = shared.clone();
+        move |path: &Path| shared.lock().is_ok_and(|mut r| r.force_exclude(path))
+    };
     let found = discover::discover(&paths, &excludes, filter, &force);
+    drop(force);
+    let resolver = std::sync::Arc::try_unwrap(shared)
+        .map_err(|_| ())
+        .and_then(|m| m.into_inner().map_err(|_| ()))
+        .map_err(|()| "internal error: the settings are still in use".to_string())?;
+    Ok((paths, found, resolver))
+}
+
+fn parse_only(args: &CommonArgs, resolver: Resolver) -> ExitCode {
+    let found = match discover_files(args, resolver) {
+        Ok((_, found, _)) => found,
+        Err(message) => {
+            eprintln!("asyncup: {message}");
+            return ExitCode::from(2);
+        }
+    };
     let failed: usize = found
         .files
         .par_iter()
@@ -614,39 +636,12 @@ fn run_files(args: CommonArgs, mode: Mode, summary_markdown: Option<&Path>) -> E
         }
         return run_stdin(&args, mode, resolver);
     }
-    let excludes = match discover::build_excludes(&args.exclude) {
-        Ok(excludes) => excludes,
+    let (paths, found, mut resolver) = match discover_files(&args, resolver) {
+        Ok(discovered) => discovered,
         Err(message) => {
             eprintln!("asyncup: {message}");
             return ExitCode::from(2);
         }
-    };
-    let paths = if args.paths.is_empty() {
-        vec![PathBuf::from(".")]
-    } else {
-        args.paths.clone()
-    };
-    let shared = std::sync::Arc::new(std::sync::Mutex::new(resolver));
-    let filter = {
-        let shared = shared.clone();
-        std::sync::Arc::new(move |path: &Path, is_dir: bool, explicit: bool| {
-            shared
-                .lock()
-                .is_ok_and(|mut r| r.is_excluded(path, is_dir, explicit))
-        })
-    };
-    let force = {
-        let shared = shared.clone();
-        move |path: &Path| shared.lock().is_ok_and(|mut r| r.force_exclude(path))
-    };
-    let found = discover::discover(&paths, &excludes, filter, &force);
-    drop(force);
-    let Ok(mut resolver) = std::sync::Arc::try_unwrap(shared)
-        .map_err(|_| ())
-        .and_then(|m| m.into_inner().map_err(|_| ()))
-    else {
-        eprintln!("asyncup: internal error: the settings are still in use");
-        return ExitCode::from(2);
     };
     let file_settings =
         resolve_all(&mut resolver, &found.files).and_then(|s| match resolver.fatal().first() {

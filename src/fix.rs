@@ -80,16 +80,19 @@ impl Applied {
     }
 }
 
-/// Apply the fixes of `findings` that `allowed` permits, in order of their first edit. A fix
-/// that overlaps one already applied waits for the next pass; an edit identical to one already
-/// applied (the same import added by two fixes) is applied once. Fixes of one transform that
-/// share a group form one unit: all of them apply in this pass, or none.
-pub fn apply_fixes(source: &str, findings: &[Finding], allowed: Applicability) -> Applied {
-    struct Unit<'f> {
-        members: Vec<(&'static str, &'f crate::edit::Fix)>,
-        edits: Vec<&'f Edit>,
-    }
-    let mut units: Vec<Unit> = Vec::new();
+/// Fixes that apply together: one fix, or the fixes of one transform that share a group.
+pub struct FixUnit<'f> {
+    pub members: Vec<&'f Finding>,
+    /// Sorted (new imports first among insertions at one offset, in isort order), each
+    /// identical edit once.
+    pub edits: Vec<&'f Edit>,
+}
+
+/// The fixes of `findings` that `allowed` permits, grouped into units and ordered by their
+/// first edit, then id. A unit whose own edits overlap can never apply and is left out.
+/// [`apply_fixes`] and `fix --interactive` both go through this.
+pub fn fix_units(findings: &[Finding], allowed: Applicability) -> Vec<FixUnit<'_>> {
+    let mut units: Vec<FixUnit> = Vec::new();
     let mut groups: Vec<((&'static str, u32), usize)> = Vec::new();
     for finding in findings {
         let Some(fix) = finding.fix.as_ref().filter(|fix| fix.applies(allowed)) else {
@@ -98,28 +101,24 @@ pub fn apply_fixes(source: &str, findings: &[Finding], allowed: Applicability) -
         if fix.edits().is_empty() {
             continue;
         }
-        let unit = match fix.group() {
-            Some(group) => match groups.iter().find(|(key, _)| *key == (finding.id, group)) {
-                Some((_, index)) => &mut units[*index],
-                None => {
+        let grouped = fix
+            .group()
+            .and_then(|group| groups.iter().find(|(key, _)| *key == (finding.id, group)));
+        let index = match (grouped, fix.group()) {
+            (Some((_, index)), _) => *index,
+            (None, group) => {
+                if let Some(group) = group {
                     groups.push(((finding.id, group), units.len()));
-                    units.push(Unit {
-                        members: Vec::new(),
-                        edits: Vec::new(),
-                    });
-                    units.last_mut().expect("just pushed")
                 }
-            },
-            None => {
-                units.push(Unit {
+                units.push(FixUnit {
                     members: Vec::new(),
                     edits: Vec::new(),
                 });
-                units.last_mut().expect("just pushed")
+                units.len() - 1
             }
         };
-        unit.members.push((finding.id, fix));
-        unit.edits.extend(fix.edits());
+        units[index].members.push(finding);
+        units[index].edits.extend(fix.edits());
     }
     for unit in &mut units {
         // Stable: insertions at one offset keep the given order, but new imports go first, in
@@ -129,10 +128,17 @@ pub fn apply_fixes(source: &str, findings: &[Finding], allowed: Applicability) -
         let mut seen = HashSet::default();
         unit.edits.retain(|edit| seen.insert(*edit));
     }
-    // A unit whose own edits overlap can never apply: drop it rather than splice garbage.
     units.retain(|unit| unit.edits.windows(2).all(|w| w[0].end() <= w[1].start()));
-    units.sort_by_key(|unit| (unit.edits.first().map(|e| e.start()), unit.members[0].0));
+    units.sort_by_key(|unit| (unit.edits.first().map(|e| e.start()), unit.members[0].id));
+    units
+}
 
+/// Apply the fixes of `findings` that `allowed` permits, in order of their first edit. A fix
+/// that overlaps one already applied waits for the next pass; an edit identical to one already
+/// applied (the same import added by two fixes) is applied once. Fixes of one transform that
+/// share a group form one unit: all of them apply in this pass, or none.
+pub fn apply_fixes(source: &str, findings: &[Finding], allowed: Applicability) -> Applied {
+    let units = fix_units(findings, allowed);
     let mut applied = Applied::default();
     let mut output = String::with_capacity(source.len());
     let mut last_pos: Option<TextSize> = None;
@@ -156,7 +162,11 @@ pub fn apply_fixes(source: &str, findings: &[Finding], allowed: Applicability) -
             last_pos = Some(edit.end());
             done.insert(edit);
         }
-        for (id, fix) in unit.members {
+        for (id, fix) in unit
+            .members
+            .iter()
+            .filter_map(|f| f.fix.as_ref().map(|fix| (f.id, fix)))
+        {
             *applied.counts.entry(id).or_default() += 1;
             applied.fixes.push((
                 id,

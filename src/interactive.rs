@@ -15,7 +15,7 @@
 //! No file I/O here: the caller writes each file's result (see `cli.rs`). Keys come through
 //! [`Keys`]: [`Terminal`] reads them from the terminal in raw mode; tests script them.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
 
 use anstyle::{AnsiColor, Style};
@@ -161,14 +161,10 @@ pub struct Session<'k> {
     quit: bool,
 }
 
-/// Fixes that apply together: one fix, or the fixes of one transform's group.
-struct Unit<'f> {
-    members: Vec<&'f Finding>,
-    /// Sorted, identical edits once.
-    edits: Vec<&'f Edit>,
-}
+/// Fixes that apply together (see [`crate::fix::fix_units`]).
+type Unit<'f> = crate::fix::FixUnit<'f>;
 
-impl Unit<'_> {
+impl crate::fix::FixUnit<'_> {
     fn id(&self) -> &'static str {
         self.members[0].id
     }
@@ -181,57 +177,6 @@ impl Unit<'_> {
             .max()
             .unwrap_or(Applicability::Safe)
     }
-}
-
-/// The fixes of `findings` that `allowed` permits, as [`fix::apply_fixes`] groups and orders
-/// them: by first edit, then id; a unit whose own edits overlap is left out (it never applies).
-fn units(findings: &[Finding], allowed: Applicability) -> Vec<Unit<'_>> {
-    let mut units: Vec<Unit> = Vec::new();
-    let mut groups: Vec<((&'static str, u32), usize)> = Vec::new();
-    for finding in findings {
-        let Some(fix) = finding.fix.as_ref().filter(|fix| fix.applies(allowed)) else {
-            continue;
-        };
-        if fix.edits().is_empty() {
-            continue;
-        }
-        let index = match fix.group() {
-            Some(group) => match groups.iter().find(|(key, _)| *key == (finding.id, group)) {
-                Some((_, index)) => *index,
-                None => {
-                    groups.push(((finding.id, group), units.len()));
-                    units.push(Unit {
-                        members: Vec::new(),
-                        edits: Vec::new(),
-                    });
-                    units.len() - 1
-                }
-            },
-            None => {
-                units.push(Unit {
-                    members: Vec::new(),
-                    edits: Vec::new(),
-                });
-                units.len() - 1
-            }
-        };
-        units[index].members.push(finding);
-        units[index].edits.extend(fix.edits());
-    }
-    for unit in &mut units {
-        unit.edits.sort_by_cached_key(|edit| {
-            (
-                edit.start(),
-                edit.end(),
-                crate::importer::insertion_order(edit),
-            )
-        });
-        let mut seen = HashSet::new();
-        unit.edits.retain(|edit| seen.insert(*edit));
-    }
-    units.retain(|unit| unit.edits.windows(2).all(|w| w[0].end() <= w[1].start()));
-    units.sort_by_key(|unit| (unit.edits.first().map(|e| e.start()), unit.id()));
-    units
 }
 
 /// Splice `edits` (sorted, not overlapping) into `code`.
@@ -349,7 +294,7 @@ impl<'k> Session<'k> {
             let mut accepted: Vec<Edit> = Vec::new();
             let mut accepted_units: Vec<&Unit> = Vec::new();
             let mut last_end: Option<TextSize> = None;
-            let units = units(&findings, file.allowed);
+            let units = crate::fix::fix_units(&findings, file.allowed);
             for unit in &units {
                 let edits: Vec<&Edit> = unit
                     .edits

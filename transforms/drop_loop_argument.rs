@@ -55,7 +55,8 @@ crate::declare_transform! {
     }
 }
 
-const APIS: &[&str] = &[
+/// asyncio APIs that dropped `loop=` in 3.10 (also read by `loop-test-case`).
+pub(crate) const APIS: &[&str] = &[
     "sleep",
     "gather",
     "wait_for",

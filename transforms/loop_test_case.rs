@@ -146,29 +146,8 @@ const LOOP_METHODS: &[&str] = &[
     "shutdown_asyncgens",
 ];
 
-/// asyncio APIs that dropped `loop=` in 3.10 (as `drop-loop-argument` lists them).
-const DROPPED_LOOP_APIS: &[&str] = &[
-    "sleep",
-    "gather",
-    "wait_for",
-    "wait",
-    "shield",
-    "as_completed",
-    "Queue",
-    "PriorityQueue",
-    "LifoQueue",
-    "Lock",
-    "Event",
-    "Condition",
-    "Semaphore",
-    "BoundedSemaphore",
-    "open_connection",
-    "start_server",
-    "open_unix_connection",
-    "start_unix_server",
-    "create_subprocess_exec",
-    "create_subprocess_shell",
-];
+/// asyncio APIs that dropped `loop=` in 3.10: `drop-loop-argument`'s list.
+use super::drop_loop_argument::APIS as DROPPED_LOOP_APIS;
 
 impl Transform for LoopTestCase {
     fn info(&self) -> &'static TransformInfo {
