@@ -62,7 +62,7 @@ echo "findings per transform, by the fix offered (check, first pass):"
 { "$BIN" check --output-format json --target-version py311 "$WORK/before" 2>/dev/null || true; } \
     | "$PYTHON" "$ROOT/scripts/fix_counts.py"
 
-# The pre-filter (files without any word a transform needs are parsed, not walked) must change
+# The pre-filter (files without any word a transform needs are neither parsed nor walked) must change
 # no finding: compare with it off.
 "$BIN" check --output-format json --target-version py311 "$WORK/before" >"$WORK/pf_on.json" 2>/dev/null || true
 "$BIN" check --no-prefilter --output-format json --target-version py311 "$WORK/before" >"$WORK/pf_off.json" 2>/dev/null || true

@@ -71,8 +71,10 @@ pub struct Checker<'a> {
 /// transform matches names resolved through an import of `asyncio`, `requests`, `aiohttp` or
 /// `httpx`, code inside `async def`, a `# asyncup:` directive ("async"), or a method whose name
 /// is its own (`loop.run_until_complete`, `loop.create_task`). A file without any of them is
-/// parsed (a syntax error is still reported) but not walked. Kept honest by the round trip and
-/// the fuzz test, which compare the findings with the filter off (`--no-prefilter`).
+/// neither parsed nor walked, and the CLI does not even read it a second time (so a syntax
+/// error in such a file is not reported: nothing in it could be rewritten). Kept honest by the
+/// round trip and the fuzz test, which compare the findings with the filter off
+/// (`--no-prefilter`).
 pub const NEEDLES: &[&str] = &[
     "async",
     "await",
@@ -91,8 +93,11 @@ pub static PREFILTER: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicB
 
 /// Can the file hold a finding at all (see [`NEEDLES`])?
 pub fn may_hold_findings(source: &str) -> bool {
-    !PREFILTER.load(std::sync::atomic::Ordering::Relaxed)
-        || NEEDLES.iter().any(|needle| source.contains(needle))
+    static SEARCH: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+        std::sync::LazyLock::new(|| {
+            aho_corasick::AhoCorasick::new(NEEDLES).expect("the needles are plain words")
+        });
+    !PREFILTER.load(std::sync::atomic::Ordering::Relaxed) || SEARCH.is_match(source)
 }
 
 /// Run every enabled transform over one parsed file (nothing to do for a file the pre-filter

@@ -466,8 +466,38 @@ fn show_settings(args: &CommonArgs, mut resolver: Resolver) -> ExitCode {
 }
 
 /// The settings of every file, or the first configuration error.
-fn resolve_all(resolver: &mut Resolver, files: &[PathBuf]) -> Result<Vec<FileSettings>, String> {
-    files.iter().map(|path| resolver.for_file(path)).collect()
+/// The settings of every file; files whose settings are the same share one copy (the same
+/// configuration file, target and matching `per-file-ignores`), so a run over a large tree does
+/// not hold a list of transforms per file.
+fn resolve_all(
+    resolver: &mut Resolver,
+    files: &[PathBuf],
+) -> Result<Vec<std::sync::Arc<FileSettings>>, String> {
+    type Key = (
+        Option<PathBuf>,
+        crate::config::Target,
+        Vec<(String, Vec<String>)>,
+        bool,
+        bool,
+    );
+    let mut shared: rustc_hash::FxHashMap<Key, std::sync::Arc<FileSettings>> = Default::default();
+    files
+        .iter()
+        .map(|path| {
+            let file = resolver.for_file(path)?;
+            let key = (
+                file.config.as_ref().map(|c| c.path.clone()),
+                file.target.clone(),
+                file.per_file_ignores.clone(),
+                file.unsafe_fixes,
+                file.force_exclude,
+            );
+            Ok(shared
+                .entry(key)
+                .or_insert_with(|| std::sync::Arc::new(file))
+                .clone())
+        })
+        .collect()
 }
 
 /// Say (once each) which transforms selected by name the target version turns off.
@@ -672,7 +702,7 @@ fn run_files(args: CommonArgs, mode: Mode, summary_markdown: Option<&Path>) -> E
         .collect();
 
     let mut targets: BTreeMap<Target, usize> = BTreeMap::new();
-    let jobs: Vec<(PathBuf, String, FileSettings)> = found
+    let jobs: Vec<(PathBuf, String, std::sync::Arc<FileSettings>)> = found
         .files
         .iter()
         .zip(file_settings)
@@ -682,30 +712,28 @@ fn run_files(args: CommonArgs, mode: Mode, summary_markdown: Option<&Path>) -> E
         })
         .collect();
     if !args.silent {
-        report_version_warnings(jobs.iter().map(|(_, _, file)| file));
+        report_version_warnings(jobs.iter().map(|(_, _, file)| &**file));
     }
     // The summary's next step: did every file get unsafe fixes (flag or configuration)?
     let unsafe_everywhere = !jobs.is_empty() && jobs.iter().all(|(_, _, f)| f.unsafe_fixes);
-    // First pass: read every file and gather what the project view needs from it.
+    // First pass: read every file and gather what the project view needs from it. No text is
+    // kept: the second pass reads each file again, so memory does not grow with the tree.
     let project_roots = discover::project_roots(jobs.iter().map(|(path, _, _)| path.as_path()));
-    let loaded: Vec<(Loaded, FileFacts)> = jobs
+    // A file without any word a transform needs is not read again (see `checker::NEEDLES`).
+    let (facts, needed): (Vec<(String, FileFacts)>, Vec<bool>) = jobs
         .par_iter()
         .zip(project_roots)
         .map(|((path, display, _), root)| {
-            let loaded = load(path);
-            let facts = match &loaded {
-                Ok(source) => FileFacts::gather(display, source.text.clone()),
-                Err(_) => FileFacts::default(),
+            let (facts, needed) = match load(path) {
+                Ok(source) => (
+                    FileFacts::gather_from_disk(display, &source.text, path.clone()),
+                    crate::checker::may_hold_findings(&source.text),
+                ),
+                Err(_) => (FileFacts::default(), true),
             };
-            (loaded, facts.in_project(root))
+            ((display.clone(), facts.in_project(root)), needed)
         })
-        .collect();
-    let mut sources = Vec::with_capacity(loaded.len());
-    let mut facts = Vec::with_capacity(loaded.len());
-    for ((_, display, _), (source, file_facts)) in jobs.iter().zip(loaded) {
-        sources.push(source);
-        facts.push((display.clone(), file_facts));
-    }
+        .unzip();
     let project = std::sync::Arc::new(Project::new(facts));
     if let Mode::Fix {
         interactive: true, ..
@@ -728,6 +756,7 @@ fn run_files(args: CommonArgs, mode: Mode, summary_markdown: Option<&Path>) -> E
             errors,
             unsafe_everywhere,
         };
+        let sources: Vec<Loaded> = jobs.par_iter().map(|(path, _, _)| load(path)).collect();
         return review_files(
             &args,
             review,
@@ -736,31 +765,43 @@ fn run_files(args: CommonArgs, mode: Mode, summary_markdown: Option<&Path>) -> E
             &targets,
         );
     }
-    let results: Vec<FileResult> = jobs
-        .into_par_iter()
-        .zip(sources)
-        .map(|((path, display, file), loaded)| {
-            let allowed = allowed_fixes(mode, &file);
-            let unsafe_fixes = file.unsafe_fixes;
-            let settings = Settings {
-                target: file.target.version,
-                transforms: file.transforms,
-                file_name: display.clone(),
-                project: project.clone(),
-                fix_overrides: file.fix_overrides,
-            };
-            let result = process(loaded, settings, allowed, args.add_ignore);
-            FileResult {
+    // Second pass, streamed: each file is read, checked (and fixed), then reported or written
+    // in path order as soon as the files before it are, and dropped.
+    type Job = ((PathBuf, String, std::sync::Arc<FileSettings>), bool);
+    let process_one = |((path, display, file), needed): Job| {
+        let unsafe_fixes = file.unsafe_fixes;
+        if !needed {
+            let source = files::decode(b"").expect("empty input decodes");
+            return FileResult {
                 path,
                 display,
                 unsafe_fixes,
-                result,
-            }
-        })
-        .collect();
+                result: Ok(Processed {
+                    source,
+                    outcome: Outcome::default(),
+                    baseline: None,
+                }),
+            };
+        }
+        let allowed = allowed_fixes(mode, &file);
+        let settings = Settings {
+            target: file.target.version,
+            transforms: file.transforms.clone(),
+            file_name: display.clone(),
+            project: project.clone(),
+            fix_overrides: file.fix_overrides.clone(),
+        };
+        let result = process(load(&path), settings, allowed, args.add_ignore);
+        FileResult {
+            path,
+            display,
+            unsafe_fixes,
+            result,
+        }
+    };
 
     let mut summary = Summary {
-        files_scanned: results.len(),
+        files_scanned: jobs.len(),
         ..Summary::default()
     };
     let mut errors: Vec<String> = Vec::new();
@@ -782,15 +823,15 @@ fn run_files(args: CommonArgs, mode: Mode, summary_markdown: Option<&Path>) -> E
         }
     };
     let mut emitter = Emitter::new(args.output_format, text_options(&args, paint));
-    let mut applied_lists: Vec<(&str, &[AppliedFix])> = Vec::new();
+    let mut applied_lists: Vec<(String, Vec<AppliedFix>)> = Vec::new();
     let mut changed_any = false;
     let mut added = 0;
     let mut unplaced = 0;
     let mut unreadable_any = false;
     let mut statistics: BTreeMap<&'static str, [usize; 4]> = BTreeMap::new();
     // `--summary-markdown`: the files whose fixes were written (or that needed none).
-    let mut summarized: Vec<(&str, &Outcome)> = Vec::new();
-    for file in &results {
+    let mut summarized: Vec<(String, Outcome)> = Vec::new();
+    let report_one = |file: FileResult| {
         let processed = match &file.result {
             Ok(processed) => processed,
             Err(message) => {
@@ -799,7 +840,7 @@ fn run_files(args: CommonArgs, mode: Mode, summary_markdown: Option<&Path>) -> E
                 } else {
                     format!("{}: {message}", file.display)
                 });
-                continue;
+                return;
             }
         };
         let outcome = &processed.outcome;
@@ -828,8 +869,9 @@ fn run_files(args: CommonArgs, mode: Mode, summary_markdown: Option<&Path>) -> E
             if new_text.as_str() != &**text {
                 if let Some(message) = outside_given_paths(&file.path, &roots) {
                     errors.push(format!("{}: {message}", file.display));
-                    continue;
+                    return;
                 }
+                project.pin_definitions(&file.display, text);
                 let new = processed.source.encode(new_text);
                 if let Err(message) = files::write_atomic(
                     &file.path,
@@ -837,12 +879,12 @@ fn run_files(args: CommonArgs, mode: Mode, summary_markdown: Option<&Path>) -> E
                     &new,
                 ) {
                     errors.push(format!("{}: {message:#}", file.display));
-                    continue;
+                    return;
                 }
                 added += count;
                 summary.files_changed += 1;
             }
-            continue;
+            return;
         }
         let changed = *outcome.output != **text;
         if mode == Mode::Diff && !args.silent {
@@ -876,8 +918,10 @@ fn run_files(args: CommonArgs, mode: Mode, summary_markdown: Option<&Path>) -> E
                 if changed {
                     if let Some(message) = outside_given_paths(&file.path, &roots) {
                         errors.push(format!("{}: {message}", file.display));
-                        continue;
+                        return;
                     }
+                    // Files checked after this one see its definitions as they were.
+                    project.pin_definitions(&file.display, text);
                     let new = processed.source.encode(&outcome.output);
                     if let Err(message) = files::write_atomic(
                         &file.path,
@@ -885,13 +929,27 @@ fn run_files(args: CommonArgs, mode: Mode, summary_markdown: Option<&Path>) -> E
                         &new,
                     ) {
                         errors.push(format!("{}: {message:#}", file.display));
-                        continue;
+                        return;
                     }
-                    applied_lists.push((&file.display, &outcome.applied));
+                    applied_lists.push((file.display.clone(), outcome.applied.clone()));
                 }
             }
         }
-        summarized.push((&file.display, outcome));
+        // Only for `--summary-markdown`: kept to the end of the run.
+        if summary_markdown.is_some() {
+            summarized.push((
+                file.display.clone(),
+                Outcome {
+                    initial: outcome.initial.clone(),
+                    remaining: outcome.remaining.clone(),
+                    output: outcome.output.clone(),
+                    counts: outcome.counts.clone(),
+                    applied: outcome.applied.clone(),
+                    internal_error: outcome.internal_error.clone(),
+                    not_converged: outcome.not_converged,
+                },
+            ));
+        }
         if changed {
             changed_any = true;
             summary.files_changed += 1;
@@ -912,7 +970,12 @@ fn run_files(args: CommonArgs, mode: Mode, summary_markdown: Option<&Path>) -> E
         } else if !args.silent && mode != Mode::Diff {
             let _ = out.write_all(emitter.file(&file.display, shown_source, shown).as_bytes());
         }
-    }
+    };
+    crate::stream::ordered(
+        jobs.into_iter().zip(needed).collect(),
+        process_one,
+        report_one,
+    );
     if args.statistics {
         let mut rows: Vec<(&&str, &[usize; 4])> = statistics.iter().collect();
         rows.sort_by(|a, b| b.1[0].cmp(&a.1[0]).then(a.0.cmp(b.0)));
@@ -940,7 +1003,15 @@ fn run_files(args: CommonArgs, mode: Mode, summary_markdown: Option<&Path>) -> E
     } else if !args.silent && mode != Mode::Diff {
         let _ = out.write_all(emitter.finish().as_bytes());
         if args.show_fixes && is_text(args.output_format) {
-            let _ = out.write_all(report::applied_fixes_text(applied_lists, paint).as_bytes());
+            let _ = out.write_all(
+                report::applied_fixes_text(
+                    applied_lists
+                        .iter()
+                        .map(|(path, fixes)| (path.as_str(), fixes.as_slice())),
+                    paint,
+                )
+                .as_bytes(),
+            );
         }
     }
     if let Err(err) = out.flush()
@@ -969,7 +1040,14 @@ fn run_files(args: CommonArgs, mode: Mode, summary_markdown: Option<&Path>) -> E
         } else {
             "asyncup fix"
         };
-        let markdown = crate::markdown::fix_summary(&summarized, command, errors.len());
+        let markdown = crate::markdown::fix_summary(
+            &summarized
+                .iter()
+                .map(|(path, outcome)| (path.as_str(), outcome))
+                .collect::<Vec<_>>(),
+            command,
+            errors.len(),
+        );
         if let Err(err) = std::fs::write(file, markdown) {
             errors.push(format!(
                 "{}: cannot write the summary: {err}",
@@ -1147,10 +1225,10 @@ fn run_stdin(args: &CommonArgs, mode: Mode, mut resolver: Resolver) -> ExitCode 
         Ok(source) => {
             let settings = Settings {
                 target: target.version,
-                transforms: file.transforms,
+                transforms: file.transforms.clone(),
                 file_name: display.clone(),
                 project: project_of(&source.text),
-                fix_overrides: file.fix_overrides,
+                fix_overrides: file.fix_overrides.clone(),
             };
             let outcome = match fix::run(&source.text, &settings, allowed) {
                 Ok(outcome) => outcome,
@@ -1292,7 +1370,7 @@ struct Review<'a> {
 fn review_files(
     args: &CommonArgs,
     review: Review,
-    files: impl Iterator<Item = ((PathBuf, String, FileSettings), Loaded)>,
+    files: impl Iterator<Item = ((PathBuf, String, std::sync::Arc<FileSettings>), Loaded)>,
     project: std::sync::Arc<Project>,
     targets: &BTreeMap<Target, usize>,
 ) -> ExitCode {
@@ -1339,10 +1417,10 @@ fn review_files(
         let allowed = allowed_fixes(mode, &file).unwrap_or(Applicability::Safe);
         let settings = Settings {
             target: file.target.version,
-            transforms: file.transforms,
+            transforms: file.transforms.clone(),
             file_name: display.clone(),
             project: project.clone(),
-            fix_overrides: file.fix_overrides,
+            fix_overrides: file.fix_overrides.clone(),
         };
         let reviewing = interactive::File {
             display: &display,
@@ -1386,6 +1464,7 @@ fn review_files(
             errors.push(format!("{display}: {message}"));
             continue;
         }
+        project.pin_definitions(&display, &source.text);
         let new = source.encode(&reviewed.output);
         if let Err(message) = files::write_atomic(&path, &source.encode(&source.text), &new) {
             errors.push(format!("{display}: {message:#}"));

@@ -241,12 +241,20 @@ pub struct Outcome {
 }
 
 /// Check `source`, then (when `allowed` is given) fix it until stable. A source that does not
-/// parse is returned as an error and never fixed.
+/// parse is returned as an error and never fixed; one that holds none of the pre-filter's
+/// words is returned as it is, unparsed.
 pub fn run(
     source: &str,
     settings: &Settings,
     allowed: Option<Applicability>,
 ) -> Result<Outcome, SyntaxError> {
+    if !checker::may_hold_findings(source) {
+        // Nothing here for any transform (see `checker::NEEDLES`): not even parsed.
+        return Ok(Outcome {
+            output: source.to_string(),
+            ..Outcome::default()
+        });
+    }
     let mut parsed = parse_module(source).map_err(|e| SyntaxError::new(source, &e))?;
     let mut code = source.to_string();
     let mut outcome = Outcome::default();
@@ -468,8 +476,24 @@ mod tests {
             project: Default::default(),
             fix_overrides: Default::default(),
         };
-        let error = run("x = 1\ndef f(:\n", &settings, None).unwrap_err();
+        let error = run("x = 1  # async\ndef f(:\n", &settings, None).unwrap_err();
         assert_eq!((error.line, error.column), (2, 7));
+    }
+
+    #[test]
+    fn a_file_without_the_prefilter_words_is_not_parsed() {
+        let settings = Settings {
+            target: crate::version::PyVersion::DEFAULT,
+            transforms: crate::registry::all().to_vec(),
+            file_name: "x.py".into(),
+            project: Default::default(),
+            fix_overrides: Default::default(),
+        };
+        // A syntax error where no transform could find anything is not asyncup's to report.
+        let outcome = run("x = 1\ndef f(:\n", &settings, Some(Applicability::Unsafe)).unwrap();
+        assert_eq!(outcome.output, "x = 1\ndef f(:\n");
+        assert!(outcome.initial.is_empty() && outcome.applied.is_empty());
+        assert!(run("x = 1\nasync def f(:\n", &settings, None).is_err());
     }
 
     #[test]

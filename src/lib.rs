@@ -21,6 +21,7 @@ pub mod registry;
 pub mod report;
 pub mod rewrite;
 pub mod settings;
+pub mod stream;
 pub mod style;
 pub mod suppress;
 pub mod version;

@@ -6,8 +6,8 @@
 //! The CLI gathers [`FileFacts`] for every file of the run in a first parallel pass
 //! ([`FileFacts::gather`]: a byte search first, a parse only where it can find something), builds
 //! one [`Project`], and hands it to every check through
-//! [`Settings`](crate::checker::Settings). Nothing here does I/O: paths are the run's display
-//! paths, and modules are found by matching their dotted names against those paths (absolute
+//! [`Settings`](crate::checker::Settings). The only I/O is reading a module again when another
+//! file first asks about its definitions; paths are the run's display paths, and modules are found by matching their dotted names against those paths (absolute
 //! imports by path suffix, relative imports from the importing file's folder), so the tree's
 //! layout (`src/`, flat, several roots) does not matter.
 
@@ -84,12 +84,14 @@ struct FromImport {
 /// What the first pass learns about one file: the facts every check may need (wait_for
 /// patches, plugins, sync loop use), found by a byte search and a parse only where the search
 /// hits; its definitions are gathered lazily, the first time another file asks (see
-/// [`Project::resolve_absolute`]), from its text, which the project shares with the run.
+/// [`Project::resolve_absolute`]), from its text: read again from disk for a file of the run
+/// (the run keeps no file's text once it is reported, so memory stays flat as the tree grows;
+/// see [`Project::pin_definitions`] for files the run rewrites), or held for standard input.
 #[derive(Debug, Default)]
 pub struct FileFacts {
     /// Which project of the run the file belongs to (see [`FileFacts::in_project`]).
     root: usize,
-    text: Option<Arc<str>>,
+    source: DefSource,
     defs: OnceLock<Definitions>,
     /// 1-based line of the first place that patches `asyncio.wait_for`.
     patches_wait_for: Option<usize>,
@@ -97,6 +99,15 @@ pub struct FileFacts {
     /// 1-based line of the first `asyncio.get_event_loop()` (or `get_event_loop_policy()`)
     /// called outside any `async def`.
     sync_current_loop: Option<usize>,
+}
+
+/// Where a file's definitions are read from when another file first asks about them.
+#[derive(Debug, Default)]
+enum DefSource {
+    #[default]
+    None,
+    Text(Arc<str>),
+    Disk(std::path::PathBuf),
 }
 
 /// A module's own definitions and re-exports.
@@ -338,11 +349,30 @@ impl FileFacts {
     /// Facts about the file at `path`. The text is parsed only when a byte search finds what a
     /// fact needs (`wait_for` with `patch`/`setattr`/`=`, a pytest plugin's name, a
     /// `get_event_loop`); a file that does not parse has no facts.
-    pub fn gather(_path: &str, source: Arc<str>) -> FileFacts {
-        let text: &str = &source;
-        let patch = text.contains("wait_for")
-            && (text.contains("patch") || text.contains("setattr") || text.contains("wait_for ="));
-        let plugin = [
+    pub fn gather(path: &str, source: Arc<str>) -> FileFacts {
+        let mut facts = FileFacts::gather_text(path, &source);
+        facts.source = DefSource::Text(source);
+        facts
+    }
+
+    /// [`FileFacts::gather`] for the file of the run at `disk` (whose text is `text`): its
+    /// definitions, if another file asks, are read from `disk` again, so the text need not be
+    /// kept.
+    pub fn gather_from_disk(path: &str, text: &str, disk: std::path::PathBuf) -> FileFacts {
+        let mut facts = FileFacts::gather_text(path, text);
+        facts.source = DefSource::Disk(disk);
+        facts
+    }
+
+    fn gather_text(_path: &str, text: &str) -> FileFacts {
+        // One pass over the text for every word below (overlapping: `wait_for =` holds
+        // `wait_for`).
+        const WORDS: [&str; 13] = [
+            "wait_for",
+            "patch",
+            "setattr",
+            "wait_for =",
+            "get_event_loop",
             "pytest_asyncio",
             "pytest_trio",
             "anyio_backend",
@@ -351,14 +381,20 @@ impl FileFacts {
             "mark.asyncio",
             "mark.anyio",
             "mark.trio",
-        ]
-        .iter()
-        .any(|n| text.contains(n));
-        let loop_use = text.contains("get_event_loop");
-        let mut facts = FileFacts {
-            text: Some(source.clone()),
-            ..FileFacts::default()
-        };
+        ];
+        static SEARCH: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+            std::sync::LazyLock::new(|| {
+                aho_corasick::AhoCorasick::new(WORDS).expect("the words are plain text")
+            });
+        let mut seen = 0u32;
+        for found in SEARCH.find_overlapping_iter(text) {
+            seen |= 1 << found.pattern().as_u32();
+        }
+        let has = |i: u32| seen & (1 << i) != 0;
+        let patch = has(0) && (has(1) || has(2) || has(3));
+        let plugin = (5..13).any(has);
+        let loop_use = has(4);
+        let mut facts = FileFacts::default();
         if !(patch || plugin || loop_use) {
             return facts;
         }
@@ -388,9 +424,14 @@ impl FileFacts {
     }
 
     fn definitions(&self) -> &Definitions {
-        self.defs.get_or_init(|| match &self.text {
-            Some(text) => Definitions::gather(text),
-            None => Definitions::default(),
+        self.defs.get_or_init(|| match &self.source {
+            DefSource::Text(text) => Definitions::gather(text),
+            DefSource::Disk(path) => std::fs::read(path)
+                .ok()
+                .and_then(|bytes| crate::files::decode(&bytes).ok())
+                .map(|source| Definitions::gather(&source.text))
+                .unwrap_or_default(),
+            DefSource::None => Definitions::default(),
         })
     }
 }
@@ -630,6 +671,16 @@ impl Project {
             keys.sort();
         }
         project
+    }
+
+    /// Fix the definitions of the file shown as `path` to those of `text`, its text as the run
+    /// read it, unless another file already asked for them. The run calls this before it
+    /// writes the file: a file checked later reads the definitions the file had when the run
+    /// started, whatever order the files are processed and written in.
+    pub fn pin_definitions(&self, path: &str, text: &str) {
+        if let Some((_, facts)) = self.files.get(&module_key(path)) {
+            facts.defs.get_or_init(|| Definitions::gather(text));
+        }
     }
 
     /// The project root of the file shown as `path` (0 for a file the run does not hold).
