@@ -3056,3 +3056,38 @@ fn projects_of_one_run_keep_their_facts_apart() {
     );
     assert!(run.stdout.contains(&safe_line("two/app.py")), "{run:#?}");
 }
+
+/// Files are checked and written in a stream: a file checked after another was rewritten
+/// must still see that file's definitions as they were when the run started (here `fetch`
+/// was a decorated `def` in a.py, so z.py, checked long after a.py was written, gets no
+/// TaskGroup fix this run; the next run sees the `async def` and gives it).
+#[test]
+fn a_rewritten_module_does_not_change_what_later_files_see() {
+    let p = Project::new();
+    p.write("pyproject.toml", "").write(
+        "a.py",
+        "import asyncio\n\n\n@asyncio.coroutine\ndef fetch():\n    return 1\n",
+    );
+    for i in 0..300 {
+        p.write(
+            &format!("m{i:03}.py"),
+            "import asyncio\n\n\nasync def f():\n    await asyncio.sleep(0)\n",
+        );
+    }
+    let user = "import asyncio\n\nfrom a import fetch\n\n\nasync def main():\n    await asyncio.gather(fetch(), fetch())\n";
+    p.write("z.py", user);
+    let args = [
+        "fix",
+        "--target-version",
+        "py311",
+        "--unsafe-fixes",
+        "--select",
+        "legacy-coroutine,gather-to-taskgroup",
+        ".",
+    ];
+    p.run(&args).code(1);
+    assert_eq!(p.read_str("a.py"), "async def fetch():\n    return 1\n");
+    assert_eq!(p.read_str("z.py"), user);
+    p.run(&args);
+    assert!(p.read_str("z.py").contains("asyncio.TaskGroup()"));
+}
