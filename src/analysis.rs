@@ -250,117 +250,157 @@ pub fn in_sync_with(cx: &Checker, range: ruff_text_size::TextRange) -> bool {
 /// assignments, `for` and `with ... as` targets, imports, `def`/`class`, walrus, `del`,
 /// `except ... as`), a `global name` in any function (which rebinds it from inside), and any
 /// assignment through `globals()[...]`. True when the name is bound more than once, so a call
-/// of it may not reach the `async def` it names at the time it runs.
+/// of it may not reach the `async def` it names at the time it runs. (One traversal per call:
+/// inside a check, ask `Checker::module_name_rebound`, which builds [`ModuleBindings`] once.)
 pub fn module_name_rebound(suite: &[Stmt], name: &str) -> bool {
-    struct Bindings<'n> {
-        name: &'n str,
-        count: usize,
-        rebound: bool,
-        depth: usize,
+    ModuleBindings::gather(suite).rebound(name)
+}
+
+/// Every module-scope binding of a module, counted per name in one traversal (see
+/// [`module_name_rebound`] for what counts).
+#[derive(Debug, Default)]
+pub struct ModuleBindings<'a> {
+    counts: rustc_hash::FxHashMap<&'a str, usize>,
+    /// `from m import *` at module scope: binds every name once more.
+    star_imports: usize,
+    /// An assignment through `globals()[...]` anywhere: any name may be rebound.
+    through_globals: bool,
+    /// Names declared `global` in some function.
+    global: rustc_hash::FxHashSet<&'a str>,
+}
+
+impl<'a> ModuleBindings<'a> {
+    pub fn gather(suite: &'a [Stmt]) -> Self {
+        let mut bindings = Bindings {
+            out: ModuleBindings::default(),
+            depth: 0,
+        };
+        bindings.visit_body(suite);
+        bindings.out
     }
-    impl Bindings<'_> {
-        fn target(&mut self, target: &Expr) {
-            match target {
-                Expr::Name(n) if n.id.as_str() == self.name && self.depth == 0 => self.count += 1,
-                Expr::Tuple(t) => t.elts.iter().for_each(|e| self.target(e)),
-                Expr::List(l) => l.elts.iter().for_each(|e| self.target(e)),
-                Expr::Starred(s) => self.target(&s.value),
-                Expr::Subscript(sub) => {
-                    if let Expr::Call(call) = &*sub.value
-                        && matches!(&*call.func, Expr::Name(f) if f.id.as_str() == "globals")
-                    {
-                        self.rebound = true;
-                    }
+
+    /// See [`module_name_rebound`].
+    pub fn rebound(&self, name: &str) -> bool {
+        self.through_globals
+            || self.global.contains(name)
+            || self.counts.get(name).copied().unwrap_or(0) + self.star_imports > 1
+    }
+}
+
+struct Bindings<'a> {
+    out: ModuleBindings<'a>,
+    depth: usize,
+}
+
+impl<'a> Bindings<'a> {
+    fn bind(&mut self, name: &'a str) {
+        *self.out.counts.entry(name).or_default() += 1;
+    }
+
+    fn target(&mut self, target: &'a Expr) {
+        match target {
+            Expr::Name(n) if self.depth == 0 => self.bind(n.id.as_str()),
+            Expr::Tuple(t) => t.elts.iter().for_each(|e| self.target(e)),
+            Expr::List(l) => l.elts.iter().for_each(|e| self.target(e)),
+            Expr::Starred(s) => self.target(&s.value),
+            Expr::Subscript(sub) => {
+                if let Expr::Call(call) = &*sub.value
+                    && matches!(&*call.func, Expr::Name(f) if f.id.as_str() == "globals")
+                {
+                    self.out.through_globals = true;
                 }
-                _ => {}
             }
+            _ => {}
         }
     }
-    impl<'a> SourceOrderVisitor<'a> for Bindings<'_> {
-        fn visit_stmt(&mut self, stmt: &'a Stmt) {
-            match stmt {
-                Stmt::FunctionDef(func) => {
-                    if self.depth == 0 && func.name.as_str() == self.name {
-                        self.count += 1;
-                    }
-                    for decorator in &func.decorator_list {
-                        self.visit_expr(&decorator.expression);
-                    }
-                    self.depth += 1;
-                    self.visit_body(&func.body);
-                    self.depth -= 1;
-                    return;
+}
+
+impl<'a> SourceOrderVisitor<'a> for Bindings<'a> {
+    fn visit_stmt(&mut self, stmt: &'a Stmt) {
+        match stmt {
+            Stmt::FunctionDef(func) => {
+                if self.depth == 0 {
+                    self.bind(func.name.as_str());
                 }
-                Stmt::ClassDef(class) => {
-                    if self.depth == 0 && class.name.as_str() == self.name {
-                        self.count += 1;
-                    }
-                    self.depth += 1;
-                    self.visit_body(&class.body);
-                    self.depth -= 1;
-                    return;
+                for decorator in &func.decorator_list {
+                    self.visit_expr(&decorator.expression);
                 }
-                Stmt::Global(global) if global.names.iter().any(|n| n.as_str() == self.name) => {
-                    self.rebound = true;
+                self.depth += 1;
+                self.visit_body(&func.body);
+                self.depth -= 1;
+                return;
+            }
+            Stmt::ClassDef(class) => {
+                if self.depth == 0 {
+                    self.bind(class.name.as_str());
                 }
-                Stmt::Assign(assign) => assign.targets.iter().for_each(|t| self.target(t)),
-                Stmt::AnnAssign(assign) => self.target(&assign.target),
-                Stmt::AugAssign(assign) => self.target(&assign.target),
-                Stmt::For(for_stmt) => self.target(&for_stmt.target),
-                Stmt::Delete(delete) => delete.targets.iter().for_each(|t| self.target(t)),
-                Stmt::With(with) => with
-                    .items
+                self.depth += 1;
+                self.visit_body(&class.body);
+                self.depth -= 1;
+                return;
+            }
+            Stmt::Global(global) => {
+                for name in &global.names {
+                    self.out.global.insert(name.as_str());
+                }
+            }
+            Stmt::Assign(assign) => assign.targets.iter().for_each(|t| self.target(t)),
+            Stmt::AnnAssign(assign) => self.target(&assign.target),
+            Stmt::AugAssign(assign) => self.target(&assign.target),
+            Stmt::For(for_stmt) => self.target(&for_stmt.target),
+            Stmt::Delete(delete) => delete.targets.iter().for_each(|t| self.target(t)),
+            Stmt::With(with) => with
+                .items
+                .iter()
+                .filter_map(|item| item.optional_vars.as_deref())
+                .for_each(|t| self.target(t)),
+            // One statement counts once per name it binds (`import a.b, a.c` binds `a` once).
+            Stmt::Import(import) if self.depth == 0 => {
+                let mut names: Vec<&'a str> = import
+                    .names
                     .iter()
-                    .filter_map(|item| item.optional_vars.as_deref())
-                    .for_each(|t| self.target(t)),
-                Stmt::Import(import)
-                    if self.depth == 0
-                        && import.names.iter().any(|alias| {
-                            alias.asname.as_ref().map_or_else(
-                                || alias.name.split('.').next() == Some(self.name),
-                                |asname| asname.as_str() == self.name,
-                            )
-                        }) =>
-                {
-                    self.count += 1;
+                    .map(|alias| match &alias.asname {
+                        Some(asname) => asname.as_str(),
+                        None => alias.name.split('.').next().unwrap_or_default(),
+                    })
+                    .collect();
+                names.sort_unstable();
+                names.dedup();
+                names.into_iter().for_each(|name| self.bind(name));
+            }
+            Stmt::ImportFrom(import) if self.depth == 0 => {
+                if import.names.iter().any(|alias| alias.name.as_str() == "*") {
+                    self.out.star_imports += 1;
+                } else {
+                    let mut names: Vec<&'a str> = import
+                        .names
+                        .iter()
+                        .map(|alias| alias.asname.as_ref().unwrap_or(&alias.name).as_str())
+                        .collect();
+                    names.sort_unstable();
+                    names.dedup();
+                    names.into_iter().for_each(|name| self.bind(name));
                 }
-                Stmt::ImportFrom(import)
-                    if self.depth == 0
-                        && import.names.iter().any(|alias| {
-                            alias.name.as_str() == "*"
-                                || alias.asname.as_ref().unwrap_or(&alias.name).as_str()
-                                    == self.name
-                        }) =>
-                {
-                    self.count += 1;
-                }
-                Stmt::Try(try_stmt) if self.depth == 0 => {
-                    for handler in &try_stmt.handlers {
-                        let ExceptHandler::ExceptHandler(h) = handler;
-                        if h.name.as_ref().is_some_and(|n| n.as_str() == self.name) {
-                            self.count += 1;
-                        }
+            }
+            Stmt::Try(try_stmt) if self.depth == 0 => {
+                for handler in &try_stmt.handlers {
+                    let ExceptHandler::ExceptHandler(h) = handler;
+                    if let Some(name) = &h.name {
+                        self.bind(name.as_str());
                     }
                 }
-                _ => {}
             }
-            source_order::walk_stmt(self, stmt);
+            _ => {}
         }
-        fn visit_expr(&mut self, expr: &'a Expr) {
-            if let Expr::Named(named) = expr {
-                self.target(&named.target);
-            }
-            source_order::walk_expr(self, expr);
-        }
+        source_order::walk_stmt(self, stmt);
     }
-    let mut bindings = Bindings {
-        name,
-        count: 0,
-        rebound: false,
-        depth: 0,
-    };
-    bindings.visit_body(suite);
-    bindings.rebound || bindings.count > 1
+
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        if let Expr::Named(named) = expr {
+            self.target(&named.target);
+        }
+        source_order::walk_expr(self, expr);
+    }
 }
 
 /// The classes of this module that derive from `class` (directly or through other classes of
@@ -499,4 +539,50 @@ pub fn after_sync_acquire(cx: &Checker, range: ruff_text_size::TextRange) -> boo
                 .iter()
                 .any(|(r, start)| r == receiver && *start >= *end && *start < range.start())
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every kind of module-scope binding, counted once per file (the table the checker keeps).
+    #[test]
+    fn module_bindings_count_every_kind_of_binding() {
+        let cases: &[(&str, bool)] = &[
+            ("async def f(): pass\n", false),
+            ("async def f(): pass\nf = 1\n", true),
+            ("async def f(): pass\nif x:\n    f = g\n", true),
+            ("async def f(): pass\nfor f in xs: pass\n", true),
+            ("async def f(): pass\nwith a as f: pass\n", true),
+            ("async def f(): pass\ndel f\n", true),
+            ("async def f(): pass\nf += 1\n", true),
+            ("async def f(): pass\nf: int = 1\n", true),
+            ("async def f(): pass\n(f := 2)\n", true),
+            ("async def f(): pass\na, *f = xs\n", true),
+            ("async def f(): pass\nimport f\n", true),
+            ("async def f(): pass\nimport f.sub, f.other\n", true),
+            ("import f.sub, f.other\n", false),
+            ("async def f(): pass\nfrom m import g as f\n", true),
+            ("async def f(): pass\nfrom m import *\n", true),
+            (
+                "async def f(): pass\ntry: pass\nexcept E as f: pass\n",
+                true,
+            ),
+            ("async def f(): pass\nclass f: pass\n", true),
+            ("async def f(): pass\ndef g():\n    global f\n", true),
+            ("async def f(): pass\nglobals()['x'] = 1\n", true),
+            // Bindings inside functions and classes are theirs, not the module's.
+            ("async def f(): pass\ndef g():\n    f = 1\n", false),
+            ("async def f(): pass\nclass C:\n    f = 1\n", false),
+            ("async def f(): pass\ndef g():\n    import f\n", false),
+        ];
+        for (source, expected) in cases {
+            let parsed = ruff_python_parser::parse_module(source).unwrap();
+            assert_eq!(
+                module_name_rebound(parsed.suite(), "f"),
+                *expected,
+                "{source}"
+            );
+        }
+    }
 }

@@ -57,8 +57,11 @@ pub struct Checker<'a> {
     statements: Vec<&'a Stmt>,
     expressions: Vec<&'a Expr>,
     guard: VersionRange,
+    /// The transforms enabled under `guard` (recomputed when it changes, not per node).
+    active: Vec<&'static dyn Transform>,
     names: OnceCell<HashSet<&'a str>>,
     facts: OnceCell<ModuleFacts>,
+    bindings: OnceCell<crate::analysis::ModuleBindings<'a>>,
     /// Per-file state of transforms that decide at the end of the traversal (by type).
     state: HashMap<TypeId, Box<dyn Any>>,
     /// Replacement fields whose source text the program prints or keeps: `{expr=}` in an
@@ -93,11 +96,22 @@ pub static PREFILTER: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicB
 
 /// Can the file hold a finding at all (see [`NEEDLES`])?
 pub fn may_hold_findings(source: &str) -> bool {
-    static SEARCH: std::sync::LazyLock<aho_corasick::AhoCorasick> =
-        std::sync::LazyLock::new(|| {
-            aho_corasick::AhoCorasick::new(NEEDLES).expect("the needles are plain words")
-        });
-    !PREFILTER.load(std::sync::atomic::Ordering::Relaxed) || SEARCH.is_match(source)
+    // Teddy (SIMD) where the CPU has it: five times faster here than the default automaton.
+    enum Search {
+        Packed(aho_corasick::packed::Searcher),
+        Plain(Vec<memchr::memmem::Finder<'static>>),
+    }
+    static SEARCH: std::sync::LazyLock<Search> = std::sync::LazyLock::new(|| {
+        aho_corasick::packed::Searcher::new(NEEDLES.iter()).map_or_else(
+            || Search::Plain(NEEDLES.iter().map(memchr::memmem::Finder::new).collect()),
+            Search::Packed,
+        )
+    });
+    !PREFILTER.load(std::sync::atomic::Ordering::Relaxed)
+        || match &*SEARCH {
+            Search::Packed(searcher) => searcher.find(source).is_some(),
+            Search::Plain(finders) => finders.iter().any(|f| f.find(source.as_bytes()).is_some()),
+        }
 }
 
 /// Run every enabled transform over one parsed file (nothing to do for a file the pre-filter
@@ -125,12 +139,15 @@ pub fn check_all(source: &str, parsed: &Parsed<ModModule>, settings: &Settings) 
         statements: Vec::new(),
         expressions: Vec::new(),
         guard: VersionRange::default(),
+        active: Vec::new(),
         names: OnceCell::new(),
         facts: OnceCell::new(),
+        bindings: OnceCell::new(),
         state: HashMap::default(),
         self_printing: Vec::new(),
         findings: Vec::new(),
     };
+    checker.active = checker.enabled_transforms();
     checker.visit_body(parsed.suite());
     for transform in settings.transforms.iter().copied() {
         if checker.enabled_here(transform) {
@@ -300,6 +317,14 @@ impl<'a> Checker<'a> {
     }
 
     /// Facts about the whole module, gathered once on first use (see [`ModuleFacts`]).
+    /// Is module-level `name` bound more than once in this module (see
+    /// [`crate::analysis::module_name_rebound`])? The bindings are counted once per file.
+    pub fn module_name_rebound(&self, name: &str) -> bool {
+        self.bindings
+            .get_or_init(|| crate::analysis::ModuleBindings::gather(self.suite))
+            .rebound(name)
+    }
+
     pub fn facts(&self) -> &ModuleFacts {
         self.facts.get_or_init(|| ModuleFacts::gather(self.suite))
     }
@@ -419,19 +444,29 @@ impl<'a> Checker<'a> {
     }
 
     fn dispatch_stmt(&mut self, stmt: &'a Stmt) {
-        for transform in self.settings.transforms.iter().copied() {
-            if self.enabled_here(transform) {
-                transform.on_stmt(self, stmt);
-            }
+        // Taken out for the loop (a transform's hook never dispatches), then put back.
+        let active = std::mem::take(&mut self.active);
+        for transform in &active {
+            transform.on_stmt(self, stmt);
         }
+        self.active = active;
     }
 
     fn dispatch_expr(&mut self, expr: &'a Expr) {
-        for transform in self.settings.transforms.iter().copied() {
-            if self.enabled_here(transform) {
-                transform.on_expr(self, expr);
-            }
+        let active = std::mem::take(&mut self.active);
+        for transform in &active {
+            transform.on_expr(self, expr);
         }
+        self.active = active;
+    }
+
+    fn enabled_transforms(&self) -> Vec<&'static dyn Transform> {
+        self.settings
+            .transforms
+            .iter()
+            .copied()
+            .filter(|t| self.enabled_here(*t))
+            .collect()
     }
 
     /// Version gating, done once for every transform: a rewrite that needs a newer Python than
@@ -446,8 +481,15 @@ impl<'a> Checker<'a> {
     fn visit_guarded_body(&mut self, body: &'a [Stmt], range: VersionRange) {
         let outer = self.guard;
         self.guard = outer.intersect(range);
+        if self.guard == outer {
+            self.visit_body(body);
+            return;
+        }
+        let inner_active = self.enabled_transforms();
+        let outer_active = std::mem::replace(&mut self.active, inner_active);
         self.visit_body(body);
         self.guard = outer;
+        self.active = outer_active;
     }
 }
 

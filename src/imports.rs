@@ -489,7 +489,26 @@ impl Imports {
         expr: &Expr,
         candidates: &[&'q [&'q str]],
     ) -> Option<&'q [&'q str]> {
-        candidates.iter().copied().find(|q| self.matches(expr, q))
+        // As `matches`, with the name resolved once for all the candidates.
+        if let Expr::Attribute(attr) = expr
+            && !candidates
+                .iter()
+                .any(|q| q.last() == Some(&attr.attr.as_str()))
+        {
+            return None;
+        }
+        let name = UnqualifiedName::from_expr(expr)?;
+        let (first, rest) = name.segments().split_first()?;
+        let binding = self.binding(first)?;
+        candidates.iter().copied().find(|qualified| {
+            binding.qualified.len() + rest.len() == qualified.len()
+                && binding
+                    .qualified
+                    .iter()
+                    .map(String::as_str)
+                    .chain(rest.iter().copied())
+                    .eq(qualified.iter().copied())
+        })
     }
 
     /// When `callee` is a bare name bound by a from-import (`wf` for `from asyncio import

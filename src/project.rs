@@ -261,16 +261,21 @@ pub fn creates_task(imports: &Imports, func: &Expr) -> bool {
 /// `return`s (no set, callback or attribute keeps the task). `imports` is the module's; the
 /// function's own scope is pushed while its body is read.
 pub fn returns_created_task(imports: &mut Imports, func: &ast::StmtFunctionDef) -> bool {
-    if func.is_async
-        || !func.decorator_list.is_empty()
-        || !matches!(func.body.last(), Some(Stmt::Return(_)))
-    {
+    if !may_return_created_task(func) {
         return false;
     }
     imports.push_function(func);
     let answer = returns_created_task_in(imports, func);
     imports.pop_function();
     answer
+}
+
+/// The cheap half of [`returns_created_task`], before any import is resolved: a plain,
+/// undecorated `def` that ends with a `return`.
+pub fn may_return_created_task(func: &ast::StmtFunctionDef) -> bool {
+    !func.is_async
+        && func.decorator_list.is_empty()
+        && matches!(func.body.last(), Some(Stmt::Return(_)))
 }
 
 fn returns_created_task_in(imports: &Imports, func: &ast::StmtFunctionDef) -> bool {
@@ -365,8 +370,7 @@ impl FileFacts {
     }
 
     fn gather_text(_path: &str, text: &str) -> FileFacts {
-        // One pass over the text for every word below (overlapping: `wait_for =` holds
-        // `wait_for`).
+        // A SIMD substring search per word (faster here than one Aho-Corasick pass).
         const WORDS: [&str; 13] = [
             "wait_for",
             "patch",
@@ -382,13 +386,13 @@ impl FileFacts {
             "mark.anyio",
             "mark.trio",
         ];
-        static SEARCH: std::sync::LazyLock<aho_corasick::AhoCorasick> =
-            std::sync::LazyLock::new(|| {
-                aho_corasick::AhoCorasick::new(WORDS).expect("the words are plain text")
-            });
+        static FINDERS: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
+            std::sync::LazyLock::new(|| WORDS.iter().map(memchr::memmem::Finder::new).collect());
         let mut seen = 0u32;
-        for found in SEARCH.find_overlapping_iter(text) {
-            seen |= 1 << found.pattern().as_u32();
+        for (i, finder) in FINDERS.iter().enumerate() {
+            if finder.find(text.as_bytes()).is_some() {
+                seen |= 1 << i;
+            }
         }
         let has = |i: u32| seen & (1 << i) != 0;
         let patch = has(0) && (has(1) || has(2) || has(3));

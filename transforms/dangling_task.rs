@@ -198,13 +198,16 @@ fn task_call(cx: &Checker, expr: &Expr) -> Option<Creator> {
     };
     if cx.imports().shadowed_locally(&name.id)
         || cx.bound_in_inner_scope(&name.id)
-        || crate::analysis::module_name_rebound(cx.suite(), &name.id)
+        || cx.module_name_rebound(&name.id)
     {
         return None;
     }
     let Some(Stmt::FunctionDef(func)) = cx.local_definition(&call.func) else {
         return None;
     };
+    if !project::may_return_created_task(func) {
+        return None;
+    }
     let mut imports = crate::imports::Imports::new(cx.suite());
     project::returns_created_task(&mut imports, func)
         .then(|| Creator::Wrapper(format!("`{}`", func.name)))

@@ -5,7 +5,7 @@ use ruff_python_ast::Expr;
 use ruff_text_size::Ranged;
 
 use crate::analysis::{
-    FUTURE_RETURNING, LocalCallee, local_callee, module_name_rebound, non_coroutine_overrides,
+    FUTURE_RETURNING, LocalCallee, local_callee, non_coroutine_overrides,
 };
 use crate::checker::Checker;
 use crate::edit::{Edit, Finding, Fix};
@@ -99,7 +99,7 @@ impl Transform for EnsureFutureToCreateTask {
         let mut unsafe_note = None;
         let safe = match local_callee(cx, &inner.func) {
             LocalCallee::Coroutine => match &*inner.func {
-                Expr::Name(name) if module_name_rebound(cx.suite(), &name.id) => {
+                Expr::Name(name) if cx.module_name_rebound(&name.id) => {
                     unsafe_note = Some(format!(
                         "`{}` is rebound elsewhere in the module (an assignment, a decorator applied later, \
                          `global`): if it no longer returns a coroutine, `create_task` raises TypeError",

@@ -6,7 +6,7 @@
 use ruff_python_ast::{Expr, Stmt};
 use ruff_text_size::Ranged;
 
-use crate::analysis::{LocalCallee, local_callee, module_name_rebound, non_coroutine_overrides};
+use crate::analysis::{LocalCallee, local_callee, non_coroutine_overrides};
 use crate::checker::Checker;
 use crate::edit::{Edit, Finding, Fix};
 use crate::registry::{FixSafety, Transform, TransformInfo};
@@ -83,7 +83,7 @@ impl Transform for MissingAwait {
         };
         let callee = local_callee(cx, &call.func);
         if let Expr::Name(name) = &*call.func
-            && module_name_rebound(cx.suite(), &name.id)
+            && cx.module_name_rebound(&name.id)
         {
             // Rebound somewhere (`global`, a second binding): it may not be the `async def`.
             return;
