@@ -344,7 +344,7 @@ fn load(path: &Path) -> Loaded {
     let original = std::fs::read(path).map_err(|e| Unreadable::Io(format!("cannot read: {e}")))?;
     // Only the decoded text is kept: decoding is lossless (a BOM is remembered), so the bytes
     // on disk are `source.encode(&source.text)` when the file is written back.
-    match files::decode(&original) {
+    match files::decode_vec(original) {
         Ok(source) => Ok(source),
         Err(message) => Err(Unreadable::Encoding(message)),
     }
@@ -1214,10 +1214,10 @@ fn run_stdin(args: &CommonArgs, mode: Mode, mut resolver: Resolver) -> ExitCode 
     let allowed = allowed_fixes(mode, &file);
     let target = file.target.clone();
     let targets = BTreeMap::from([(target.clone(), 1)]);
-    let project_of = |text: &std::sync::Arc<str>| {
+    let project_of = |text: &str| {
         std::sync::Arc::new(Project::new([(
             display.clone(),
-            FileFacts::gather(&display, text.clone()),
+            FileFacts::gather(&display, std::sync::Arc::from(text)),
         )]))
     };
     // Undecodable input is a finding; in `fix` the bytes go through unchanged.

@@ -7,9 +7,7 @@ use std::path::Path;
 /// A decoded source: UTF-8 text without its byte-order mark, and whether it had one.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SourceText {
-    /// Shared with the project view, which reads other files' text when a transform asks
-    /// about them (one copy per file).
-    pub text: std::sync::Arc<str>,
+    pub text: String,
     pub bom: bool,
 }
 
@@ -54,11 +52,17 @@ pub fn repo_relative(path: &Path) -> Option<String> {
 
 /// Decode file contents. Binary content (a NUL byte) and invalid UTF-8 are errors naming where.
 pub fn decode(bytes: &[u8]) -> Result<SourceText, String> {
-    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+    decode_vec(bytes.to_vec())
+}
+
+/// [`decode`], taking the bytes read (no copy of the text unless it starts with a BOM).
+pub fn decode_vec(bytes: Vec<u8>) -> Result<SourceText, String> {
+    if let Some(at) = memchr::memchr(0, &bytes) {
         return Err(format!("binary content (NUL byte at offset {at}); skipped"));
     }
-    let text = std::str::from_utf8(bytes).map_err(|err| {
-        let valid = &bytes[..err.valid_up_to()];
+    let mut text = String::from_utf8(bytes).map_err(|err| {
+        let bytes = err.as_bytes();
+        let valid = &bytes[..err.utf8_error().valid_up_to()];
         let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
         let column = valid.len() - valid.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1) + 1;
         match declared_encoding(bytes) {
@@ -69,16 +73,11 @@ pub fn decode(bytes: &[u8]) -> Result<SourceText, String> {
             None => format!("not valid UTF-8 (invalid byte at line {line}, column {column}); skipped"),
         }
     })?;
-    match text.strip_prefix('\u{feff}') {
-        Some(rest) => Ok(SourceText {
-            text: rest.into(),
-            bom: true,
-        }),
-        None => Ok(SourceText {
-            text: text.into(),
-            bom: false,
-        }),
+    let bom = text.starts_with('\u{feff}');
+    if bom {
+        text.drain(..'\u{feff}'.len_utf8());
     }
+    Ok(SourceText { text, bom })
 }
 
 /// The encoding a PEP 263 declaration on the first two lines names (`# -*- coding: latin-1 -*-`).

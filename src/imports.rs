@@ -399,6 +399,9 @@ fn shadow_targets(target: &Expr, scope: &mut Scope) {
 pub struct Imports {
     module: Scope,
     functions: Vec<Scope>,
+    /// How many of the enclosing function scopes import each name (usually none): with the
+    /// module's imports, the names [`Imports::binding`] can find at all.
+    function_imports: HashMap<String, u32>,
 }
 
 impl Imports {
@@ -406,13 +409,27 @@ impl Imports {
         Self {
             module: Scope::module(suite),
             functions: Vec::new(),
+            function_imports: HashMap::default(),
         }
     }
     pub fn push_function(&mut self, func: &ast::StmtFunctionDef) {
-        self.functions.push(Scope::function(func));
+        let scope = Scope::function(func);
+        for name in scope.imports.keys() {
+            *self.function_imports.entry(name.clone()).or_default() += 1;
+        }
+        self.functions.push(scope);
     }
     pub fn pop_function(&mut self) {
-        self.functions.pop();
+        if let Some(scope) = self.functions.pop() {
+            for name in scope.imports.keys() {
+                if let Some(count) = self.function_imports.get_mut(name) {
+                    *count -= 1;
+                    if *count == 0 {
+                        self.function_imports.remove(name);
+                    }
+                }
+            }
+        }
     }
     pub fn module_scope(&self) -> &Scope {
         &self.module
@@ -421,6 +438,12 @@ impl Imports {
     /// The import that binds `name` where we are, or `None` when the name is unbound or
     /// bound to something that is not an import.
     pub fn binding(&self, name: &str) -> Option<&ImportBinding> {
+        // Most names are no import's: one lookup says so.
+        if !self.module.imports.contains_key(name)
+            && (self.function_imports.is_empty() || !self.function_imports.contains_key(name))
+        {
+            return None;
+        }
         for scope in self.functions.iter().rev() {
             if let Some(binding) = scope.imports.get(name) {
                 return Some(binding);

@@ -432,7 +432,7 @@ impl FileFacts {
             DefSource::Text(text) => Definitions::gather(text),
             DefSource::Disk(path) => std::fs::read(path)
                 .ok()
-                .and_then(|bytes| crate::files::decode(&bytes).ok())
+                .and_then(|bytes| crate::files::decode_vec(bytes).ok())
                 .map(|source| Definitions::gather(&source.text))
                 .unwrap_or_default(),
             DefSource::None => Definitions::default(),

@@ -280,7 +280,11 @@ fn classify(cx: &Checker, call: &ast::ExprCall) -> Option<Blocking> {
             fix,
         })
     };
-    if let Some(name) = cx.builtin(&call.func) {
+    // Only `open` and `input` can be blocking builtins: other names skip the scope lookups (a
+    // builtin name has no import, so the lookups below find nothing for it either).
+    if matches!(&*call.func, Expr::Name(n) if matches!(n.id.as_str(), "open" | "input"))
+        && let Some(name) = cx.builtin(&call.func)
+    {
         return match name {
             "open" => blocking("open", OPEN_ADVICE, Fixable::No),
             "input" => blocking("input", INPUT_ADVICE, Fixable::No),
