@@ -326,7 +326,8 @@ impl<'a> Checker<'a> {
     }
 
     pub fn facts(&self) -> &ModuleFacts {
-        self.facts.get_or_init(|| ModuleFacts::gather(self.suite))
+        self.facts
+            .get_or_init(|| ModuleFacts::gather_in(self.suite, self.source))
     }
 
     /// Facts about every file of the run.

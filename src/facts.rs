@@ -27,6 +27,13 @@ pub struct ModuleFacts {
 impl ModuleFacts {
     pub fn gather(suite: &[Stmt]) -> Self {
         let mut facts = ModuleFacts::default();
+        facts.top_level(suite);
+        facts.find_asyncio_run(suite);
+        facts
+    }
+
+    fn top_level(&mut self, suite: &[Stmt]) {
+        let facts = self;
         for stmt in suite {
             match stmt {
                 Stmt::FunctionDef(func) => {
@@ -75,19 +82,53 @@ impl ModuleFacts {
                 _ => {}
             }
         }
+    }
+
+    /// [`ModuleFacts::gather`] for a file whose text is `source`: the search for
+    /// `asyncio.run(...)` calls (a second traversal) is skipped when no `run` in the text can
+    /// be one ([`may_call_run`]).
+    pub fn gather_in(suite: &[Stmt], source: &str) -> Self {
+        if may_call_run(source) {
+            return ModuleFacts::gather(suite);
+        }
+        let mut facts = ModuleFacts::default();
+        facts.top_level(suite);
+        facts
+    }
+
+    fn find_asyncio_run(&mut self, suite: &[Stmt]) {
         let mut walker = RunFinder {
             imports: Imports::new(suite),
             owner: Vec::new(),
-            facts: &mut facts,
+            facts: self,
         };
         walker.visit_body(suite);
-        facts
     }
 
     /// Is `name` a module-level `async def`?
     pub fn is_async_function(&self, name: &str) -> bool {
         self.functions.get(name).copied().unwrap_or(false)
     }
+}
+
+/// Can `source` call `asyncio.run`? Only if some `run` in it is followed (after blanks, line
+/// continuations or a comment) by `(`, `)` (`(asyncio.run)(...)`) or `as` (an import that
+/// renames it).
+pub fn may_call_run(source: &str) -> bool {
+    let bytes = source.as_bytes();
+    memchr::memmem::find_iter(bytes, b"run").any(|at| {
+        let rest = &bytes[at + 3..];
+        let next = rest
+            .iter()
+            .position(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\\' | b'\x0c'));
+        match next.map(|i| &rest[i..]) {
+            Some([b'(' | b')' | b'#', ..]) => true,
+            Some([b'a', b's', after @ ..]) => {
+                !matches!(after.first(), Some(c) if c.is_ascii_alphanumeric() || *c == b'_')
+            }
+            _ => false,
+        }
+    })
 }
 
 /// Finds `asyncio.run(...)` calls and which function (by qualified name) holds each, resolving
@@ -162,5 +203,39 @@ mod tests {
                 .is_empty()
         );
         assert!(facts.module_bindings.contains("x") && facts.module_bindings.contains("aio"));
+    }
+
+    #[test]
+    fn the_run_gate_keeps_every_spelling_of_a_call() {
+        for source in [
+            "import asyncio\nasyncio.run(main())\n",
+            "import asyncio\nasyncio.run (main())\n",
+            "import asyncio\n(asyncio.run)(main())\n",
+            "import asyncio\nx = (asyncio.run  # c\n    (main()))\n",
+            "import asyncio\nasyncio.run \\\n(main())\n",
+            "from asyncio import run as go\ngo(main())\n",
+            "from asyncio import (run as go)\ngo(main())\n",
+        ] {
+            assert!(may_call_run(source), "{source}");
+            let parsed = ruff_python_parser::parse_module(source).unwrap();
+            assert_eq!(
+                ModuleFacts::gather_in(parsed.suite(), source).asyncio_run_calls,
+                ModuleFacts::gather(parsed.suite()).asyncio_run_calls,
+                "{source}"
+            );
+        }
+        for source in [
+            "import asyncio\nrunner = 1\nrunning = asyncio.run_coroutine_threadsafe\n",
+            "from asyncio import run, sleep\nx = run\n",
+            "def f():\n    return 1\n",
+        ] {
+            assert!(!may_call_run(source), "{source}");
+            let parsed = ruff_python_parser::parse_module(source).unwrap();
+            assert!(
+                ModuleFacts::gather(parsed.suite())
+                    .asyncio_run_calls
+                    .is_empty()
+            );
+        }
     }
 }
