@@ -19,6 +19,7 @@
 #   ruff       ruff check --isolated --select ASYNC,RUF006,UP041 --target-version py311
 #              --no-cache --exit-zero -q TREE
 #   check-4x   asyncup check ... -s TREE4   (TREE copied 4 times into one folder)
+#   parse-4x, ruff-4x  the baselines on TREE4 (not goals: how they scale themselves)
 # and prints uptime (start and end), the package table, medians of wall time and peak RSS per
 # command, and each goal of issue 12 with PASS/FAIL: check/ruff time <= 0.8, check/parse
 # <= 1.3, diff/check <= 1.3, check/ruff peak memory <= 1.0, check-4x/check time <= 4.4 and
@@ -250,7 +251,8 @@ PY
     local -a ruffc=("$ruff" check --isolated --select ASYNC,RUF006,UP041 --target-version "$TARGET"
         --no-cache --exit-zero -q)
     local names=(check diff parse ruff)
-    [[ $SCALING == 1 ]] && names+=(check-4x)
+    # parse-4x and ruff-4x are not goals: they show how the baselines themselves scale.
+    [[ $SCALING == 1 ]] && names+=(check-4x parse-4x ruff-4x)
 
     # What each one sees (untimed; this also warms the page cache).
     local ruff_files asyncup_files
@@ -272,6 +274,8 @@ PY
                 parse) set -- "${parse[@]}" "$tree" ;;
                 ruff) set -- "${ruffc[@]}" "$tree" ;;
                 check-4x) set -- "${check[@]}" "$tree4" ;;
+                parse-4x) set -- "${parse[@]}" "$tree4" ;;
+                ruff-4x) set -- "${ruffc[@]}" "$tree4" ;;
             esac
             read -r rc wall kib < <(cd "$work" && MEASURE_STDOUT=/dev/null measure "$prefix" "$@")
             # check and diff exit 1 on findings or changes; 2 or more is an error (or a crash).
@@ -305,6 +309,8 @@ commands = {
     "parse": "asyncup check --parse-only TREE",
     "ruff": "ruff check --isolated --select ASYNC,RUF006,UP041 --target-version py311 --no-cache --exit-zero -q TREE",
     "check-4x": "asyncup check --target-version py311 -s TREE4 (4 copies)",
+    "parse-4x": "asyncup check --parse-only TREE4",
+    "ruff-4x": "ruff check ... TREE4",
 }
 med = {n: (statistics.median(wall[n]), statistics.median(peak[n])) for n in wall}
 print(f"{'command':<9} {'median s':>9} {'min s':>7} {'max s':>7} {'peak MiB':>9}  what")
@@ -327,6 +333,11 @@ for label, ratio, goal in goals:
     print(f"{label:<32} {ratio:>6.2f} {'<= ' + str(goal):>7}  {'PASS' if ratio <= goal else 'FAIL'}")
 failed = sum(ratio > goal for _, ratio, goal in goals)
 print(f"{len(goals) - failed} of {len(goals)} goals met")
+if scaling:
+    print()
+    print("for comparison, the baselines' own 4x tree / 1x (not goals):")
+    for name, base in (("parse-4x", "parse"), ("ruff-4x", "ruff")):
+        print(f"  {name:<9} time {med[name][0] / med[base][0]:.2f}, peak memory {med[name][1] / med[base][1]:.2f}")
 PY
     echo
     echo "== uptime at end: $(uptime)"
