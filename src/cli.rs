@@ -539,8 +539,10 @@ fn report_targets(targets: &BTreeMap<Target, usize>) {
 
 /// The path as shown to the user: relative, without a leading `./`.
 fn display_path(path: &Path) -> String {
-    let cwd = std::env::current_dir().ok();
-    let shown = cwd
+    // Asked once per file: the folder is read once per run.
+    static CWD: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
+    let shown = CWD
+        .get_or_init(|| std::env::current_dir().ok())
         .as_deref()
         .and_then(|cwd| path.strip_prefix(cwd).ok())
         .unwrap_or(path);
@@ -666,7 +668,7 @@ fn run_files(args: CommonArgs, mode: Mode, summary_markdown: Option<&Path>) -> E
         }
         return run_stdin(&args, mode, resolver);
     }
-    let (paths, found, mut resolver) = match discover_files(&args, resolver) {
+    let (paths, mut found, mut resolver) = match discover_files(&args, resolver) {
         Ok(discovered) => discovered,
         Err(message) => {
             eprintln!("asyncup: {message}");
@@ -702,15 +704,17 @@ fn run_files(args: CommonArgs, mode: Mode, summary_markdown: Option<&Path>) -> E
         .collect();
 
     let mut targets: BTreeMap<Target, usize> = BTreeMap::new();
-    let jobs: Vec<(PathBuf, String, std::sync::Arc<FileSettings>)> = found
-        .files
-        .iter()
-        .zip(file_settings)
-        .map(|(path, file)| {
-            *targets.entry(file.target.clone()).or_default() += 1;
-            (path.clone(), display_path(path), file)
-        })
-        .collect();
+    // The paths move into the jobs (one copy of each per run).
+    let jobs: Vec<(PathBuf, String, std::sync::Arc<FileSettings>)> =
+        std::mem::take(&mut found.files)
+            .into_iter()
+            .zip(file_settings)
+            .map(|(path, file)| {
+                *targets.entry(file.target.clone()).or_default() += 1;
+                let display = display_path(&path);
+                (path, display, file)
+            })
+            .collect();
     if !args.silent {
         report_version_warnings(jobs.iter().map(|(_, _, file)| &**file));
     }
