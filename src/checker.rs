@@ -62,6 +62,9 @@ pub struct Checker<'a> {
     names: OnceCell<HashSet<&'a str>>,
     facts: OnceCell<ModuleFacts>,
     bindings: OnceCell<crate::analysis::ModuleBindings<'a>>,
+    lines: OnceCell<ruff_source_file::LineIndex>,
+    /// [`Checker::mentions`]' answers, per word.
+    mentioned: std::cell::RefCell<HashMap<&'static str, bool>>,
     /// Per-file state of transforms that decide at the end of the traversal (by type).
     state: HashMap<TypeId, Box<dyn Any>>,
     /// Replacement fields whose source text the program prints or keeps: `{expr=}` in an
@@ -143,6 +146,8 @@ pub fn check_all(source: &str, parsed: &Parsed<ModModule>, settings: &Settings) 
         names: OnceCell::new(),
         facts: OnceCell::new(),
         bindings: OnceCell::new(),
+        lines: OnceCell::new(),
+        mentioned: Default::default(),
         state: HashMap::default(),
         self_printing: Vec::new(),
         findings: Vec::new(),
@@ -187,6 +192,23 @@ impl<'a> Checker<'a> {
         &self.indent_unit
     }
     /// The file's line ending (the first one it uses).
+    /// Does the file's text contain `word` anywhere? A byte search, once per word and file:
+    /// a transform whose every match needs a name (an import of `requests`) can skip a file
+    /// that never spells it.
+    pub fn mentions(&self, word: &'static str) -> bool {
+        *self.mentioned.borrow_mut().entry(word).or_insert_with(|| {
+            memchr::memmem::find(self.source.as_bytes(), word.as_bytes()).is_some()
+        })
+    }
+
+    /// The 1-based line number of `offset` (the line index is built once per file).
+    pub fn line_number(&self, offset: TextSize) -> usize {
+        self.lines
+            .get_or_init(|| ruff_source_file::LineIndex::from_source_text(self.source))
+            .line_index(offset)
+            .get()
+    }
+
     pub fn line_ending(&self) -> &'static str {
         self.line_ending
     }

@@ -520,6 +520,18 @@ impl Imports {
         {
             return None;
         }
+        if let Expr::Name(name) = expr {
+            // A bare name: the binding's own qualified name, nothing to append.
+            let binding = self.binding(&name.id)?;
+            return candidates.iter().copied().find(|qualified| {
+                binding.qualified.len() == qualified.len()
+                    && binding
+                        .qualified
+                        .iter()
+                        .zip(qualified.iter())
+                        .all(|(a, b)| a == b)
+            });
+        }
         let name = UnqualifiedName::from_expr(expr)?;
         let (first, rest) = name.segments().split_first()?;
         let binding = self.binding(first)?;

@@ -90,7 +90,9 @@ impl Transform for LegacyCoroutine {
     /// `asyncio.coroutine` used otherwise than as a decorator (`wrapped = asyncio.coroutine(f)`):
     /// removed in 3.11 as well, reported without a fix.
     fn on_expr<'a>(&self, cx: &mut Checker<'a>, expr: &'a Expr) {
+        // Every finding is about a name bound to `asyncio.coroutine`: the file spells it.
         if !matches!(expr, Expr::Name(_) | Expr::Attribute(_))
+            || !cx.mentions("coroutine")
             || cx.imports().matches_any(expr, DECORATORS).is_none()
         {
             return;
@@ -117,6 +119,9 @@ impl Transform for LegacyCoroutine {
         let Stmt::FunctionDef(func) = stmt else {
             return;
         };
+        if func.decorator_list.is_empty() || !cx.mentions("coroutine") {
+            return;
+        }
         let Some(decorator) = func.decorator_list.iter().find(|d| {
             cx.imports()
                 .matches_any(&d.expression, DECORATORS)

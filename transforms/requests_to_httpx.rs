@@ -218,6 +218,10 @@ impl Transform for RequestsToHttpx {
     }
 
     fn on_expr<'a>(&self, cx: &mut Checker<'a>, expr: &'a Expr) {
+        // Everything below starts from a name bound by an import of `requests`.
+        if !cx.mentions("requests") {
+            return;
+        }
         match expr {
             Expr::Call(call) => on_call(cx, call),
             Expr::Name(_) | Expr::Attribute(_) => on_reference(cx, expr),

@@ -121,10 +121,7 @@ impl Transform for RunUntilComplete {
                 .iter()
                 .find(|name| cx.imports().matches(&call.func, &["asyncio", name]))
         {
-            let line = cx.source()[..usize::from(call.start())]
-                .matches('\n')
-                .count()
-                + 1;
+            let line = cx.line_number(call.start());
             cx.state::<FileState>()
                 .loop_users
                 .push((call.range(), format!("`{name}()` on line {line}")));

@@ -76,7 +76,11 @@ impl Transform for TimeoutErrorAlias {
     }
 
     fn on_stmt<'a>(&self, cx: &mut Checker<'a>, stmt: &'a Stmt) {
+        // Every finding is about a name that spells `TimeoutError` (the alias or the builtin).
         let Stmt::Try(stmt_try) = stmt else { return };
+        if !cx.mentions("TimeoutError") {
+            return;
+        }
         for handler in &stmt_try.handlers {
             let ast::ExceptHandler::ExceptHandler(handler) = handler;
             let Some(Expr::Tuple(tuple)) = handler.type_.as_deref() else {
@@ -87,7 +91,10 @@ impl Transform for TimeoutErrorAlias {
     }
 
     fn on_expr<'a>(&self, cx: &mut Checker<'a>, expr: &'a Expr) {
-        if !matches!(expr, Expr::Name(_) | Expr::Attribute(_)) || !is_alias(cx, expr) {
+        if !matches!(expr, Expr::Name(_) | Expr::Attribute(_))
+            || !cx.mentions("TimeoutError")
+            || !is_alias(cx, expr)
+        {
             return;
         }
         let ctx = match expr {
