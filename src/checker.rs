@@ -63,8 +63,12 @@ pub struct Checker<'a> {
     facts: OnceCell<ModuleFacts>,
     bindings: OnceCell<crate::analysis::ModuleBindings<'a>>,
     lines: OnceCell<ruff_source_file::LineIndex>,
+    /// The module's relative from-imports, by bound name (see `project::relative_imports`).
+    relative_imports: OnceCell<HashMap<&'a str, (u32, &'a str, &'a str)>>,
     /// [`Checker::mentions`]' answers, per word.
     mentioned: std::cell::RefCell<HashMap<&'static str, bool>>,
+    /// [`Checker::spells_name`]' answers, per word.
+    spelled: std::cell::RefCell<HashMap<&'static str, bool>>,
     /// Per-file state of transforms that decide at the end of the traversal (by type).
     state: HashMap<TypeId, Box<dyn Any>>,
     /// Replacement fields whose source text the program prints or keeps: `{expr=}` in an
@@ -147,7 +151,9 @@ pub fn check_all(source: &str, parsed: &Parsed<ModModule>, settings: &Settings) 
         facts: OnceCell::new(),
         bindings: OnceCell::new(),
         lines: OnceCell::new(),
+        relative_imports: OnceCell::new(),
         mentioned: Default::default(),
+        spelled: Default::default(),
         state: HashMap::default(),
         self_printing: Vec::new(),
         findings: Vec::new(),
@@ -198,6 +204,20 @@ impl<'a> Checker<'a> {
     pub fn mentions(&self, word: &'static str) -> bool {
         *self.mentioned.borrow_mut().entry(word).or_insert_with(|| {
             memchr::memmem::find(self.source.as_bytes(), word.as_bytes()).is_some()
+        })
+    }
+
+    /// Is `word` a name token somewhere in the file (not only in a comment or a string)? A
+    /// byte search first, then a scan of the tokens that stops at the first one; once per word
+    /// and file.
+    pub fn spells_name(&self, word: &'static str) -> bool {
+        if !self.mentions(word) {
+            return false;
+        }
+        *self.spelled.borrow_mut().entry(word).or_insert_with(|| {
+            self.tokens
+                .iter()
+                .any(|t| t.kind() == TokenKind::Name && &self.source[t.range()] == word)
         })
     }
 
@@ -377,7 +397,10 @@ impl<'a> Checker<'a> {
         if self.imports.module_scope().rebound.contains(*first) {
             return None;
         }
-        let (level, module, imported) = crate::project::relative_import(self.suite, first)?;
+        let (level, module, imported) = *self
+            .relative_imports
+            .get_or_init(|| crate::project::relative_imports(self.suite))
+            .get(first)?;
         match rest {
             [] => project.resolve_relative(from, level, module, imported),
             [member] => {

@@ -99,6 +99,9 @@ pub struct FileFacts {
     /// 1-based line of the first `asyncio.get_event_loop()` (or `get_event_loop_policy()`)
     /// called outside any `async def`.
     sync_current_loop: Option<usize>,
+    /// The text spells `create_task` or `ensure_future`: only such a file can define a function
+    /// that returns a task it created (`Def::returns_task`).
+    mentions_task: bool,
 }
 
 /// Where a file's definitions are read from when another file first asks about them.
@@ -373,7 +376,9 @@ impl FileFacts {
         // One SIMD (Teddy) pass for the words below, restarting one byte after each match so
         // no occurrence is hidden by another (no word is a prefix of another); `patch`,
         // `setattr` and `wait_for =` only matter, and are only searched, where `wait_for` is.
-        const WORDS: [&str; 10] = [
+        const WORDS: [&str; 12] = [
+            "create_task",
+            "ensure_future",
             "wait_for",
             "get_event_loop",
             "pytest_asyncio",
@@ -410,10 +415,14 @@ impl FileFacts {
             }
         }
         let has = |i: u32| seen & (1 << i) != 0;
-        let patch = has(0) && (contains("patch") || contains("setattr") || contains("wait_for ="));
-        let plugin = (2..10).any(has);
-        let loop_use = has(1);
-        let mut facts = FileFacts::default();
+        let patch = has(2) && (contains("patch") || contains("setattr") || contains("wait_for ="));
+        let plugin = (4..12).any(has);
+        let loop_use = has(3);
+        let mentions_task = has(0) || has(1);
+        let mut facts = FileFacts {
+            mentions_task,
+            ..FileFacts::default()
+        };
         if !(patch || plugin || loop_use) {
             return facts;
         }
@@ -640,6 +649,8 @@ pub struct Project {
     /// (root, path, line).
     patches_wait_for: BTreeSet<(usize, String, usize)>,
     sync_current_loop: BTreeSet<(usize, String, usize)>,
+    /// Per project root: does a file of it define a function that returns a task it created?
+    task_wrappers: std::sync::Mutex<HashMap<usize, bool>>,
 }
 
 fn module_key(path: &str) -> String {
@@ -700,6 +711,34 @@ impl Project {
         if let Some((_, facts)) = self.files.get(&module_key(path)) {
             facts.defs.get_or_init(|| Definitions::gather(text));
         }
+    }
+
+    /// Can a function of `path`'s project return a task it created (`ProjectDef::returns_task`)?
+    /// Answered from the few files that spell `create_task` or `ensure_future` (their
+    /// definitions are parsed once); when no file can, no lookup needs to parse any module.
+    pub fn may_have_task_wrappers(&self, path: &str) -> bool {
+        let root = self.root_of(path);
+        if let Some(known) = self
+            .task_wrappers
+            .lock()
+            .ok()
+            .and_then(|m| m.get(&root).copied())
+        {
+            return known;
+        }
+        let any = self.files.values().any(|(_, facts)| {
+            facts.root == root
+                && facts.mentions_task
+                && facts
+                    .definitions()
+                    .defs
+                    .values()
+                    .any(|def| def.returns_task)
+        });
+        if let Ok(mut known) = self.task_wrappers.lock() {
+            known.insert(root, any);
+        }
+        any
     }
 
     /// The project root of the file shown as `path` (0 for a file the run does not hold).
@@ -852,6 +891,39 @@ pub fn relative_import<'s>(suite: &'s [Stmt], name: &str) -> Option<(u32, &'s st
         }
     }
     found
+}
+
+/// Every relative from-import at module level (also inside top-level `if`/`try`), by the name
+/// it binds: what [`relative_import`] answers for each name, from one scan (the last binding of
+/// a name wins, as there).
+pub fn relative_imports(suite: &[Stmt]) -> HashMap<&str, (u32, &str, &str)> {
+    fn scan<'s>(suite: &'s [Stmt], out: &mut HashMap<&'s str, (u32, &'s str, &'s str)>) {
+        for stmt in suite {
+            match stmt {
+                Stmt::ImportFrom(import) if import.level > 0 => {
+                    for alias in &import.names {
+                        out.insert(
+                            alias.asname.as_ref().unwrap_or(&alias.name).as_str(),
+                            (
+                                import.level,
+                                import.module.as_ref().map_or("", |m| m.as_str()),
+                                alias.name.as_str(),
+                            ),
+                        );
+                    }
+                }
+                Stmt::If(_) | Stmt::Try(_) => {
+                    for body in crate::analysis::bodies_of(stmt) {
+                        scan(body, out);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut out = HashMap::default();
+    scan(suite, &mut out);
+    out
 }
 
 /// Is `path` test code: `test_*.py`, `*_test.py`, `conftest.py`, or anything under a `test`,

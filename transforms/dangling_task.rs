@@ -189,7 +189,11 @@ fn task_call(cx: &Checker, expr: &Expr) -> Option<Creator> {
     if project::creates_task(cx.imports(), &call.func) {
         return Some(Creator::Direct);
     }
-    if let Some(def) = cx.imported_definition(&call.func) {
+    // Only a wrapper matters here: when no file of the project defines one, no other module
+    // needs to be parsed to know the answer is no.
+    if cx.project().may_have_task_wrappers(cx.file_name())
+        && let Some(def) = cx.imported_definition(&call.func)
+    {
         return (def.kind == project::DefKind::Sync && def.returns_task)
             .then(|| Creator::Wrapper(format!("`{}` of `{}`", def.name, def.path)));
     }
