@@ -649,7 +649,7 @@ pub struct Project {
     /// (root, path, line).
     patches_wait_for: BTreeSet<(usize, String, usize)>,
     sync_current_loop: BTreeSet<(usize, String, usize)>,
-    /// Per project root: does a file of it define a function that returns a task it created?
+    /// Per project root: does a file of it spell `create_task` or `ensure_future`?
     task_wrappers: std::sync::Mutex<HashMap<usize, bool>>,
 }
 
@@ -714,27 +714,17 @@ impl Project {
     }
 
     /// Can a function of `path`'s project return a task it created (`ProjectDef::returns_task`)?
-    /// Answered from the few files that spell `create_task` or `ensure_future` (their
-    /// definitions are parsed once); when no file can, no lookup needs to parse any module.
+    /// Only if a file of the project spells `create_task` or `ensure_future` (a byte search of
+    /// the first pass, no parse): otherwise no lookup needs to parse any module to say no.
     pub fn may_have_task_wrappers(&self, path: &str) -> bool {
         let root = self.root_of(path);
-        if let Some(known) = self
-            .task_wrappers
-            .lock()
-            .ok()
-            .and_then(|m| m.get(&root).copied())
-        {
+        if let Some(known) = self.task_wrappers.lock().ok().and_then(|m| m.get(&root).copied()) {
             return known;
         }
-        let any = self.files.values().any(|(_, facts)| {
-            facts.root == root
-                && facts.mentions_task
-                && facts
-                    .definitions()
-                    .defs
-                    .values()
-                    .any(|def| def.returns_task)
-        });
+        let any = self
+            .files
+            .values()
+            .any(|(_, facts)| facts.root == root && facts.mentions_task);
         if let Ok(mut known) = self.task_wrappers.lock() {
             known.insert(root, any);
         }

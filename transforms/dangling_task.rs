@@ -189,7 +189,7 @@ fn task_call(cx: &Checker, expr: &Expr) -> Option<Creator> {
     if project::creates_task(cx.imports(), &call.func) {
         return Some(Creator::Direct);
     }
-    // Only a wrapper matters here: when no file of the project defines one, no other module
+    // Only a wrapper matters here: when no file of the project can define one, no other module
     // needs to be parsed to know the answer is no.
     if cx.project().may_have_task_wrappers(cx.file_name())
         && let Some(def) = cx.imported_definition(&call.func)
