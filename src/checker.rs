@@ -67,7 +67,7 @@ pub struct Checker<'a> {
     relative_imports: OnceCell<HashMap<&'a str, (u32, &'a str, &'a str)>>,
     /// [`Checker::mentions`]' answers, per word.
     mentioned: std::cell::RefCell<HashMap<&'static str, bool>>,
-    /// [`Checker::spells_name`]' answers, per word.
+    /// [`Checker::imports_name`]' answers, per word.
     spelled: std::cell::RefCell<HashMap<&'static str, bool>>,
     /// Per-file state of transforms that decide at the end of the traversal (by type).
     state: HashMap<TypeId, Box<dyn Any>>,
@@ -207,17 +207,28 @@ impl<'a> Checker<'a> {
         })
     }
 
-    /// Is `word` a name token somewhere in the file (not only in a comment or a string)? A
-    /// byte search first, then a scan of the tokens that stops at the first one; once per word
-    /// and file.
-    pub fn spells_name(&self, word: &'static str) -> bool {
+    /// Does an import statement of the file spell `word` as a name (`import requests`,
+    /// `import os, requests`, `from requests.adapters import X`, `if x: import requests`)? A
+    /// byte search first, then a scan of the tokens that stops at the first hit; once per word
+    /// and file. False means no import binds a name rooted in `word`.
+    pub fn imports_name(&self, word: &'static str) -> bool {
         if !self.mentions(word) {
             return false;
         }
         *self.spelled.borrow_mut().entry(word).or_insert_with(|| {
-            self.tokens
-                .iter()
-                .any(|t| t.kind() == TokenKind::Name && &self.source[t.range()] == word)
+            let mut in_import = false;
+            self.tokens.iter().any(|t| match t.kind() {
+                TokenKind::Newline => {
+                    in_import = false;
+                    false
+                }
+                TokenKind::Import | TokenKind::From => {
+                    in_import = true;
+                    false
+                }
+                TokenKind::Name => in_import && &self.source[t.range()] == word,
+                _ => false,
+            })
         })
     }
 

@@ -718,7 +718,12 @@ impl Project {
     /// the first pass, no parse): otherwise no lookup needs to parse any module to say no.
     pub fn may_have_task_wrappers(&self, path: &str) -> bool {
         let root = self.root_of(path);
-        if let Some(known) = self.task_wrappers.lock().ok().and_then(|m| m.get(&root).copied()) {
+        if let Some(known) = self
+            .task_wrappers
+            .lock()
+            .ok()
+            .and_then(|m| m.get(&root).copied())
+        {
             return known;
         }
         let any = self

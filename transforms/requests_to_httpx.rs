@@ -218,9 +218,8 @@ impl Transform for RequestsToHttpx {
     }
 
     fn on_expr<'a>(&self, cx: &mut Checker<'a>, expr: &'a Expr) {
-        // Everything below starts from a name bound by an import of `requests`, which spells
-        // it as a name (not only in a docstring or a comment).
-        if !cx.spells_name("requests") {
+        // Everything below starts from a name bound by an import of `requests`.
+        if !cx.imports_name("requests") {
             return;
         }
         match expr {
