@@ -78,17 +78,16 @@ pub struct Checker<'a> {
 }
 
 /// Words of which a file must hold one for any transform to find something in it: each
-/// transform matches names resolved through an import of `asyncio`, `requests`, `aiohttp` or
-/// `httpx`, code inside `async def`, a `# asyncup:` directive ("async"), or a method whose name
-/// is its own (`loop.run_until_complete`, `loop.create_task`). A file without any of them is
-/// neither parsed nor walked, and the CLI does not even read it a second time (so a syntax
-/// error in such a file is not reported: nothing in it could be rewritten). Kept honest by the
-/// round trip and the fuzz test, which compare the findings with the filter off
-/// (`--no-prefilter`).
+/// transform matches names resolved through an import of `asyncio`, `aiohttp` or `httpx`,
+/// code inside `async def`, a `# asyncup:` directive ("async"), or a method whose name is its
+/// own (`loop.run_until_complete`, `loop.create_task`). `requests` counts only where an import
+/// statement can spell it ([`REQUESTS`]). A file without any of them is neither parsed nor
+/// walked, and the CLI does not even read it a second time (so a syntax error in such a file
+/// is not reported: nothing in it could be rewritten). Kept honest by the round trip and the
+/// fuzz test, which compare the findings with the filter off (`--no-prefilter`).
 pub const NEEDLES: &[&str] = &[
     "async",
     "await",
-    "requests",
     "aiohttp",
     "httpx",
     "coroutine",
@@ -97,11 +96,18 @@ pub const NEEDLES: &[&str] = &[
     "ensure_future",
 ];
 
+/// The one transform that needs `requests` (requests-to-httpx) starts from a name that an
+/// import of the `requests` module binds, and such an import spells `requests` on a logical
+/// line with `import` or `from` before it (`import requests`, `import os, requests`,
+/// `from requests.adapters import X`, `if x: import requests`, a backslash continuation). The
+/// word in a docstring or as a variable (common in HTTP libraries) is not enough.
+pub const REQUESTS: &str = "requests";
+
 /// The pre-filter above is on unless the (hidden) `--no-prefilter` flag turns it off, which a
 /// test uses to show that it changes no finding.
 pub static PREFILTER: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(true);
 
-/// Can the file hold a finding at all (see [`NEEDLES`])?
+/// Can the file hold a finding at all (see [`NEEDLES`] and [`REQUESTS`])?
 pub fn may_hold_findings(source: &str) -> bool {
     // Teddy (SIMD) where the CPU has it: five times faster here than the default automaton.
     enum Search {
@@ -119,6 +125,37 @@ pub fn may_hold_findings(source: &str) -> bool {
             Search::Packed(searcher) => searcher.find(source).is_some(),
             Search::Plain(finders) => finders.iter().any(|f| f.find(source.as_bytes()).is_some()),
         }
+        || may_import_requests(source)
+}
+
+/// Is some `requests` in `source` on a logical line that holds `import` or `from` before it
+/// (see [`REQUESTS`])? Conservative: a docstring that says "import requests" counts too.
+pub fn may_import_requests(source: &str) -> bool {
+    let bytes = source.as_bytes();
+    memchr::memmem::find_iter(bytes, REQUESTS.as_bytes()).any(|at| {
+        // The logical line before `at`: back to a newline not preceded by a backslash.
+        let mut start = at;
+        loop {
+            match memchr::memrchr(b'\n', &bytes[..start]) {
+                None => {
+                    start = 0;
+                    break;
+                }
+                Some(newline) => {
+                    let before = &bytes[..newline];
+                    let before = before.strip_suffix(b"\r").unwrap_or(before);
+                    if before.ends_with(b"\\") {
+                        start = newline;
+                        continue;
+                    }
+                    start = newline + 1;
+                    break;
+                }
+            }
+        }
+        let line = &bytes[start..at];
+        memchr::memmem::find(line, b"import").is_some() || memchr::memmem::find(line, b"from").is_some()
+    })
 }
 
 /// Run every enabled transform over one parsed file (nothing to do for a file the pre-filter
@@ -700,5 +737,34 @@ impl<'a> SourceOrderVisitor<'a> for Checker<'a> {
             source_order::walk_expr(self, expr);
         }
         self.expressions.pop();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::may_import_requests;
+
+    #[test]
+    fn requests_counts_only_where_an_import_can_spell_it() {
+        for source in [
+            "import requests\n",
+            "import os, requests\n",
+            "import os, \\\n    requests\n",
+            "import os, \\\r\n    requests\r\n",
+            "from requests.adapters import HTTPAdapter\n",
+            "if x: import requests\n",
+            "x = 1; import requests as r\n",
+            "def f():\n    import requests\n",
+        ] {
+            assert!(may_import_requests(source), "{source:?}");
+        }
+        for source in [
+            "requests = []\n",
+            "def f(requests):\n    return len(requests)\n",
+            "# sends requests\nx = 1\n",
+            "from x import (\n    requests,\n)\n",
+        ] {
+            assert!(!may_import_requests(source), "{source:?}");
+        }
     }
 }
