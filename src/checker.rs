@@ -65,10 +65,11 @@ pub struct Checker<'a> {
     lines: OnceCell<ruff_source_file::LineIndex>,
     /// The module's relative from-imports, by bound name (see `project::relative_imports`).
     relative_imports: OnceCell<HashMap<&'a str, (u32, &'a str, &'a str)>>,
-    /// [`Checker::mentions`]' answers, per word.
-    mentioned: std::cell::RefCell<HashMap<&'static str, bool>>,
+    /// [`Checker::mentions`]' answers, per word (a few words per file: a list, not a map,
+    /// since the question is asked for every node).
+    mentioned: std::cell::RefCell<Vec<(&'static str, bool)>>,
     /// [`Checker::imports_name`]' answers, per word.
-    spelled: std::cell::RefCell<HashMap<&'static str, bool>>,
+    spelled: std::cell::RefCell<Vec<(&'static str, bool)>>,
     /// Per-file state of transforms that decide at the end of the traversal (by type).
     state: HashMap<TypeId, Box<dyn Any>>,
     /// Replacement fields whose source text the program prints or keeps: `{expr=}` in an
@@ -154,7 +155,8 @@ pub fn may_import_requests(source: &str) -> bool {
             }
         }
         let line = &bytes[start..at];
-        memchr::memmem::find(line, b"import").is_some() || memchr::memmem::find(line, b"from").is_some()
+        memchr::memmem::find(line, b"import").is_some()
+            || memchr::memmem::find(line, b"from").is_some()
     })
 }
 
@@ -239,7 +241,7 @@ impl<'a> Checker<'a> {
     /// a transform whose every match needs a name (an import of `requests`) can skip a file
     /// that never spells it.
     pub fn mentions(&self, word: &'static str) -> bool {
-        *self.mentioned.borrow_mut().entry(word).or_insert_with(|| {
+        cached(&self.mentioned, word, || {
             memchr::memmem::find(self.source.as_bytes(), word.as_bytes()).is_some()
         })
     }
@@ -252,7 +254,7 @@ impl<'a> Checker<'a> {
         if !self.mentions(word) {
             return false;
         }
-        *self.spelled.borrow_mut().entry(word).or_insert_with(|| {
+        cached(&self.spelled, word, || {
             let mut in_import = false;
             self.tokens.iter().any(|t| match t.kind() {
                 TokenKind::Newline => {
@@ -585,6 +587,20 @@ impl<'a> Checker<'a> {
         self.guard = outer;
         self.active = outer_active;
     }
+}
+
+/// The answer cached in `cache` for `word`, computed once.
+fn cached(
+    cache: &std::cell::RefCell<Vec<(&'static str, bool)>>,
+    word: &'static str,
+    compute: impl FnOnce() -> bool,
+) -> bool {
+    if let Some(&(_, answer)) = cache.borrow().iter().find(|(w, _)| *w == word) {
+        return answer;
+    }
+    let answer = compute();
+    cache.borrow_mut().push((word, answer));
+    answer
 }
 
 /// Fixes no transform may make, whatever it checked itself:
