@@ -4,6 +4,7 @@
 //! function, a parameter or an assignment of the same name shadows a module-level import, so a
 //! local `requests` that is a dict is never mistaken for the module.
 
+use ruff_python_ast::name::Name;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use ruff_python_ast::name::UnqualifiedName;
@@ -130,13 +131,14 @@ pub const ASYNCIO_ALL: &[&str] = &[
 #[derive(Default, Debug)]
 pub struct Scope {
     pub imports: HashMap<String, ImportBinding>,
-    /// Names bound otherwise (parameters, assignments): they hide outer imports.
-    pub shadowed: HashSet<String>,
+    /// Names bound otherwise (parameters, assignments): they hide outer imports. (`Name`s:
+    /// cloning one from the tree does not allocate.)
+    pub shadowed: HashSet<Name>,
     /// Module scope only: names bound at module level otherwise than by an import, at any depth
     /// (`time = FakeClock()`, `def sleep(...)`, `global time` in a function). An import of the
     /// same name does not say which object the name holds when code runs, so such a name
     /// resolves to nothing, and it is never a builtin.
-    pub rebound: HashSet<String>,
+    pub rebound: HashSet<Name>,
     /// Module scope only: the module of the first star import that is not `from asyncio import
     /// *` (`helpers`, `.compat`). It may bind any name, those a rewrite reads or writes too.
     pub unknown_star: Option<String>,
@@ -155,7 +157,7 @@ impl Scope {
     pub fn function(func: &ast::StmtFunctionDef) -> Self {
         let mut scope = Scope::default();
         for param in func.parameters.iter() {
-            scope.shadowed.insert(param.name().to_string());
+            scope.shadowed.insert(param.name().id.clone());
         }
         collect(&func.body, &mut scope, true, false);
         scope
@@ -235,10 +237,10 @@ fn collect(suite: &[Stmt], scope: &mut Scope, record_assignments: bool, conditio
                 }
             }
             Stmt::FunctionDef(func) if record_assignments => {
-                scope.shadowed.insert(func.name.to_string());
+                scope.shadowed.insert(func.name.id.clone());
             }
             Stmt::ClassDef(class) if record_assignments => {
-                scope.shadowed.insert(class.name.to_string());
+                scope.shadowed.insert(class.name.id.clone());
             }
             Stmt::If(stmt_if) => {
                 collect(&stmt_if.body, scope, record_assignments, true);
@@ -251,7 +253,7 @@ fn collect(suite: &[Stmt], scope: &mut Scope, record_assignments: bool, conditio
                 for handler in &stmt_try.handlers {
                     let ast::ExceptHandler::ExceptHandler(handler) = handler;
                     if record_assignments && let Some(name) = &handler.name {
-                        scope.shadowed.insert(name.to_string());
+                        scope.shadowed.insert(name.id.clone());
                     }
                     collect(&handler.body, scope, record_assignments, true);
                 }
@@ -294,8 +296,8 @@ fn collect(suite: &[Stmt], scope: &mut Scope, record_assignments: bool, conditio
 /// Names bound at module level by anything but an import: assignment targets, `def`, `class`,
 /// loop and `with` targets, `except ... as`, `del`, and `global` declarations in functions
 /// (at any depth).
-fn module_rebinds(suite: &[Stmt], bound: &mut HashSet<String>, module_level: bool) {
-    let targets = |target: &Expr, bound: &mut HashSet<String>| {
+fn module_rebinds(suite: &[Stmt], bound: &mut HashSet<Name>, module_level: bool) {
+    let targets = |target: &Expr, bound: &mut HashSet<Name>| {
         let mut scope = Scope::default();
         shadow_targets(target, &mut scope);
         bound.extend(scope.shadowed);
@@ -304,17 +306,17 @@ fn module_rebinds(suite: &[Stmt], bound: &mut HashSet<String>, module_level: boo
         match stmt {
             Stmt::FunctionDef(func) => {
                 if module_level {
-                    bound.insert(func.name.to_string());
+                    bound.insert(func.name.id.clone());
                 }
                 module_rebinds(&func.body, bound, false);
             }
             Stmt::ClassDef(class) => {
                 if module_level {
-                    bound.insert(class.name.to_string());
+                    bound.insert(class.name.id.clone());
                 }
                 module_rebinds(&class.body, bound, false);
             }
-            Stmt::Global(global) => bound.extend(global.names.iter().map(|n| n.to_string())),
+            Stmt::Global(global) => bound.extend(global.names.iter().map(|n| n.id.clone())),
             Stmt::Assign(assign) if module_level => {
                 assign.targets.iter().for_each(|t| targets(t, bound));
             }
@@ -357,7 +359,7 @@ fn module_rebinds(suite: &[Stmt], bound: &mut HashSet<String>, module_level: boo
                 for handler in &stmt_try.handlers {
                     let ast::ExceptHandler::ExceptHandler(handler) = handler;
                     if module_level && let Some(name) = &handler.name {
-                        bound.insert(name.to_string());
+                        bound.insert(name.id.clone());
                     }
                     module_rebinds(&handler.body, bound, module_level);
                 }
@@ -385,7 +387,7 @@ pub fn binds(suite: &[Stmt], name: &str) -> bool {
 fn shadow_targets(target: &Expr, scope: &mut Scope) {
     match target {
         Expr::Name(name) => {
-            scope.shadowed.insert(name.id.to_string());
+            scope.shadowed.insert(name.id.clone());
         }
         Expr::Tuple(tuple) => tuple.iter().for_each(|elt| shadow_targets(elt, scope)),
         Expr::List(list) => list.iter().for_each(|elt| shadow_targets(elt, scope)),
