@@ -123,10 +123,32 @@ impl Transform for DropLoopArgument {
                 end_after_comma(cx, keyword.end(), call.arguments.end()),
             ))
         };
-        cx.report(
-            Finding::new(Self::INFO.id, keyword.range(), message).with_fix(Fix::safe(vec![edit])),
-        );
+        // Names the removed value read (`sys` in `loop=x if sys.version_info < (3, 8) else
+        // None`): the engine removes their imports if nothing else uses them.
+        let fix = names_in(&keyword.value)
+            .into_iter()
+            .fold(Fix::safe(vec![edit]), Fix::dropping);
+        cx.report(Finding::new(Self::INFO.id, keyword.range(), message).with_fix(fix));
     }
+}
+
+/// The names `expr` reads, each once, in source order.
+fn names_in(expr: &Expr) -> Vec<String> {
+    use ruff_python_ast::visitor::source_order::{SourceOrderVisitor, walk_expr};
+    struct Names(Vec<String>);
+    impl<'a> SourceOrderVisitor<'a> for Names {
+        fn visit_expr(&mut self, expr: &'a Expr) {
+            if let Expr::Name(name) = expr
+                && !self.0.iter().any(|n| n == name.id.as_str())
+            {
+                self.0.push(name.id.to_string());
+            }
+            walk_expr(self, expr);
+        }
+    }
+    let mut names = Names(Vec::new());
+    names.visit_expr(expr);
+    names.0
 }
 
 /// The API name when `func` is one of the asyncio APIs that dropped `loop=`.
