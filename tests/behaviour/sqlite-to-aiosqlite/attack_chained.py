@@ -16,6 +16,8 @@ async def main():
     print(x, -conn.execute("select 5").fetchone()[0])
     rows = sorted(conn.execute("select n from t").fetchall(), reverse=True)
     print(rows, conn.execute("select n from t").fetchmany(2)[1:])
+    print([conn.execute(f"select {i} * 2").fetchone()[0] for i in range(3)])
+    print({d[0]: d[1] for d in conn.execute("select n, n from t").description})
     conn.close()
 
 

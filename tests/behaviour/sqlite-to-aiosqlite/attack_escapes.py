@@ -1,6 +1,6 @@
 # expect: unchanged
 # The connection passed to a helper, returned, stored on an object, used in a nested def or a
-# lambda, or in a comprehension: the code there would get an aiosqlite connection. Refused.
+# lambda, or in a generator expression: the code there would get an aiosqlite connection. Refused.
 import asyncio
 import sqlite3
 
@@ -43,7 +43,7 @@ async def nested():
 
 async def comprehension():
     conn = sqlite3.connect(":memory:")
-    print([conn.execute(f"select {i}").fetchone() for i in range(2)])
+    print(list(conn.execute(f"select {i}").fetchone() for i in range(2)))
     conn.close()
 
 

@@ -9,6 +9,13 @@ import tempfile
 PATH = os.path.join(tempfile.mkdtemp(), "db.sqlite")
 
 
+def rows():
+    check = sqlite3.connect(PATH)
+    found = check.execute("select x from t").fetchall()
+    check.close()
+    return found
+
+
 async def main():
     with sqlite3.connect(PATH) as conn:
         conn.execute("create table t (x)")
@@ -19,9 +26,7 @@ async def main():
             raise ValueError("boom")
     except ValueError:
         pass
-    check = sqlite3.connect(PATH)
-    print(check.execute("select x from t").fetchall())
-    check.close()
+    print(rows())
 
 
 asyncio.run(main())
