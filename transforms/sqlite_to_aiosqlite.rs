@@ -148,7 +148,8 @@ fn migrate(cx: &Checker, call: &ast::ExprCall) -> Result<Fix, String> {
     };
 
     let mut uses = Uses::new(conn, assign_target, block);
-    uses.analyse(cx.source(), &func.body)?;
+    let params: Vec<String> = func.parameters.iter().map(|p| p.name().to_string()).collect();
+    uses.analyse(cx.source(), &func.body, &params)?;
 
     // Edits.
     let source = cx.source();
@@ -335,7 +336,7 @@ impl<'n> Uses<'n> {
         }
     }
 
-    fn analyse(&mut self, source: &str, body: &[Stmt]) -> Result<(), String> {
+    fn analyse(&mut self, source: &str, body: &[Stmt], params: &[String]) -> Result<(), String> {
         let mut names = vec![self.conn.to_string()];
         names.extend(assigned_names(body));
         let mut collector = Collector {
@@ -375,6 +376,23 @@ impl<'n> Uses<'n> {
                     "the cursor name `{}` is also bound to something else (line {})",
                     occ.name.id,
                     line_of(source, occ.name.start())
+                ));
+            }
+        }
+        // A cursor name must hold one of this connection's cursors wherever it is read: not a
+        // parameter, not read before it is first assigned.
+        for cursor in &tracked[1..] {
+            if params.iter().any(|p| p == cursor) {
+                return Err(format!("the cursor name `{cursor}` is also a parameter of the function"));
+            }
+            let first = self.cursors.iter().filter(|(n, _)| n == cursor).map(|(_, r)| r.start()).min();
+            if let Some(early) = found
+                .iter()
+                .find(|o| o.name.id.as_str() == cursor && first.is_some_and(|f| o.name.start() < f))
+            {
+                return Err(format!(
+                    "`{cursor}` is read (line {}) before it is assigned a cursor",
+                    line_of(source, early.name.start())
                 ));
             }
         }
@@ -483,6 +501,11 @@ impl<'n> Uses<'n> {
                     }
                     Ok(())
                 }
+                Stmt::With(w) if w.items.iter().any(|i| i.context_expr.range() == range) => Err(format!(
+                    "`with {}:` (line {line}) has no mapping to aiosqlite (sqlite3's `with` on a connection is a \
+                     transaction; a cursor is no context manager)",
+                    shown(range)
+                )),
                 _ => Err(format!(
                     "{} `{}` is passed on or used as a value (line {line}): code there would get an aiosqlite object",
                     if kind == Kind::Connection { "the connection" } else { "the cursor" },
@@ -507,7 +530,12 @@ impl<'n> Uses<'n> {
             (None, _) => method.to_string(),
         };
         let row = table::find(kind, &key).ok_or_else(|| {
-            format!("`{}` (line {line}) has no mapping to aiosqlite", shown(call.map_or(attr.range(), |c| c.range())))
+            let use_ = match (call, attr.ctx) {
+                (Some(call), _) => shown(call.range()),
+                (None, ExprContext::Store) => format!("{} = ...", shown(attr.range())),
+                (None, _) => shown(attr.range()),
+            };
+            format!("`{use_}` (line {line}) has no mapping to aiosqlite")
         })?;
         if row.action == Action::Write && !matches!(occ.stmt, Stmt::Assign(_)) {
             return Err(format!("`{}` (line {line}) has no mapping to aiosqlite", shown(occ.stmt.range())));

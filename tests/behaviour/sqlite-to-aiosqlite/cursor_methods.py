@@ -1,4 +1,4 @@
-# cur = conn.cursor(): execute, fetchone, lastrowid, rowcount, description, close.
+# cur = conn.cursor(): execute, executemany, executescript, fetchone, lastrowid, rowcount, description, close.
 import asyncio
 import sqlite3
 
@@ -15,6 +15,10 @@ async def main():
     print([d[0] for d in cur.description])
     print(cur.fetchone())
     print(cur.fetchone())
+    cur.executemany("insert into t (name) values (?)", [("p",), ("q",)])
+    print("executemany rowcount", cur.rowcount)
+    cur.executescript("insert into t (name) values ('r'); insert into t (name) values ('s');")
+    print(cur.execute("select count(*) from t").fetchone())
     cur.close()
     conn.commit()
     conn.close()

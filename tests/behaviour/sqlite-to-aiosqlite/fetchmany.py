@@ -1,4 +1,4 @@
-# cur.fetchmany(n), fetchmany(size=n), fetchmany() with the default arraysize, arraysize read.
+# cur.fetchmany(n), fetchmany(size=n), fetchmany() with the default arraysize, arraysize read and set.
 import asyncio
 import sqlite3
 
@@ -12,6 +12,8 @@ async def main():
     print(cur.fetchmany(3))
     print(cur.fetchmany(size=2))
     print(cur.fetchmany())
+    cur.arraysize = 2
+    print(cur.arraysize, cur.fetchmany())
     print(cur.fetchall())
     print(cur.fetchmany(5))
     conn.close()
