@@ -431,6 +431,11 @@ impl<'a> Checker<'a> {
 
     /// Version gating, done once for every transform: a rewrite that needs a newer Python than
     /// the code here may run on is never offered.
+    /// Is the transform `id` selected for this file? (A transform that defers to another.)
+    pub fn runs(&self, id: &str) -> bool {
+        self.settings.transforms.iter().any(|t| t.info().id == id)
+    }
+
     fn enabled_here(&self, transform: &dyn Transform) -> bool {
         transform
             .info()

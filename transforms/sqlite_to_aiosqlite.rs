@@ -153,7 +153,7 @@ fn migrate(cx: &Checker, call: &ast::ExprCall) -> Result<Fix, String> {
 
     // Edits.
     let source = cx.source();
-    let spelled = importer::spell(cx, "aiosqlite", "connect")?;
+    let spelled = spell_connect(cx, func, &call.func)?;
     let mut edits = vec![
         Edit::replacement(format!("async with {}", spelled.name), TextRange::new(stmt.start(), call.func.end())),
         Edit::insertion(format!(" as {conn}:"), call.end()),
@@ -190,6 +190,44 @@ fn migrate(cx: &Checker, call: &ast::ExprCall) -> Result<Fix, String> {
         fix = fix.dropping(root);
     }
     Ok(fix)
+}
+
+/// How to spell `aiosqlite.connect`: through the file's binding, else with a new `import
+/// aiosqlite` where sqlite3 was imported: at module level in isort's place, or next to an import
+/// local to the function (a local import stays local: the module does not need aiosqlite more
+/// widely than it needed sqlite3).
+fn spell_connect(cx: &Checker, func: &ast::StmtFunctionDef, callee: &Expr) -> Result<importer::Spelled, String> {
+    let local = root_name(callee)
+        .and_then(|root| cx.imports().binding(&root).cloned())
+        .filter(|binding| func.range().contains_range(binding.stmt));
+    let Some(binding) = local else {
+        return importer::spell(cx, "aiosqlite", "connect");
+    };
+    if let Some(alias) = cx.imports().module_alias("aiosqlite") {
+        return Ok(importer::Spelled { name: format!("{alias}.connect"), edit: None });
+    }
+    if cx.name_in_file("aiosqlite") {
+        return Err("the name `aiosqlite` is used for something else in this file".into());
+    }
+    let anchor = func
+        .body
+        .iter()
+        .find(|s| s.range() == binding.stmt)
+        .ok_or("sqlite3 is imported in a nested block of the function: where `import aiosqlite` goes is unclear")?;
+    let index = func.body.iter().position(|s| s.range() == anchor.range()).expect("found");
+    let is_import = |s: Option<&Stmt>| matches!(s, Some(Stmt::Import(_) | Stmt::ImportFrom(_)));
+    let alone = !is_import(index.checked_sub(1).and_then(|i| func.body.get(i))) && !is_import(func.body.get(index + 1));
+    let edit = if alone && rewrite::check_hoistable(cx, anchor).is_ok() {
+        // A section of its own (third party after the standard library), after a blank line.
+        let source = cx.source();
+        let nl = cx.line_ending_at(anchor.start());
+        let indent = rewrite::indentation(cx, anchor);
+        Edit::insertion(format!("{nl}{nl}{indent}import aiosqlite"), ruff_source_file::LineRanges::line_end(source, anchor.end()))
+    } else {
+        importer::add_import_in_block(cx, &func.body, anchor, "import aiosqlite", None)
+            .ok_or("the function's sqlite3 import shares its line with other code")?
+    };
+    Ok(importer::Spelled { name: "aiosqlite.connect".into(), edit: Some(edit) })
 }
 
 /// `sqlite3.connect` takes only the database positionally in aiosqlite; a custom `factory=`

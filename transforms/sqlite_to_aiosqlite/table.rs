@@ -132,4 +132,14 @@ mod tests {
         assert!(find(Connection, "iterdump()").is_none());
         assert!(find(Cursor, "connection").is_none());
     }
+
+    #[test]
+    fn every_proof_is_a_behaviour_program() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/behaviour/sqlite-to-aiosqlite");
+        for row in ROWS {
+            for program in row.proof.split(", ") {
+                assert!(dir.join(format!("{program}.py")).is_file(), "{}: no program {program}", row.sqlite3);
+            }
+        }
+    }
 }
