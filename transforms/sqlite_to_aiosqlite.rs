@@ -68,7 +68,9 @@ crate::declare_transform! {
     /// deleted or declared `global`/`nonlocal`; a use outside the statements that follow the
     /// connect in its block; a use after `close()` or a `close()` inside a loop; a use inside a
     /// sync `with` block (a lock held across `await`); a cursor name iterated by `for` and used
-    /// after the loop (aiosqlite reads 64 rows ahead); the rest of the block empty.
+    /// after the loop, or a `for` over a cursor whose body runs anything but a literal `SELECT`
+    /// (or `commit()`) on the connection (aiosqlite reads 64 rows ahead: a change to rows the loop
+    /// has not reached would be missed); the rest of the block empty.
     pub struct SqliteToAiosqlite {
         id: "sqlite-to-aiosqlite",
         summary: "`sqlite3` connections in `async def` -> `async with aiosqlite.connect(...)` with awaited queries",
@@ -358,6 +360,11 @@ struct Uses<'n> {
     closes: Vec<TextRange>,
     /// `for _ in cur:` over a cursor name: the name and the statement.
     iterated: Vec<(String, TextRange)>,
+    /// Bodies of the `for` loops over a cursor.
+    loop_bodies: Vec<TextRange>,
+    /// Calls that run SQL on the connection (or roll back), with whether the SQL is a string
+    /// literal that starts with `SELECT` (a read).
+    statements: Vec<(TextRange, String, bool)>,
 }
 
 impl<'n> Uses<'n> {
@@ -371,6 +378,8 @@ impl<'n> Uses<'n> {
             cursors: Vec::new(),
             closes: Vec::new(),
             iterated: Vec::new(),
+            loop_bodies: Vec::new(),
+            statements: Vec::new(),
         }
     }
 
@@ -447,6 +456,18 @@ impl<'n> Uses<'n> {
             let occ = all.iter().find(|o| o.name.range().start() == close.start()).expect("the close call's name");
             if occ.loops.iter().any(|l| self.block.contains_range(*l)) {
                 return Err(format!("`{}.close()` is inside a loop of the block", self.conn));
+            }
+        }
+        // aiosqlite reads a cursor 64 rows ahead: a change the loop body makes to rows the loop
+        // has not reached would be seen by sqlite3 and missed by aiosqlite.
+        for body in &self.loop_bodies {
+            if let Some((call, method, _)) = self.statements.iter().find(|(r, _, select)| body.contains_range(*r) && !select) {
+                return Err(format!(
+                    "the body of a `for` over a cursor runs `{method}` (line {}), which may change rows the loop \
+                     has not reached: aiosqlite reads 64 rows ahead and would not see the change (only a literal \
+                     `SELECT` is allowed there)",
+                    line_of(source, call.start())
+                ));
             }
         }
         for (cursor, for_range) in &self.iterated {
@@ -534,6 +555,9 @@ impl<'n> Uses<'n> {
                 }
                 Stmt::For(f) if f.iter.range() == range && kind == Kind::Cursor && !f.is_async => {
                     self.async_fors.push(f.start());
+                    if let (Some(first), Some(last)) = (f.body.first(), f.body.last()) {
+                        self.loop_bodies.push(TextRange::new(first.start(), last.end()));
+                    }
                     if is_name(source, range) {
                         self.iterated.push((source[range].to_string(), f.range()));
                     }
@@ -593,6 +617,12 @@ impl<'n> Uses<'n> {
                     _ => false,
                 };
                 self.awaits.push((call.range(), parens));
+                if matches!(method, "execute" | "executemany" | "executescript" | "rollback") {
+                    let select = method == "execute"
+                        && matches!(call.arguments.args.first(), Some(Expr::StringLiteral(sql))
+                            if sql.value.to_str().trim_start().get(..6).is_some_and(|w| w.eq_ignore_ascii_case("select")));
+                    self.statements.push((call.range(), method.to_string(), select));
+                }
                 if row.action == Action::AwaitClose {
                     self.closes.push(call.range());
                 }

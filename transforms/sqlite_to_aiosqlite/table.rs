@@ -89,7 +89,7 @@ pub static ROWS: &[Row] = &[
     row(Cursor, "arraysize =", "cur.arraysize = ...", Write, "", "fetchmany"),
     row(Cursor, "row_factory", "cur.row_factory", Read, "", "attack_row_factory_after_cursor"),
     row(Cursor, "row_factory =", "cur.row_factory = ...", Write, "", "attack_row_factory_after_cursor"),
-    row(Cursor, "for _ in", "async for _ in cur", Iterate, "a cursor made in the `for` header (`for r in conn.execute(q):`), or a cursor name used nowhere after the loop and not iterated inside an outer loop of the block (aiosqlite fetches 64 rows at a time: after a `break`, the next `fetchone()` would skip rows)", "iterate_cursor, attack_async_generator, attack_iterate_then_fetch"),
+    row(Cursor, "for _ in", "async for _ in cur", Iterate, "a cursor made in the `for` header (`for r in conn.execute(q):`), or a cursor name used nowhere after the loop and not iterated inside an outer loop of the block (aiosqlite fetches 64 rows at a time: after a `break`, the next `fetchone()` would skip rows); the loop body may run only literal `SELECT`s and `commit()` on the connection (a change to rows ahead would be missed)", "iterate_cursor, attack_async_generator, attack_iterate_then_fetch, nested_select_loop, attack_iterate_while_writing"),
 ];
 
 /// The row for `use_` of an object of `kind`.
