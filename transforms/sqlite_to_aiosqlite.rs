@@ -8,6 +8,7 @@ use ruff_text_size::{Ranged, TextRange, TextSize};
 use crate::checker::Checker;
 use crate::edit::{Edit, Finding, Fix};
 use crate::registry::{FixSafety, Transform, TransformInfo};
+use crate::version::PyVersion;
 use crate::{analysis, importer, rewrite};
 
 mod table;
@@ -47,6 +48,9 @@ crate::declare_transform! {
     ///         return rows
     /// ```
     ///
+    /// Needs Python 3.9: the aiosqlite the migration is proven against (0.22.1) requires it. Below
+    /// that target the transform does nothing (and `blocking-call-in-async` reports the call).
+    ///
     /// ## Fix safety
     /// Always unsafe. The queries run on aiosqlite's worker thread: other tasks of the loop run
     /// while a query runs, and cancelling the task does not stop a query already sent. The
@@ -74,7 +78,7 @@ crate::declare_transform! {
     pub struct SqliteToAiosqlite {
         id: "sqlite-to-aiosqlite",
         summary: "`sqlite3` connections in `async def` -> `async with aiosqlite.connect(...)` with awaited queries",
-        min_version: None,
+        min_version: Some(PyVersion::PY39),
         safety: FixSafety::Unsafe,
         extra_doc: table::render,
     }
@@ -149,7 +153,22 @@ fn migrate(cx: &Checker, call: &ast::ExprCall) -> Result<Fix, String> {
         _ => unreachable!(),
     };
 
+    // Other connects bound to the same name in the function, each with the region it owns
+    // (its statement and the rest of its block): uses there are theirs, when the regions are
+    // disjoint (`try: conn = connect(a) ...` then `try: conn = connect(b) ...`).
+    let ours = TextRange::new(stmt.start(), block.end());
+    let mut foreign = Vec::new();
+    for (other, region) in connect_regions(cx, &func.body, conn) {
+        if other == assign_target {
+            continue;
+        }
+        if region.intersect(ours).is_some() {
+            return Err(format!("`{conn}` is bound again (line {})", line_of(cx.source(), other.start())));
+        }
+        foreign.push(region);
+    }
     let mut uses = Uses::new(conn, assign_target, block);
+    uses.foreign = foreign;
     let params: Vec<String> = func.parameters.iter().map(|p| p.name().to_string()).collect();
     uses.analyse(cx.source(), &func.body, &params)?;
 
@@ -192,6 +211,29 @@ fn migrate(cx: &Checker, call: &ast::ExprCall) -> Result<Fix, String> {
         fix = fix.dropping(root);
     }
     Ok(fix)
+}
+
+/// Every `name = sqlite3.connect(...)` statement in `body` (nested blocks included, nested
+/// functions not): its target and the region it owns (the statement to the end of its block).
+fn connect_regions(cx: &Checker, body: &[Stmt], name: &str) -> Vec<(TextRange, TextRange)> {
+    let mut regions = Vec::new();
+    for stmt in body {
+        if let Stmt::Assign(assign) = stmt
+            && let [Expr::Name(target)] = &assign.targets[..]
+            && target.id.as_str() == name
+            && let Expr::Call(call) = &*assign.value
+            && cx.imports().matches(&call.func, &["sqlite3", "connect"])
+        {
+            let end = body.last().map_or(stmt.end(), Ranged::end);
+            regions.push((target.range(), TextRange::new(stmt.start(), end)));
+        }
+        if !matches!(stmt, Stmt::FunctionDef(_) | Stmt::ClassDef(_)) {
+            for inner in analysis::bodies_of(stmt) {
+                regions.extend(connect_regions(cx, inner, name));
+            }
+        }
+    }
+    regions
 }
 
 /// How to spell `aiosqlite.connect`: through the file's binding, else with a new `import
@@ -365,6 +407,8 @@ struct Uses<'n> {
     /// Calls that run SQL on the connection (or roll back), with whether the SQL is a string
     /// literal that starts with `SELECT` (a read).
     statements: Vec<(TextRange, String, bool)>,
+    /// Regions owned by other connects bound to the same name.
+    foreign: Vec<TextRange>,
 }
 
 impl<'n> Uses<'n> {
@@ -380,6 +424,7 @@ impl<'n> Uses<'n> {
             iterated: Vec::new(),
             loop_bodies: Vec::new(),
             statements: Vec::new(),
+            foreign: Vec::new(),
         }
     }
 
@@ -397,7 +442,10 @@ impl<'n> Uses<'n> {
             loops: Vec::new(),
         };
         collector.visit_body(body);
-        let found = collector.found;
+        let mut found = collector.found;
+        // Only the connection's name: a cursor of this connection read in another connect's
+        // region is still this connection's (and refused there, outside the block).
+        found.retain(|o| o.name.id.as_str() != self.conn || !self.foreign.iter().any(|r| r.contains_range(o.name.range())));
         let mut tracked: Vec<String> = vec![self.conn.to_string()];
         let mut done = 0;
         while done < tracked.len() {
