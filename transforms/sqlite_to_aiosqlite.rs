@@ -173,7 +173,6 @@ fn migrate(cx: &Checker, call: &ast::ExprCall) -> Result<Fix, String> {
     uses.analyse(cx.source(), &func.body, &params)?;
 
     // Edits.
-    let source = cx.source();
     let spelled = spell_connect(cx, func, &call.func)?;
     let mut edits = vec![
         Edit::replacement(format!("async with {}", spelled.name), TextRange::new(stmt.start(), call.func.end())),
@@ -195,7 +194,7 @@ fn migrate(cx: &Checker, call: &ast::ExprCall) -> Result<Fix, String> {
     for at in &uses.async_fors {
         insertions.push((*at, 1, "async ".into()));
     }
-    insertions.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    insertions.sort_by_key(|a| (a.0, a.1));
     let mut merged: Vec<(TextSize, String)> = Vec::new();
     for (at, _, text) in insertions {
         match merged.last_mut() {
@@ -205,7 +204,6 @@ fn migrate(cx: &Checker, call: &ast::ExprCall) -> Result<Fix, String> {
     }
     edits.extend(merged.into_iter().map(|(at, text)| Edit::insertion(text, at)));
     edits.extend(spelled.edit);
-    let _ = source;
     let mut fix = Fix::unsafe_(edits).with_note(NOTE);
     if let Some(root) = root_name(&call.func) {
         fix = fix.dropping(root);
