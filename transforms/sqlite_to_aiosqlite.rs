@@ -56,8 +56,10 @@ crate::declare_transform! {
     /// while a query runs, and cancelling the task does not stop a query already sent. The
     /// connection is closed when its block ends, also when an exception leaves it (sqlite3's
     /// stays open until garbage-collected, with an uncommitted transaction and its locks).
-    /// The connection and cursors are aiosqlite's objects, which is why every other use is
-    /// refused.
+    /// While open, the connection keeps aiosqlite's worker thread (not a daemon) alive: a task or
+    /// async generator left suspended inside the block when the program ends outside
+    /// `asyncio.run` (which closes them) makes the interpreter wait at exit. The connection and
+    /// cursors are aiosqlite's objects, which is why every other use is refused.
     ///
     /// ## When no fix is made
     /// The migration is an allowlist: the table below lists every use that is migrated. Any
@@ -88,7 +90,9 @@ const MESSAGE: &str = "Blocking `sqlite3` connection in `async def`: use `aiosql
 const NOTE: &str = "the queries now run on aiosqlite's worker thread: other tasks of the loop run while a query runs, \
                     and cancelling the task does not stop a query already sent; the connection is closed when its \
                     block ends, also when an exception leaves it (sqlite3's stays open until garbage-collected, \
-                    with an uncommitted transaction and its locks)";
+                    with an uncommitted transaction and its locks); while open, it keeps aiosqlite's worker thread \
+                    (not a daemon) alive: the interpreter waits for it at exit (a task or async generator left \
+                    suspended in the block outside `asyncio.run`)";
 
 impl Transform for SqliteToAiosqlite {
     fn info(&self) -> &'static TransformInfo {
