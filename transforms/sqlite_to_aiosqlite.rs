@@ -129,6 +129,9 @@ fn migrate(cx: &Checker, call: &ast::ExprCall) -> Result<Fix, String> {
                         does not close); aiosqlite's `async with` closes the connection and does not commit"
                 .into());
         }
+        Stmt::AnnAssign(_) => {
+            return Err("the connection's name is annotated: the annotation would name the wrong type".into());
+        }
         _ => return Err("the connection is not assigned to a name by a statement of its own".into()),
     };
     check_arguments(&call.arguments)?;
