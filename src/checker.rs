@@ -565,6 +565,15 @@ impl<'a> Checker<'a> {
             .collect()
     }
 
+    /// Is the transform `id` selected and enabled here (its version gate)? For a transform that
+    /// defers to another.
+    pub fn runs(&self, id: &str) -> bool {
+        self.settings
+            .transforms
+            .iter()
+            .any(|t| t.info().id == id && self.enabled_here(*t))
+    }
+
     /// Version gating, done once for every transform: a rewrite that needs a newer Python than
     /// the code here may run on is never offered.
     fn enabled_here(&self, transform: &dyn Transform) -> bool {

@@ -68,6 +68,9 @@ crate::declare_transform! {
     /// API's; the same for an awaited path method); only the innermost function counts (a nested `def` or `lambda`
     /// inside an `async def` is sync code, e.g. a helper passed to `to_thread`).
     ///
+    /// `sqlite3.connect` is left to `sqlite-to-aiosqlite` when that transform is selected too (it
+    /// reports every one in `async def`, with its migration or the reason for none).
+    ///
     /// Not reported: an `async def` that runs in a worker thread with an event loop of its own
     /// (decorated with `thread=True`, as Textual's `@work(thread=True)`; run by `asyncio.run`
     /// and the like in a function handed to a thread runner): blocking there stalls nothing
@@ -321,6 +324,8 @@ fn classify(cx: &Checker, call: &ast::ExprCall) -> Option<Blocking> {
             "`asyncio.create_subprocess_shell` (or `await asyncio.to_thread(...)`)",
             Fixable::No,
         ),
+        // sqlite-to-aiosqlite reports every one of these in `async def`, with its fix or why not.
+        ["sqlite3", "connect"] if cx.runs("sqlite-to-aiosqlite") => return None,
         ["sqlite3", "connect"] => (
             "`aiosqlite` (or run the database work in `await asyncio.to_thread(...)`)",
             Fixable::No,

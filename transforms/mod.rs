@@ -26,4 +26,5 @@ crate::register_transforms! {
     busy_wait_loop::BusyWaitLoop,
     unused_suppression::UnusedSuppression,
     loop_test_case::LoopTestCase,
+    sqlite_to_aiosqlite::SqliteToAiosqlite,
 }
