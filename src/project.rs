@@ -22,7 +22,7 @@ use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_source_file::LineIndex;
 use ruff_text_size::Ranged;
 
-use crate::analysis::body_yields;
+use crate::analysis::{body_yields, is_fixture_decorator, plain_loop_fixture};
 use crate::imports::Imports;
 
 /// What a module-level name of a project file is.
@@ -62,6 +62,11 @@ pub struct Plugins {
     pub anyio_trio: bool,
     /// `pytest.mark.trio`, `import pytest_trio`, `trio_mode`.
     pub trio: bool,
+    /// A fixture named `event_loop` or `loop` that does more than make and close a loop
+    /// ([`crate::analysis::plain_loop_fixture`]: a policy, uvloop, a wider scope).
+    pub custom_loop_fixture: bool,
+    /// A `conftest.py` defines a plain `loop` fixture (one that only makes and closes a loop).
+    pub conftest_loop_fixture: bool,
 }
 
 impl Plugins {
@@ -70,6 +75,8 @@ impl Plugins {
         self.anyio |= other.anyio;
         self.anyio_trio |= other.anyio_trio;
         self.trio |= other.trio;
+        self.custom_loop_fixture |= other.custom_loop_fixture;
+        self.conftest_loop_fixture |= other.conftest_loop_fixture;
     }
 }
 
@@ -372,11 +379,11 @@ impl FileFacts {
         facts
     }
 
-    fn gather_text(_path: &str, text: &str) -> FileFacts {
+    fn gather_text(path: &str, text: &str) -> FileFacts {
         // One SIMD (Teddy) pass for the words below, restarting one byte after each match so
         // no occurrence is hidden by another (no word is a prefix of another); `patch`,
         // `setattr` and `wait_for =` only matter, and are only searched, where `wait_for` is.
-        const WORDS: [&str; 12] = [
+        const WORDS: [&str; 14] = [
             "create_task",
             "ensure_future",
             "wait_for",
@@ -389,6 +396,8 @@ impl FileFacts {
             "mark.asyncio",
             "mark.anyio",
             "mark.trio",
+            "def event_loop",
+            "def loop",
         ];
         static SEARCH: std::sync::LazyLock<Option<aho_corasick::packed::Searcher>> =
             std::sync::LazyLock::new(|| aho_corasick::packed::Searcher::new(WORDS.iter()));
@@ -416,7 +425,7 @@ impl FileFacts {
         }
         let has = |i: u32| seen & (1 << i) != 0;
         let patch = has(2) && (contains("patch") || contains("setattr") || contains("wait_for ="));
-        let plugin = (4..12).any(has);
+        let plugin = (4..14).any(has);
         let loop_use = has(3);
         let mentions_task = has(0) || has(1);
         let mut facts = FileFacts {
@@ -436,6 +445,7 @@ impl FileFacts {
             index: &index,
             imports: Imports::new(suite),
             functions: Vec::new(),
+            conftest: path.ends_with("conftest.py"),
             facts: &mut facts,
         };
         walker.visit_body(suite);
@@ -470,6 +480,7 @@ struct Walker<'f> {
     imports: Imports,
     /// Is each enclosing function an `async def`?
     functions: Vec<bool>,
+    conftest: bool,
     facts: &'f mut FileFacts,
 }
 
@@ -487,6 +498,20 @@ impl<'a> SourceOrderVisitor<'a> for Walker<'_> {
                     self.facts.plugins.anyio = true;
                     if self.source[func.range()].contains("trio") {
                         self.facts.plugins.anyio_trio = true;
+                    }
+                }
+                if matches!(func.name.as_str(), "event_loop" | "loop")
+                    && func
+                        .decorator_list
+                        .iter()
+                        .any(|d| is_fixture_decorator(&self.imports, &d.expression))
+                {
+                    match plain_loop_fixture(&self.imports, self.source, func) {
+                        Ok(()) if func.name.as_str() == "loop" && self.conftest => {
+                            self.facts.plugins.conftest_loop_fixture = true;
+                        }
+                        Ok(()) => {}
+                        Err(_) => self.facts.plugins.custom_loop_fixture = true,
                     }
                 }
                 for decorator in &func.decorator_list {

@@ -16,6 +16,8 @@ use crate::registry::{FixSafety, Transform, TransformInfo};
 use crate::version::PyVersion;
 use crate::{importer, rewrite};
 
+mod pytest;
+
 crate::declare_transform! {
     /// ## What it does
     /// Finds a `unittest.TestCase` subclass whose `setUp` makes an event loop
@@ -155,6 +157,10 @@ impl Transform for LoopTestCase {
     }
 
     fn on_stmt<'a>(&self, cx: &mut Checker<'a>, stmt: &'a Stmt) {
+        if let Stmt::FunctionDef(func) = stmt {
+            pytest::check(cx, func);
+            return;
+        }
         let Stmt::ClassDef(class) = stmt else { return };
         // A byte search over the class first: most classes drive no loop.
         if memchr::memmem::find(cx.slice(stmt).as_bytes(), b"run_until_complete").is_none() {
@@ -244,10 +250,7 @@ impl<'a> SourceOrderVisitor<'a> for Collector<'a, '_> {
     }
 
     fn visit_expr(&mut self, expr: &'a Expr) {
-        if let Expr::Attribute(attr) = expr
-            && attr.attr.as_str() == self.attr
-            && matches!(&*attr.value, Expr::Name(n) if n.id.as_str() == self.owner)
-        {
+        if is_self_attr(expr, self.owner, self.attr) {
             self.uses.push(Use {
                 expr,
                 parents: self.parents.clone(),
@@ -314,9 +317,23 @@ enum Role {
     Keep,
 }
 
+/// Is `expr` the loop: `owner.attr` (`self.loop`), or with an empty `attr` the bare name
+/// `owner` (a pytest test's `event_loop` fixture parameter)?
 fn is_self_attr(expr: &Expr, owner: &str, attr: &str) -> bool {
+    if attr.is_empty() {
+        return matches!(expr, Expr::Name(n) if n.id.as_str() == owner);
+    }
     matches!(expr, Expr::Attribute(a) if a.attr.as_str() == attr
         && matches!(&*a.value, Expr::Name(n) if n.id.as_str() == owner))
+}
+
+/// How the loop is spelled in messages.
+fn loop_name(owner: &str, attr: &str) -> String {
+    if attr.is_empty() {
+        owner.to_string()
+    } else {
+        format!("{owner}.{attr}")
+    }
 }
 
 fn asyncio_call<'e>(cx: &Checker, expr: &'e Expr, name: &str) -> Option<&'e ast::ExprCall> {
@@ -532,11 +549,19 @@ fn plan(cx: &Checker, class: &ast::StmtClassDef, attr: &str) -> Result<Fix, Stri
                 clears_current |= clears;
             }
             _ if name.starts_with("test") && !method.is_async => {
-                tests += usize::from(test_method(cx, method, owner, attr, &mut plan, true)?);
+                tests += usize::from(test_method(
+                    cx,
+                    method,
+                    owner,
+                    attr,
+                    &mut plan,
+                    true,
+                    allowed_decorator,
+                )?);
             }
             // A coroutine method runs only inside the tests' coroutines, on the running loop.
             _ if method.is_async => {
-                test_method(cx, method, owner, attr, &mut plan, false)?;
+                test_method(cx, method, owner, attr, &mut plan, false, allowed_decorator)?;
             }
             _ => {
                 let collected = collect(&method.body, owner, attr);
@@ -754,7 +779,9 @@ fn first_line(text: &str) -> &str {
     text.lines().next().unwrap_or(text)
 }
 
-/// A test method: its edits when it uses the loop (returns whether it does).
+/// A test method (or a pytest test function, with an empty `attr`: see [`is_self_attr`]): its
+/// edits when it uses the loop (returns whether it does). `allowed` says which decorators a
+/// test may keep.
 fn test_method(
     cx: &Checker,
     method: &ast::StmtFunctionDef,
@@ -762,9 +789,10 @@ fn test_method(
     attr: &str,
     plan: &mut Plan,
     is_test: bool,
+    allowed: fn(&Checker, &ast::Decorator) -> bool,
 ) -> Result<bool, String> {
     let name = method.name.as_str();
-    let loop_name = format!("{owner}.{attr}");
+    let loop_name = loop_name(owner, attr);
     let collected = collect(&method.body, owner, attr);
     if collected.uses.is_empty() {
         return Ok(false);
@@ -777,7 +805,7 @@ fn test_method(
     if let Some(decorator) = method
         .decorator_list
         .iter()
-        .find(|d| is_test && !allowed_decorator(cx, d))
+        .find(|d| is_test && !allowed(cx, d))
     {
         return Err(format!(
             "`{name}` has the decorator `@{}`, which may call the test as a sync function",
@@ -804,6 +832,14 @@ fn test_method(
             return Err(format!(
                 "`{name}` runs another event loop (`{}`), which fails inside the async test's running loop",
                 cx.slice(&*call.func)
+            ));
+        }
+        if let Some(def) = cx.imported_definition(&call.func)
+            && def.runs_loop
+        {
+            return Err(format!(
+                "`{name}` calls `{}` (from {}), which runs an event loop itself (it would fail inside the async test's running loop)",
+                def.name, def.path
             ));
         }
         if let Some(helper) = runs_loop_locally(cx, call) {

@@ -1,6 +1,8 @@
-# expect: any
-# A background task makes progress only while the loop runs: between two
-# `run_until_complete` calls, sync code sees it paused; awaited, the same.
+# differs: other tasks may interleave in another order
+# A background task makes progress only while the loop runs. `run_until_complete(sleep(0))`
+# runs the loop until the task wrapping `sleep(0)` is done (three iterations: the background
+# task steps three times); `await asyncio.sleep(0)` yields once. Between two awaits sync code
+# still sees it paused.
 import asyncio
 
 import pytest
