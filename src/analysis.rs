@@ -541,52 +541,6 @@ pub fn after_sync_acquire(cx: &Checker, range: ruff_text_size::TextRange) -> boo
     })
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Every kind of module-scope binding, counted once per file (the table the checker keeps).
-    #[test]
-    fn module_bindings_count_every_kind_of_binding() {
-        let cases: &[(&str, bool)] = &[
-            ("async def f(): pass\n", false),
-            ("async def f(): pass\nf = 1\n", true),
-            ("async def f(): pass\nif x:\n    f = g\n", true),
-            ("async def f(): pass\nfor f in xs: pass\n", true),
-            ("async def f(): pass\nwith a as f: pass\n", true),
-            ("async def f(): pass\ndel f\n", true),
-            ("async def f(): pass\nf += 1\n", true),
-            ("async def f(): pass\nf: int = 1\n", true),
-            ("async def f(): pass\n(f := 2)\n", true),
-            ("async def f(): pass\na, *f = xs\n", true),
-            ("async def f(): pass\nimport f\n", true),
-            ("async def f(): pass\nimport f.sub, f.other\n", true),
-            ("import f.sub, f.other\n", false),
-            ("async def f(): pass\nfrom m import g as f\n", true),
-            ("async def f(): pass\nfrom m import *\n", true),
-            (
-                "async def f(): pass\ntry: pass\nexcept E as f: pass\n",
-                true,
-            ),
-            ("async def f(): pass\nclass f: pass\n", true),
-            ("async def f(): pass\ndef g():\n    global f\n", true),
-            ("async def f(): pass\nglobals()['x'] = 1\n", true),
-            // Bindings inside functions and classes are theirs, not the module's.
-            ("async def f(): pass\ndef g():\n    f = 1\n", false),
-            ("async def f(): pass\nclass C:\n    f = 1\n", false),
-            ("async def f(): pass\ndef g():\n    import f\n", false),
-        ];
-        for (source, expected) in cases {
-            let parsed = ruff_python_parser::parse_module(source).unwrap();
-            assert_eq!(
-                module_name_rebound(parsed.suite(), "f"),
-                *expected,
-                "{source}"
-            );
-        }
-    }
-}
-
 /// Is `decorator` pytest's fixture decorator (`pytest.fixture`, `pytest.fixture(...)`,
 /// `pytest_asyncio.fixture`)?
 pub fn is_fixture_decorator(imports: &crate::imports::Imports, decorator: &Expr) -> bool {
@@ -725,4 +679,78 @@ pub fn plain_loop_fixture(
         ));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The loop fixture shapes: pytest-asyncio's own, and what makes a fixture custom.
+    #[test]
+    fn plain_loop_fixtures() {
+        let check = |source: &str| {
+            let parsed = ruff_python_parser::parse_module(source).unwrap();
+            let imports = crate::imports::Imports::new(parsed.suite());
+            let Stmt::FunctionDef(func) = parsed.suite().last().unwrap() else {
+                panic!("a function last")
+            };
+            plain_loop_fixture(&imports, source, func)
+                .map_err(|e| e.split(' ').take(6).collect::<Vec<_>>().join(" "))
+        };
+        let head = "import asyncio\nimport pytest\n";
+        assert!(check(&format!("{head}@pytest.fixture\ndef event_loop():\n    loop = asyncio.new_event_loop()\n    yield loop\n    loop.close()\n")).is_ok());
+        assert!(check(&format!("{head}@pytest.fixture(scope='function')\ndef event_loop():\n    loop = asyncio.get_event_loop_policy().new_event_loop()\n    asyncio.set_event_loop(loop)\n    try:\n        yield loop\n    finally:\n        loop.run_until_complete(loop.shutdown_asyncgens())\n        loop.close()\n        asyncio.set_event_loop(None)\n")).is_ok());
+        for custom in [
+            "@pytest.fixture(scope='session')\ndef event_loop():\n    loop = asyncio.new_event_loop()\n    yield loop\n",
+            "@pytest.fixture(autouse=True)\ndef event_loop():\n    loop = asyncio.new_event_loop()\n    yield loop\n",
+            "@pytest.fixture\ndef event_loop():\n    asyncio.set_event_loop_policy(None)\n    loop = asyncio.new_event_loop()\n    yield loop\n",
+            "@pytest.fixture\ndef event_loop():\n    loop = uvloop.new_event_loop()\n    yield loop\n",
+            "@pytest.fixture\ndef event_loop():\n    loop = asyncio.new_event_loop()\n    loop.set_debug(True)\n    yield loop\n",
+            "@pytest.fixture\ndef event_loop(request):\n    loop = asyncio.new_event_loop()\n    yield loop\n",
+            "@pytest.fixture\ndef event_loop():\n    loop = asyncio.new_event_loop()\n    yield other\n",
+        ] {
+            assert!(check(&format!("{head}{custom}")).is_err(), "{custom}");
+        }
+    }
+
+    /// Every kind of module-scope binding, counted once per file (the table the checker keeps).
+    #[test]
+    fn module_bindings_count_every_kind_of_binding() {
+        let cases: &[(&str, bool)] = &[
+            ("async def f(): pass\n", false),
+            ("async def f(): pass\nf = 1\n", true),
+            ("async def f(): pass\nif x:\n    f = g\n", true),
+            ("async def f(): pass\nfor f in xs: pass\n", true),
+            ("async def f(): pass\nwith a as f: pass\n", true),
+            ("async def f(): pass\ndel f\n", true),
+            ("async def f(): pass\nf += 1\n", true),
+            ("async def f(): pass\nf: int = 1\n", true),
+            ("async def f(): pass\n(f := 2)\n", true),
+            ("async def f(): pass\na, *f = xs\n", true),
+            ("async def f(): pass\nimport f\n", true),
+            ("async def f(): pass\nimport f.sub, f.other\n", true),
+            ("import f.sub, f.other\n", false),
+            ("async def f(): pass\nfrom m import g as f\n", true),
+            ("async def f(): pass\nfrom m import *\n", true),
+            (
+                "async def f(): pass\ntry: pass\nexcept E as f: pass\n",
+                true,
+            ),
+            ("async def f(): pass\nclass f: pass\n", true),
+            ("async def f(): pass\ndef g():\n    global f\n", true),
+            ("async def f(): pass\nglobals()['x'] = 1\n", true),
+            // Bindings inside functions and classes are theirs, not the module's.
+            ("async def f(): pass\ndef g():\n    f = 1\n", false),
+            ("async def f(): pass\nclass C:\n    f = 1\n", false),
+            ("async def f(): pass\ndef g():\n    import f\n", false),
+        ];
+        for (source, expected) in cases {
+            let parsed = ruff_python_parser::parse_module(source).unwrap();
+            assert_eq!(
+                module_name_rebound(parsed.suite(), "f"),
+                *expected,
+                "{source}"
+            );
+        }
+    }
 }

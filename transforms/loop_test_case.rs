@@ -1,6 +1,8 @@
 //! `loop-test-case`: a `unittest.TestCase` whose `setUp` makes an event loop and whose tests
 //! drive it with `self.loop.run_until_complete(x)` → `unittest.IsolatedAsyncioTestCase` with
-//! `async def` tests that `await x`.
+//! `async def` tests that `await x`; and the pytest spelling (`pytest.rs`): a test that takes
+//! the `event_loop` fixture and calls `event_loop.run_until_complete(x)` → a
+//! `@pytest.mark.asyncio` `async def` test that awaits `x`.
 
 use ruff_python_ast::token::TokenKind;
 use ruff_python_ast::visitor::source_order::{self, SourceOrderVisitor};
@@ -36,11 +38,24 @@ crate::declare_transform! {
     /// become `asyncio.get_running_loop()`, which inside the async test is the test's loop.
     /// Tests that do not use the loop stay as they are.
     ///
+    /// The pytest spelling: in a test file (`test_*.py`, `*_test.py`), a `def test*` (module
+    /// level, or a method of a class without bases) that takes the `event_loop` fixture
+    /// (pytest-asyncio's before 1.0, or a project fixture that only makes a loop, yields it and
+    /// closes it) or a project-defined `loop` fixture of that shape, and calls
+    /// `event_loop.run_until_complete(x)`, becomes an `async def` test with the mark of the
+    /// suite's plugin (`@pytest.mark.asyncio`, or `@pytest.mark.anyio` where the suite runs on
+    /// anyio's plugin and not pytest-asyncio, as `asyncio-run-in-test` picks it; `import
+    /// pytest` is added where needed) that does `await x`; the fixture parameter goes, and the
+    /// other uses of the loop are rewritten as in a test case above. The mark is added even
+    /// under `asyncio_mode = auto`, where it is harmless (in strict mode, the default, it is
+    /// needed).
+    ///
     /// ## Why is this bad?
     /// Managing a loop by hand in every test is what `IsolatedAsyncioTestCase` (3.8+) does for
     /// you: it creates the loop, runs `setUp`, the test and `tearDown` in it, cancels what the
     /// test left running and closes the loop. `get_event_loop()` without a running loop is
-    /// deprecated, and `loop=` arguments were removed from asyncio in 3.10.
+    /// deprecated, and `loop=` arguments were removed from asyncio in 3.10. pytest-asyncio 1.0
+    /// removed the `event_loop` fixture: async tests get their loop from the plugin.
     ///
     /// ## Example
     /// ```python
@@ -63,6 +78,19 @@ crate::declare_transform! {
     ///         self.assertEqual(await fetch(), 42)
     /// ```
     ///
+    /// And with pytest:
+    /// ```python
+    /// def test_fetch(event_loop):
+    ///     assert event_loop.run_until_complete(fetch()) == 42
+    /// ```
+    ///
+    /// Use instead:
+    /// ```python
+    /// @pytest.mark.asyncio
+    /// async def test_fetch():
+    ///     assert await fetch() == 42
+    /// ```
+    ///
     /// ## Fix safety
     /// Unsafe. The isolated test case runs each test in a loop of its own, in debug mode, with
     /// `setUp`, the test and `tearDown` inside it (between `asyncSetUp` and `asyncTearDown`);
@@ -72,6 +100,15 @@ crate::declare_transform! {
     /// at the end of a test are cancelled (and their cancellation awaited) instead of being
     /// left unfinished when the loop closed. After each test there is no current event loop
     /// (`asyncio.get_event_loop()` from sync code raises).
+    ///
+    /// The pytest form is unsafe too: the test runs inside the plugin's running loop (with
+    /// pytest-asyncio 1.x the plugin's own loop, not the project's fixture's; code it calls
+    /// that runs a loop itself raises); the awaited coroutines run in the test's task rather
+    /// than in a task each, so context variables they set stay set and other tasks may
+    /// interleave in another order (`run_until_complete(asyncio.sleep(0))` let them step more
+    /// than one `await asyncio.sleep(0)` does); tasks still pending at the end of the test are
+    /// cancelled (pytest-asyncio 1.x) instead of being left unfinished when the fixture closed
+    /// the loop. It needs pytest-asyncio (or anyio's plugin).
     ///
     /// ## When no fix is made
     /// - The class has bases other than `unittest.TestCase` (a base with its own loop
@@ -93,9 +130,32 @@ crate::declare_transform! {
     /// - The setUp keeps the current loop (no `set_event_loop(None)`) and other code of the
     ///   file or of other files of the run calls `asyncio.get_event_loop()` from sync code:
     ///   after an isolated test there is no current loop, so it would raise.
+    ///
+    /// For the pytest form, besides the test-level reasons above (`run_forever`, `stop`,
+    /// `close`, nested functions and lambdas, `run_until_complete` passed as a callable,
+    /// helpers of this module or of other files of the run that run a loop, `asyncio.run` /
+    /// `get_event_loop()` in the test, `yield`):
+    /// - The test is already `async def`, the fixture parameter has a default, or the parameter
+    ///   list has `/`, `*` or `**`.
+    /// - The loop fixture does more than make and close a loop (a policy, `uvloop`, another
+    ///   loop class, a scope other than `function`, `autouse`, other fixtures): in this file,
+    ///   or anywhere in the project (a `conftest.py`). A `loop` fixture that neither this file
+    ///   nor a `conftest.py` of the run defines may be a plugin's (pytest-aiohttp's).
+    /// - The test takes another fixture that may use the loop: one this file does not define
+    ///   (pytest's own fixtures, `mocker` and `parametrize` arguments aside), an async fixture,
+    ///   or one that takes the loop fixture or makes or runs a loop (transitively). Before,
+    ///   it shared the loop with the test; after, the test is not sure to run in that loop.
+    /// - The test names its fixture in a string (`request.getfixturevalue("event_loop")`),
+    ///   has a decorator other than a `pytest.mark.*` mark (not `usefixtures`, `asyncio`,
+    ///   `anyio`, `trio`) or `mock.patch*`, or belongs to a class with bases, a metaclass or a
+    ///   decorator other than a mark.
+    /// - The suite runs on pytest-trio, or on anyio's plugin with a trio backend.
+    /// - A fixture (a function decorated with `pytest.fixture`) that itself drives the loop
+    ///   fixture with `run_until_complete` is reported and not rewritten: an async fixture's
+    ///   loop and scope depend on the pytest-asyncio version.
     pub struct LoopTestCase {
         id: "loop-test-case",
-        summary: "`TestCase` driving `self.loop.run_until_complete` -> `IsolatedAsyncioTestCase`",
+        summary: "`TestCase` driving `self.loop.run_until_complete` -> `IsolatedAsyncioTestCase`; pytest `event_loop.run_until_complete` -> `@pytest.mark.asyncio` async test",
         min_version: Some(PyVersion::PY38),
         safety: FixSafety::Unsafe,
     }

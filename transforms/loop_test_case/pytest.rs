@@ -247,6 +247,11 @@ fn fixture_uses_loop(
             "the test takes `{name}`, a fixture this file does not define: it may use the loop, and the async test is not sure to run in that loop (pytest-asyncio 1.x runs it in its own)"
         ));
     };
+    if def.is_async {
+        return Some(format!(
+            "the fixture `{name}` the test takes is async: it ran in the plugin's loop, which was not sure to be the one the test drove (the async test would share it)"
+        ));
+    }
     let text = cx.slice(*def);
     for needle in [
         "run_until_complete",
@@ -289,9 +294,7 @@ fn check_loop_fixture(
     }
     let plugins = cx.project().plugins(cx.file_name());
     if plugins.custom_loop_fixture {
-        return Err(format!(
-            "an `event_loop` or `loop` fixture of the project (a conftest.py) does more than make and close a loop (a policy, uvloop, a wider scope): the async test would run in the plugin's loop instead"
-        ));
+        return Err("an `event_loop` or `loop` fixture of the project (a conftest.py) does more than make and close a loop (a policy, uvloop, a wider scope): the async test would run in the plugin's loop instead".into());
     }
     if fixture == "loop" && !plugins.conftest_loop_fixture {
         return Err("the `loop` fixture is defined neither in this file nor in a conftest.py of the run: it may be a plugin's (pytest-aiohttp's) with loop machinery of its own".into());
@@ -343,6 +346,16 @@ fn plan<'a>(
         }
     }
     let remove = remove_parameter(cx, func, parameter)?;
+    let body = TextRange::new(
+        func.body.first().map_or(func.end(), Ranged::start),
+        func.end(),
+    );
+    let text = &cx.source()[body];
+    if text.contains(&format!("\"{fixture}\"")) || text.contains(&format!("'{fixture}'")) {
+        return Err(format!(
+            "the test names the `{fixture}` fixture in a string (`request.getfixturevalue`?): it would get the fixture's loop, not the running one"
+        ));
+    }
     let fixtures = file_fixtures(cx, class);
     check_loop_fixture(cx, fixture, &fixtures)?;
     let parametrized = parametrized(cx, func)
