@@ -149,7 +149,12 @@ crate::declare_transform! {
     ///   has a decorator other than a `pytest.mark.*` mark (not `usefixtures`, `asyncio`,
     ///   `anyio`, `trio`) or `mock.patch*`, or belongs to a class with bases, a metaclass or a
     ///   decorator other than a mark.
-    /// - The suite runs on pytest-trio, or on anyio's plugin with a trio backend.
+    /// - The suite runs on pytest-trio, or on anyio's plugin with a trio backend; or nothing in
+    ///   the files of the run shows pytest-asyncio or anyio's plugin (`pytest.mark.asyncio`,
+    ///   `import pytest_asyncio`, `pytest_plugins`, an `anyio_backend` fixture): the loop
+    ///   fixture may be the project's own, and without a plugin an async test does not run.
+    ///   (`asyncio-run-in-test` assumes pytest-asyncio there; a test that drives a loop fixture
+    ///   does not need it.)
     /// - A fixture (a function decorated with `pytest.fixture`) that itself drives the loop
     ///   fixture with `run_until_complete` is reported and not rewritten: an async fixture's
     ///   loop and scope depend on the pytest-asyncio version.

@@ -375,6 +375,13 @@ fn plan<'a>(
         }
     }
     let plugin = pytest_plugin(cx)?;
+    // Unlike `asyncio.run` in a test (asyncio-run-in-test), a test driving a loop fixture does
+    // not need pytest-asyncio: the fixture may be the project's own. Without a plugin the
+    // async test would not run at all, so one must show in the project.
+    let plugins = cx.project().plugins(cx.file_name());
+    if !plugins.asyncio && !plugins.anyio {
+        return Err("nothing in the files of the run shows pytest-asyncio or anyio's pytest plugin (`pytest.mark.asyncio`, `import pytest_asyncio`, `pytest_plugins`, an `anyio_backend` fixture): without one an async test does not run, and the loop fixture may be the project's own".into());
+    }
 
     let mut plan = Plan {
         edits: Vec::new(),

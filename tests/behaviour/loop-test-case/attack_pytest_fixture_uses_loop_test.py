@@ -5,6 +5,7 @@
 import asyncio
 
 import pytest
+import pytest_asyncio  # noqa: F401 (the suite runs on pytest-asyncio)
 from pytest_runner import log
 
 
