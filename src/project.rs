@@ -67,6 +67,8 @@ pub struct Plugins {
     pub custom_loop_fixture: bool,
     /// A `conftest.py` defines a plain `loop` fixture (one that only makes and closes a loop).
     pub conftest_loop_fixture: bool,
+    /// An `autouse` fixture takes `event_loop` or `loop`: it shares that loop with every test.
+    pub autouse_loop_fixture: bool,
 }
 
 impl Plugins {
@@ -77,6 +79,7 @@ impl Plugins {
         self.trio |= other.trio;
         self.custom_loop_fixture |= other.custom_loop_fixture;
         self.conftest_loop_fixture |= other.conftest_loop_fixture;
+        self.autouse_loop_fixture |= other.autouse_loop_fixture;
     }
 }
 
@@ -383,7 +386,7 @@ impl FileFacts {
         // One SIMD (Teddy) pass for the words below, restarting one byte after each match so
         // no occurrence is hidden by another (no word is a prefix of another); `patch`,
         // `setattr` and `wait_for =` only matter, and are only searched, where `wait_for` is.
-        const WORDS: [&str; 14] = [
+        const WORDS: [&str; 15] = [
             "create_task",
             "ensure_future",
             "wait_for",
@@ -398,6 +401,7 @@ impl FileFacts {
             "mark.trio",
             "def event_loop",
             "def loop",
+            "autouse",
         ];
         static SEARCH: std::sync::LazyLock<Option<aho_corasick::packed::Searcher>> =
             std::sync::LazyLock::new(|| aho_corasick::packed::Searcher::new(WORDS.iter()));
@@ -425,7 +429,7 @@ impl FileFacts {
         }
         let has = |i: u32| seen & (1 << i) != 0;
         let patch = has(2) && (contains("patch") || contains("setattr") || contains("wait_for ="));
-        let plugin = (4..14).any(has);
+        let plugin = (4..15).any(has);
         let loop_use = has(3);
         let mentions_task = has(0) || has(1);
         let mut facts = FileFacts {
@@ -500,12 +504,25 @@ impl<'a> SourceOrderVisitor<'a> for Walker<'_> {
                         self.facts.plugins.anyio_trio = true;
                     }
                 }
-                if matches!(func.name.as_str(), "event_loop" | "loop")
+                let fixture = func
+                    .decorator_list
+                    .iter()
+                    .find(|d| is_fixture_decorator(&self.imports, &d.expression));
+                if let Some(Expr::Call(call)) = fixture.map(|d| &d.expression)
+                    && call.arguments.find_keyword("autouse").is_some_and(|k| {
+                        !matches!(
+                            k.value,
+                            Expr::BooleanLiteral(ast::ExprBooleanLiteral { value: false, .. })
+                        )
+                    })
                     && func
-                        .decorator_list
+                        .parameters
                         .iter()
-                        .any(|d| is_fixture_decorator(&self.imports, &d.expression))
+                        .any(|p| matches!(p.name().as_str(), "event_loop" | "loop"))
                 {
+                    self.facts.plugins.autouse_loop_fixture = true;
+                }
+                if matches!(func.name.as_str(), "event_loop" | "loop") && fixture.is_some() {
                     match plain_loop_fixture(&self.imports, self.source, func) {
                         Ok(()) if func.name.as_str() == "loop" && self.conftest => {
                             self.facts.plugins.conftest_loop_fixture = true;

@@ -143,8 +143,11 @@ crate::declare_transform! {
     ///   nor a `conftest.py` of the run defines may be a plugin's (pytest-aiohttp's).
     /// - The test takes another fixture that may use the loop: one this file does not define
     ///   (pytest's own fixtures, `mocker` and `parametrize` arguments aside), an async fixture,
-    ///   or one that takes the loop fixture or makes or runs a loop (transitively). Before,
-    ///   it shared the loop with the test; after, the test is not sure to run in that loop.
+    ///   or one that takes the loop fixture or makes or runs a loop (transitively; a
+    ///   `parametrize(..., indirect=...)` name counts as a fixture); an autouse fixture of the
+    ///   file that does, or of the project that takes `event_loop`/`loop`; `usefixtures` in a
+    ///   `pytestmark`. Before, it shared the loop with the test; after, the test is not sure
+    ///   to run in that loop.
     /// - The test names its fixture in a string (`request.getfixturevalue("event_loop")`),
     ///   has a decorator other than a `pytest.mark.*` mark (not `usefixtures`, `asyncio`,
     ///   `anyio`, `trio`) or `mock.patch*`, or belongs to a class with bases, a metaclass or a

@@ -204,6 +204,10 @@ fn parametrized(cx: &Checker, func: &ast::StmtFunctionDef) -> Option<Vec<String>
         {
             continue;
         }
+        // `indirect=`: the names are fixtures, checked as such.
+        if call.arguments.find_keyword("indirect").is_some() {
+            continue;
+        }
         let argnames = call
             .arguments
             .find_argument_value("argnames", 0)?;
@@ -281,6 +285,10 @@ fn fixture_uses_loop(
         }
     }
     None
+}
+
+fn plugins_autouse(cx: &Checker) -> bool {
+    cx.project().plugins(cx.file_name()).autouse_loop_fixture
 }
 
 /// Is the loop fixture the test takes one that only makes and closes a loop?
@@ -372,6 +380,29 @@ fn plan<'a>(
         }
         if let Some(reason) = fixture_uses_loop(other, fixture, &fixtures, cx, &mut Vec::new()) {
             return Err(reason);
+        }
+    }
+    // Fixtures the test gets without naming them: autouse ones, `usefixtures` in `pytestmark`.
+    if plugins_autouse(cx) {
+        return Err("an autouse fixture of the project takes the loop fixture: it would keep using that loop while the async test runs in the plugin's".into());
+    }
+    for (name, def) in &fixtures {
+        let autouse = def.decorator_list.iter().any(|d| {
+            matches!(&d.expression, Expr::Call(call) if call.arguments.find_keyword("autouse").is_some())
+        });
+        if autouse
+            && let Some(reason) = fixture_uses_loop(name, fixture, &fixtures, cx, &mut Vec::new())
+        {
+            return Err(format!("{reason} (an autouse fixture)"));
+        }
+    }
+    let marks = cx.suite().iter().chain(class.map_or(&[][..], |c| &c.body[..]));
+    for stmt in marks {
+        if let Stmt::Assign(assign) = stmt
+            && matches!(&assign.targets[..], [Expr::Name(n)] if n.id.as_str() == "pytestmark")
+            && cx.slice(&*assign.value).contains("usefixtures")
+        {
+            return Err("`pytestmark` brings fixtures in with `usefixtures`: they may use the loop".into());
         }
     }
     let plugin = pytest_plugin(cx)?;
