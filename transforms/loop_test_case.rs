@@ -39,7 +39,7 @@ crate::declare_transform! {
     /// Tests that do not use the loop stay as they are.
     ///
     /// The pytest spelling: in a test file (`test_*.py`, `*_test.py`), a `def test*` (module
-    /// level, or a method of a class without bases) that takes the `event_loop` fixture
+    /// level, or a method of a `Test*` class without bases) that takes the `event_loop` fixture
     /// (pytest-asyncio's before 1.0, or a project fixture that only makes a loop, yields it and
     /// closes it) or a project-defined `loop` fixture of that shape, and calls
     /// `event_loop.run_until_complete(x)`, becomes an `async def` test with the mark of the

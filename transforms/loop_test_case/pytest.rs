@@ -60,7 +60,10 @@ pub(super) fn check<'a>(cx: &mut Checker<'a>, func: &'a ast::StmtFunctionDef) {
     }
     let class: Option<&'a ast::StmtClassDef> = match *cx.statements() {
         [Stmt::FunctionDef(_)] => None,
-        [Stmt::ClassDef(class), Stmt::FunctionDef(_)] => Some(class),
+        // pytest collects methods of `Test*` classes only: other classes' are helpers.
+        [Stmt::ClassDef(class), Stmt::FunctionDef(_)] if class.name.starts_with("Test") => {
+            Some(class)
+        }
         _ => return,
     };
     let method = class.is_some() && !is_static(func);
@@ -419,20 +422,16 @@ fn plan<'a>(
         dropped: Vec::new(),
         shared: false,
     };
-    // The mark first: with no other decorator it goes where `async ` is inserted, before it.
-    let already = func.decorator_list.iter().any(|d| {
-        let text = cx.slice(&d.expression);
-        text.ends_with("mark.asyncio") || text.ends_with("mark.anyio")
-    });
-    if !already {
-        let (mark, import) = pytest_mark(cx, func)?;
-        let indent = rewrite::indentation(cx, func);
-        plan.edits.push(Edit::insertion(
-            format!("@{mark}.{plugin}{}{indent}", cx.line_ending()),
-            func.start(),
-        ));
-        plan.edits.extend(import);
-    }
+    // The mark first (above the other decorators; `allowed_decorator` refuses a test that
+    // already has a plugin's mark): with no other decorator it goes where `async ` is
+    // inserted, before it.
+    let (mark, import) = pytest_mark(cx, func)?;
+    let indent = rewrite::indentation(cx, func);
+    plan.edits.push(Edit::insertion(
+        format!("@{mark}.{plugin}{}{indent}", cx.line_ending()),
+        func.start(),
+    ));
+    plan.edits.extend(import);
     if !test_method(cx, func, fixture, "", &mut plan, true, allowed_decorator)? {
         return Err(format!("the test does not use `{fixture}`"));
     }
