@@ -135,7 +135,8 @@ crate::declare_transform! {
     /// `close`, nested functions and lambdas, `run_until_complete` passed as a callable,
     /// helpers of this module or of other files of the run that run a loop, `asyncio.run` /
     /// `get_event_loop()` in the test, `yield`):
-    /// - The test is already `async def`, the fixture parameter has a default, or the parameter
+    /// - The test is already `async def`, the fixture parameter has a default or is a
+    ///   `parametrize` argument, or the parameter
     ///   list has `/`, `*` or `**`.
     /// - The loop fixture does more than make and close a loop (a policy, `uvloop`, another
     ///   loop class, a scope other than `function`, `autouse`, other fixtures): in this file,

@@ -367,10 +367,15 @@ fn plan<'a>(
             "the test names the `{fixture}` fixture in a string (`request.getfixturevalue`?): it would get the fixture's loop, not the running one"
         ));
     }
-    let fixtures = file_fixtures(cx, class);
-    check_loop_fixture(cx, fixture, &fixtures)?;
     let parametrized = parametrized(cx, func)
         .ok_or("a `parametrize` mark's argument names are not literal strings")?;
+    if parametrized.iter().any(|p| p == fixture) {
+        return Err(format!(
+            "`{fixture}` is a `parametrize` argument, not the fixture"
+        ));
+    }
+    let fixtures = file_fixtures(cx, class);
+    check_loop_fixture(cx, fixture, &fixtures)?;
     let method = class.is_some() && !is_static(func);
     for other in func
         .parameters
