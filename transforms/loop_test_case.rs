@@ -136,8 +136,7 @@ crate::declare_transform! {
     /// helpers of this module or of other files of the run that run a loop, `asyncio.run` /
     /// `get_event_loop()` in the test, `yield`):
     /// - The test is already `async def`, the fixture parameter has a default or is a
-    ///   `parametrize` argument, or the parameter
-    ///   list has `/`, `*` or `**`.
+    ///   `parametrize` argument, or the parameter list has `/`, `*` or `**`.
     /// - The loop fixture does more than make and close a loop (a policy, `uvloop`, another
     ///   loop class, a scope other than `function`, `autouse`, other fixtures): in this file,
     ///   or anywhere in the project (a `conftest.py`). A `loop` fixture that neither this file
