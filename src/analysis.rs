@@ -549,6 +549,7 @@ pub fn is_fixture_decorator(imports: &crate::imports::Imports, decorator: &Expr)
         other => other,
     };
     imports.matches(func, &["pytest", "fixture"])
+        || imports.matches(func, &["pytest", "yield_fixture"])
         || imports.matches(func, &["pytest_asyncio", "fixture"])
 }
 
@@ -593,13 +594,26 @@ pub fn plain_loop_fixture(
     fn is_local(expr: &Expr, local: Option<&str>) -> bool {
         matches!(expr, Expr::Name(n) if Some(n.id.as_str()) == local)
     }
+    // `import asyncio` inside the fixture (a common spelling) binds the module locally.
+    let local_asyncio = func.body.iter().any(|s| {
+        matches!(s, Stmt::Import(i) if matches!(&i.names[..], [a] if a.name.as_str() == "asyncio" && a.asname.is_none()))
+    });
+    let asyncio = |expr: &Expr, name: &str| {
+        imports.matches(expr, &["asyncio", name])
+            || (local_asyncio
+                && matches!(expr, Expr::Attribute(a) if a.attr.as_str() == name
+                    && matches!(&*a.value, Expr::Name(n) if n.id.as_str() == "asyncio")))
+    };
     fn statement_ok<'a>(
-        imports: &crate::imports::Imports,
+        asyncio: &dyn Fn(&Expr, &str) -> bool,
         stmt: &'a Stmt,
         local: &mut Option<&'a str>,
         yielded: &mut bool,
     ) -> bool {
         match stmt {
+            Stmt::Import(i) if local.is_none() => {
+                matches!(&i.names[..], [a] if a.name.as_str() == "asyncio" && a.asname.is_none())
+            }
             Stmt::Assign(assign) if local.is_none() => {
                 let [Expr::Name(target)] = &assign.targets[..] else {
                     return false;
@@ -608,10 +622,10 @@ pub fn plain_loop_fixture(
                     return false;
                 };
                 let fresh = call.arguments.is_empty()
-                    && (imports.matches(&call.func, &["asyncio", "new_event_loop"])
+                    && (asyncio(&call.func, "new_event_loop")
                         || matches!(&*call.func, Expr::Attribute(a) if a.attr.as_str() == "new_event_loop"
                             && matches!(&*a.value, Expr::Call(p) if p.arguments.is_empty()
-                                && imports.matches(&p.func, &["asyncio", "get_event_loop_policy"]))));
+                                && asyncio(&p.func, "get_event_loop_policy"))));
                 if fresh {
                     *local = Some(target.id.as_str());
                 }
@@ -623,7 +637,7 @@ pub fn plain_loop_fixture(
                     y.value.as_deref().is_some_and(|v| is_local(v, *local))
                 }
                 Expr::Call(call) => {
-                    if imports.matches(&call.func, &["asyncio", "set_event_loop"]) {
+                    if asyncio(&call.func, "set_event_loop") {
                         return call.arguments.keywords.is_empty()
                             && matches!(&call.arguments.args[..], [a]
                                 if a.is_none_literal_expr() || is_local(a, *local));
@@ -659,13 +673,13 @@ pub fn plain_loop_fixture(
                 .body
                 .iter()
                 .chain(&t.finalbody)
-                .all(|s| statement_ok(imports, s, local, yielded)),
+                .all(|s| statement_ok(asyncio, s, local, yielded)),
             Stmt::Pass(_) => true,
             _ => false,
         }
     }
     for stmt in &func.body {
-        if !statement_ok(imports, stmt, &mut local, &mut yielded) {
+        if !statement_ok(&asyncio, stmt, &mut local, &mut yielded) {
             let text = &source[stmt.range()];
             return Err(format!(
                 "the `{name}` fixture does more than make and close a loop (`{}`)",
@@ -700,6 +714,7 @@ mod tests {
         let head = "import asyncio\nimport pytest\n";
         assert!(check(&format!("{head}@pytest.fixture\ndef event_loop():\n    loop = asyncio.new_event_loop()\n    yield loop\n    loop.close()\n")).is_ok());
         assert!(check(&format!("{head}@pytest.fixture(scope='function')\ndef event_loop():\n    loop = asyncio.get_event_loop_policy().new_event_loop()\n    asyncio.set_event_loop(loop)\n    try:\n        yield loop\n    finally:\n        loop.run_until_complete(loop.shutdown_asyncgens())\n        loop.close()\n        asyncio.set_event_loop(None)\n")).is_ok());
+        assert!(check("import pytest\n@pytest.fixture(scope=\"function\")\ndef event_loop():\n    \"\"\"Doc.\"\"\"\n    import asyncio\n\n    loop = asyncio.new_event_loop()\n    yield loop\n    loop.close()\n").is_ok());
         for custom in [
             "@pytest.fixture(scope='session')\ndef event_loop():\n    loop = asyncio.new_event_loop()\n    yield loop\n",
             "@pytest.fixture(autouse=True)\ndef event_loop():\n    loop = asyncio.new_event_loop()\n    yield loop\n",

@@ -69,6 +69,9 @@ pub struct Plugins {
     pub conftest_loop_fixture: bool,
     /// An `autouse` fixture takes `event_loop` or `loop`: it shares that loop with every test.
     pub autouse_loop_fixture: bool,
+    /// A `pytest_pyfunc_call` hook: the project calls test functions itself (a home-made async
+    /// test runner, often one that hands coroutine tests the `event_loop` fixture).
+    pub pyfunc_call_hook: bool,
 }
 
 impl Plugins {
@@ -80,6 +83,7 @@ impl Plugins {
         self.custom_loop_fixture |= other.custom_loop_fixture;
         self.conftest_loop_fixture |= other.conftest_loop_fixture;
         self.autouse_loop_fixture |= other.autouse_loop_fixture;
+        self.pyfunc_call_hook |= other.pyfunc_call_hook;
     }
 }
 
@@ -386,7 +390,7 @@ impl FileFacts {
         // One SIMD (Teddy) pass for the words below, restarting one byte after each match so
         // no occurrence is hidden by another (no word is a prefix of another); `patch`,
         // `setattr` and `wait_for =` only matter, and are only searched, where `wait_for` is.
-        const WORDS: [&str; 15] = [
+        const WORDS: [&str; 16] = [
             "create_task",
             "ensure_future",
             "wait_for",
@@ -402,6 +406,7 @@ impl FileFacts {
             "def event_loop",
             "def loop",
             "autouse",
+            "pytest_pyfunc_call",
         ];
         static SEARCH: std::sync::LazyLock<Option<aho_corasick::packed::Searcher>> =
             std::sync::LazyLock::new(|| aho_corasick::packed::Searcher::new(WORDS.iter()));
@@ -429,7 +434,7 @@ impl FileFacts {
         }
         let has = |i: u32| seen & (1 << i) != 0;
         let patch = has(2) && (contains("patch") || contains("setattr") || contains("wait_for ="));
-        let plugin = (4..15).any(has);
+        let plugin = (4..16).any(has);
         let loop_use = has(3);
         let mentions_task = has(0) || has(1);
         let mut facts = FileFacts {
@@ -522,7 +527,18 @@ impl<'a> SourceOrderVisitor<'a> for Walker<'_> {
                 {
                     self.facts.plugins.autouse_loop_fixture = true;
                 }
-                if matches!(func.name.as_str(), "event_loop" | "loop") && fixture.is_some() {
+                if func.name.as_str() == "pytest_pyfunc_call" {
+                    self.facts.plugins.pyfunc_call_hook = true;
+                }
+                // A decorator spelled otherwise (`fixture = pytest.fixture`) counts too: the
+                // shape check then calls it custom.
+                if matches!(func.name.as_str(), "event_loop" | "loop")
+                    && (fixture.is_some()
+                        || func
+                            .decorator_list
+                            .iter()
+                            .any(|d| self.source[d.range()].contains("fixture")))
+                {
                     match plain_loop_fixture(&self.imports, self.source, func) {
                         Ok(()) if func.name.as_str() == "loop" && self.conftest => {
                             self.facts.plugins.conftest_loop_fixture = true;

@@ -152,6 +152,8 @@ crate::declare_transform! {
     ///   has a decorator other than a `pytest.mark.*` mark (not `usefixtures`, `asyncio`,
     ///   `anyio`, `trio`) or `mock.patch*`, or belongs to a class with bases, a metaclass or a
     ///   decorator other than a mark.
+    /// - A `pytest_pyfunc_call` hook in the project calls the tests itself (a home-made async
+    ///   runner, which may hand async tests the `event_loop` fixture).
     /// - The suite runs on pytest-trio, or on anyio's plugin with a trio backend; or nothing in
     ///   the files of the run shows pytest-asyncio or anyio's plugin (`pytest.mark.asyncio`,
     ///   `import pytest_asyncio`, `pytest_plugins`, an `anyio_backend` fixture): the loop
@@ -916,8 +918,14 @@ fn test_method(
             ));
         }
     }
-    let running = importer::spell(cx, "asyncio", "get_running_loop")?;
-    let mut needs_running = false;
+    // Spelled only when a use needs it (the file may bind `asyncio` otherwise somewhere).
+    let mut running = None;
+    let mut running_loop = || -> Result<String, String> {
+        if running.is_none() {
+            running = Some(importer::spell(cx, "asyncio", "get_running_loop")?);
+        }
+        Ok(format!("{}()", running.as_ref().expect("just spelled").name))
+    };
     for usage in &collected.uses {
         if usage.nested && !usage.in_coroutine {
             return Err(format!(
@@ -949,11 +957,8 @@ fn test_method(
                         "`{name}` uses {how}, which the running loop of an async test does not give the same way"
                     ));
                 }
-                plan.edits.push(Edit::replacement(
-                    format!("{}()", running.name),
-                    usage.expr.range(),
-                ));
-                needs_running = true;
+                plan.edits
+                    .push(Edit::replacement(running_loop()?, usage.expr.range()));
             }
             Some(Expr::Call(call)) if call.func.range() != usage.expr.range() => {
                 let keyword = call
@@ -983,11 +988,8 @@ fn test_method(
                     }
                     plan.edits.push(edit);
                 } else if keyword.is_some() || positional {
-                    plan.edits.push(Edit::replacement(
-                        format!("{}()", running.name),
-                        usage.expr.range(),
-                    ));
-                    needs_running = true;
+                    plan.edits
+                        .push(Edit::replacement(running_loop()?, usage.expr.range()));
                 } else {
                     return Err(format!("`{name}` uses `{loop_name}` otherwise"));
                 }
@@ -1000,7 +1002,7 @@ fn test_method(
             }
         }
     }
-    if needs_running {
+    if let Some(running) = running {
         plan.edits.extend(running.edit);
     }
     if !is_test {

@@ -174,11 +174,12 @@ fn file_fixtures<'a>(
     for body in bodies {
         for stmt in body {
             let Stmt::FunctionDef(f) = stmt else { continue };
-            let Some(decorator) = f
-                .decorator_list
-                .iter()
-                .find(|d| is_fixture_decorator(cx.imports(), &d.expression))
-            else {
+            // A decorator spelled otherwise (`fixture = pytest.fixture`) counts too: a loop
+            // fixture so decorated is then not plain.
+            let Some(decorator) = f.decorator_list.iter().find(|d| {
+                is_fixture_decorator(cx.imports(), &d.expression)
+                    || cx.slice(&d.expression).contains("fixture")
+            }) else {
                 continue;
             };
             let renamed = match &decorator.expression {
@@ -389,6 +390,9 @@ fn plan<'a>(
         if let Some(reason) = fixture_uses_loop(other, fixture, &fixtures, cx, &mut Vec::new()) {
             return Err(reason);
         }
+    }
+    if cx.project().plugins(cx.file_name()).pyfunc_call_hook {
+        return Err("a `pytest_pyfunc_call` hook of the project calls the tests itself (a home-made async runner, which may hand async tests the `event_loop` fixture the test would no longer take)".into());
     }
     // Fixtures the test gets without naming them: autouse ones, `usefixtures` in `pytestmark`.
     if plugins_autouse(cx) {
