@@ -63,7 +63,8 @@ pub struct Plugins {
     /// `pytest.mark.trio`, `import pytest_trio`, `trio_mode`.
     pub trio: bool,
     /// A fixture named `event_loop` or `loop` that does more than make and close a loop
-    /// ([`crate::analysis::plain_loop_fixture`]: a policy, uvloop, a wider scope).
+    /// ([`crate::analysis::plain_loop_fixture`]: a policy, uvloop, a wider scope), or an
+    /// `event_loop_policy` fixture (pytest-asyncio's way to choose the loop kind).
     pub custom_loop_fixture: bool,
     /// A `conftest.py` defines a plain `loop` fixture (one that only makes and closes a loop).
     pub conftest_loop_fixture: bool,
@@ -529,6 +530,11 @@ impl<'a> SourceOrderVisitor<'a> for Walker<'_> {
                 }
                 if func.name.as_str() == "pytest_pyfunc_call" {
                     self.facts.plugins.pyfunc_call_hook = true;
+                }
+                // pytest-asyncio's `event_loop_policy` fixture (0.23+): the plugin's loops,
+                // which the rewritten tests run in, follow it; the project's own fixture may not.
+                if func.name.as_str() == "event_loop_policy" && fixture.is_some() {
+                    self.facts.plugins.custom_loop_fixture = true;
                 }
                 // A decorator spelled otherwise (`fixture = pytest.fixture`) counts too: the
                 // shape check then calls it custom.

@@ -138,8 +138,10 @@ crate::declare_transform! {
     /// - The test is already `async def`, the fixture parameter has a default or is a
     ///   `parametrize` argument, or the parameter list has `/`, `*` or `**`.
     /// - The loop fixture does more than make and close a loop (a policy, `uvloop`, another
-    ///   loop class, a scope other than `function`, `autouse`, other fixtures): in this file,
-    ///   or anywhere in the project (a `conftest.py`). A `loop` fixture that neither this file
+    ///   loop class, a scope other than `function`, `autouse`, other fixtures) in this file,
+    ///   or anywhere in the project (a `conftest.py`), or the project has an
+    ///   `event_loop_policy` fixture (the plugin's loops follow it, the project's fixture may
+    ///   not). A `loop` fixture that neither this file
     ///   nor a `conftest.py` of the run defines may be a plugin's (pytest-aiohttp's).
     /// - The test takes another fixture that may use the loop: one this file does not define
     ///   (pytest's own fixtures, `mocker` and `parametrize` arguments aside), an async fixture,

@@ -306,7 +306,7 @@ fn check_loop_fixture(
     }
     let plugins = cx.project().plugins(cx.file_name());
     if plugins.custom_loop_fixture {
-        return Err("an `event_loop` or `loop` fixture of the project (a conftest.py) does more than make and close a loop (a policy, uvloop, a wider scope): the async test would run in the plugin's loop instead".into());
+        return Err("an `event_loop` or `loop` fixture of the project (a conftest.py) does more than make and close a loop (a policy, uvloop, a wider scope), or an `event_loop_policy` fixture chooses the plugin's loops: the async test would run in a loop of another kind or scope".into());
     }
     if fixture == "loop" && !plugins.conftest_loop_fixture {
         return Err("the `loop` fixture is defined neither in this file nor in a conftest.py of the run: it may be a plugin's (pytest-aiohttp's) with loop machinery of its own".into());
