@@ -522,7 +522,13 @@ fn loop_manager(cx: &Checker, call: &ast::ExprCall) -> Option<String> {
     None
 }
 
-fn allowed_decorator(cx: &Checker, decorator: &ast::Decorator) -> bool {
+/// Is the decorator one a test keeps, given what it may be besides `mock.patch*`
+/// (`extra`, over the parts of its qualified name)?
+fn decorator_allowed(
+    cx: &Checker,
+    decorator: &ast::Decorator,
+    extra: fn(&[&str]) -> bool,
+) -> bool {
     let expr = match &decorator.expression {
         Expr::Call(call) => &*call.func,
         other => other,
@@ -531,13 +537,17 @@ fn allowed_decorator(cx: &Checker, decorator: &ast::Decorator) -> bool {
         return false;
     };
     let parts: Vec<&str> = qualified.iter().map(String::as_str).collect();
-    match parts.as_slice() {
-        ["unittest", name] => {
-            matches!(*name, "skip" | "skipIf" | "skipUnless" | "expectedFailure")
-        }
-        ["unittest", "mock", "patch", ..] | ["mock", "patch", ..] => true,
-        _ => false,
-    }
+    matches!(
+        parts.as_slice(),
+        ["unittest", "mock", "patch", ..] | ["mock", "patch", ..]
+    ) || extra(&parts)
+}
+
+fn allowed_decorator(cx: &Checker, decorator: &ast::Decorator) -> bool {
+    decorator_allowed(cx, decorator, |parts| {
+        matches!(parts, ["unittest", name]
+            if matches!(*name, "skip" | "skipIf" | "skipUnless" | "expectedFailure"))
+    })
 }
 
 struct Plan {
@@ -564,19 +574,7 @@ fn plan(cx: &Checker, class: &ast::StmtClassDef, attr: &str) -> Result<Fix, Stri
             ));
         }
     };
-    if arguments.is_some_and(|a| !a.keywords.is_empty()) {
-        return Err("the class has a metaclass or class keywords".into());
-    }
-    if let Some(decorator) = class
-        .decorator_list
-        .iter()
-        .find(|d| !allowed_decorator(cx, d))
-    {
-        return Err(format!(
-            "the class decorator `@{}` may wrap the tests as sync functions",
-            cx.slice(&decorator.expression)
-        ));
-    }
+    class_header(cx, class, allowed_decorator, "wrap the tests as sync functions")?;
     if let Some(child) = subclass_in_file(cx.suite(), class) {
         return Err(format!(
             "class `{child}` of this file derives from it: its tests would keep using `{loop_name}`"
@@ -691,6 +689,26 @@ fn plan(cx: &Checker, class: &ast::StmtClassDef, attr: &str) -> Result<Fix, Stri
         fix = fix.dropping(name);
     }
     Ok(fix)
+}
+
+/// A class whose tests are rewritten has no metaclass or class keywords, and only decorators
+/// `allowed` keeps (another one may `why`).
+fn class_header(
+    cx: &Checker,
+    class: &ast::StmtClassDef,
+    allowed: fn(&Checker, &ast::Decorator) -> bool,
+    why: &str,
+) -> Result<(), String> {
+    if class.arguments.as_ref().is_some_and(|a| !a.keywords.is_empty()) {
+        return Err("the class has a metaclass or class keywords".into());
+    }
+    if let Some(decorator) = class.decorator_list.iter().find(|d| !allowed(cx, d)) {
+        return Err(format!(
+            "the class decorator `@{}` may {why}",
+            cx.slice(&decorator.expression)
+        ));
+    }
+    Ok(())
 }
 
 fn subclass_in_file<'s>(suite: &'s [Stmt], class: &ast::StmtClassDef) -> Option<&'s str> {

@@ -7,7 +7,7 @@ use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 
 use super::super::asyncio_run_in_test::{is_test_file, pytest_mark, pytest_plugin};
-use super::{LoopTestCase, Plan, test_method};
+use super::{LoopTestCase, Plan, class_header, decorator_allowed, test_method};
 use crate::analysis::{is_fixture_decorator, plain_loop_fixture};
 use crate::checker::Checker;
 use crate::edit::{Edit, Finding, Fix};
@@ -146,21 +146,10 @@ fn drives(body: &[Stmt], name: &str) -> bool {
 /// Decorators a pytest test keeps: marks (not another plugin's async marks, nor
 /// `usefixtures`, which may bring the loop in) and `mock.patch*`.
 fn allowed_decorator(cx: &Checker, decorator: &ast::Decorator) -> bool {
-    let expr = match &decorator.expression {
-        Expr::Call(call) => &*call.func,
-        other => other,
-    };
-    let Some(qualified) = cx.imports().resolve(expr) else {
-        return false;
-    };
-    let parts: Vec<&str> = qualified.iter().map(String::as_str).collect();
-    match parts.as_slice() {
-        ["pytest", "mark", name] => {
-            !matches!(*name, "asyncio" | "anyio" | "trio" | "usefixtures")
-        }
-        ["unittest", "mock", "patch", ..] | ["mock", "patch", ..] => true,
-        _ => false,
-    }
+    decorator_allowed(cx, decorator, |parts| {
+        matches!(parts, ["pytest", "mark", name]
+            if !matches!(*name, "asyncio" | "anyio" | "trio" | "usefixtures"))
+    })
 }
 
 /// The fixtures this file defines (module level, then the test's class, which overrides),
@@ -332,7 +321,6 @@ fn plan<'a>(
         ));
     }
     if let Some(class) = class {
-        let imports = cx.imports();
         if let Some(base) = class
             .bases()
             .iter()
@@ -343,19 +331,12 @@ fn plan<'a>(
                 cx.slice(base)
             ));
         }
-        if class.arguments.as_ref().is_some_and(|a| !a.keywords.is_empty()) {
-            return Err("the class has a metaclass or class keywords".into());
-        }
-        if let Some(decorator) = class.decorator_list.iter().find(|d| {
-            !matches!(imports.resolve(&d.expression).as_deref(),
-                Some([p, m, name]) if p == "pytest" && m == "mark"
-                    && !matches!(name.as_str(), "asyncio" | "anyio" | "trio" | "usefixtures"))
-        }) {
-            return Err(format!(
-                "the class decorator `@{}` may bring fixtures or run the tests otherwise",
-                cx.slice(&decorator.expression)
-            ));
-        }
+        class_header(
+            cx,
+            class,
+            allowed_decorator,
+            "bring fixtures or run the tests otherwise",
+        )?;
     }
     let remove = remove_parameter(cx, func, parameter)?;
     let body = TextRange::new(
