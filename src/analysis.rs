@@ -541,9 +541,192 @@ pub fn after_sync_acquire(cx: &Checker, range: ruff_text_size::TextRange) -> boo
     })
 }
 
+/// Is `decorator` pytest's fixture decorator (`pytest.fixture`, `pytest.fixture(...)`,
+/// `pytest_asyncio.fixture`)?
+pub fn is_fixture_decorator(imports: &crate::imports::Imports, decorator: &Expr) -> bool {
+    let func = match decorator {
+        Expr::Call(call) => &*call.func,
+        other => other,
+    };
+    imports.matches(func, &["pytest", "fixture"])
+        || imports.matches(func, &["pytest", "yield_fixture"])
+        || imports.matches(func, &["pytest_asyncio", "fixture"])
+}
+
+/// A pytest fixture that only makes an event loop, hands it to the test and closes it, the
+/// shape pytest-asyncio's own `event_loop` fixture had (`loop = asyncio.new_event_loop()`,
+/// optionally `asyncio.set_event_loop(loop)`, `yield loop` (in `try`/`finally` or not),
+/// `loop.close()`, `set_event_loop(None)`, `loop.run_until_complete(loop.shutdown_asyncgens())`),
+/// function-scoped and not autouse. Otherwise, why not: a policy, another loop kind (uvloop),
+/// a wider scope (a loop shared by tests), other work.
+pub fn plain_loop_fixture(
+    imports: &crate::imports::Imports,
+    source: &str,
+    func: &ast::StmtFunctionDef,
+) -> Result<(), String> {
+    let name = func.name.as_str();
+    if func.is_async {
+        return Err(format!("the `{name}` fixture is async"));
+    }
+    let [decorator] = &func.decorator_list[..] else {
+        return Err(format!("the `{name}` fixture has other decorators"));
+    };
+    if !is_fixture_decorator(imports, &decorator.expression) {
+        return Err(format!("`{name}` is not a plain `@pytest.fixture`"));
+    }
+    if let Expr::Call(call) = &decorator.expression {
+        let function_scope = |k: &ast::Keyword| {
+            k.arg.as_deref() == Some("scope")
+                && matches!(&k.value, Expr::StringLiteral(s) if s.value.to_str() == "function")
+        };
+        if !call.arguments.args.is_empty() || !call.arguments.keywords.iter().all(function_scope) {
+            return Err(format!(
+                "the `{name}` fixture is declared with `{}` (a wider scope shares the loop between tests; autouse or params run it otherwise)",
+                &source[decorator.expression.range()]
+            ));
+        }
+    }
+    if !func.parameters.is_empty() {
+        return Err(format!("the `{name}` fixture takes other fixtures"));
+    }
+    let mut local: Option<&str> = None;
+    let mut yielded = false;
+    fn is_local(expr: &Expr, local: Option<&str>) -> bool {
+        matches!(expr, Expr::Name(n) if Some(n.id.as_str()) == local)
+    }
+    // `import asyncio` inside the fixture (a common spelling) binds the module locally.
+    let local_asyncio = func.body.iter().any(|s| {
+        matches!(s, Stmt::Import(i) if matches!(&i.names[..], [a] if a.name.as_str() == "asyncio" && a.asname.is_none()))
+    });
+    let asyncio = |expr: &Expr, name: &str| {
+        imports.matches(expr, &["asyncio", name])
+            || (local_asyncio
+                && matches!(expr, Expr::Attribute(a) if a.attr.as_str() == name
+                    && matches!(&*a.value, Expr::Name(n) if n.id.as_str() == "asyncio")))
+    };
+    fn statement_ok<'a>(
+        asyncio: &dyn Fn(&Expr, &str) -> bool,
+        stmt: &'a Stmt,
+        local: &mut Option<&'a str>,
+        yielded: &mut bool,
+    ) -> bool {
+        match stmt {
+            Stmt::Import(i) if local.is_none() => {
+                matches!(&i.names[..], [a] if a.name.as_str() == "asyncio" && a.asname.is_none())
+            }
+            Stmt::Assign(assign) if local.is_none() => {
+                let [Expr::Name(target)] = &assign.targets[..] else {
+                    return false;
+                };
+                let Expr::Call(call) = &*assign.value else {
+                    return false;
+                };
+                let fresh = call.arguments.is_empty()
+                    && (asyncio(&call.func, "new_event_loop")
+                        || matches!(&*call.func, Expr::Attribute(a) if a.attr.as_str() == "new_event_loop"
+                            && matches!(&*a.value, Expr::Call(p) if p.arguments.is_empty()
+                                && asyncio(&p.func, "get_event_loop_policy"))));
+                if fresh {
+                    *local = Some(target.id.as_str());
+                }
+                fresh
+            }
+            Stmt::Expr(e) => match &*e.value {
+                Expr::Yield(y) if !*yielded => {
+                    *yielded = true;
+                    y.value.as_deref().is_some_and(|v| is_local(v, *local))
+                }
+                Expr::Call(call) => {
+                    if asyncio(&call.func, "set_event_loop") {
+                        return call.arguments.keywords.is_empty()
+                            && matches!(&call.arguments.args[..], [a]
+                                if a.is_none_literal_expr() || is_local(a, *local));
+                    }
+                    let Expr::Attribute(method) = &*call.func else {
+                        return false;
+                    };
+                    if !is_local(&method.value, *local) {
+                        return false;
+                    }
+                    match method.attr.as_str() {
+                        "close" => call.arguments.is_empty(),
+                        // `loop.run_until_complete(loop.shutdown_asyncgens())`
+                        "run_until_complete" => {
+                            *yielded
+                                && matches!(&call.arguments.args[..], [Expr::Call(inner)]
+                                    if inner.arguments.is_empty()
+                                        && matches!(&*inner.func, Expr::Attribute(a)
+                                            if a.attr.as_str() == "shutdown_asyncgens"
+                                                && is_local(&a.value, *local)))
+                        }
+                        _ => false,
+                    }
+                }
+                Expr::StringLiteral(_) => true,
+                _ => false,
+            },
+            Stmt::Return(ret) if !*yielded => {
+                *yielded = true;
+                ret.value.as_deref().is_some_and(|v| is_local(v, *local))
+            }
+            Stmt::Try(t) if t.handlers.is_empty() && t.orelse.is_empty() && !t.is_star => t
+                .body
+                .iter()
+                .chain(&t.finalbody)
+                .all(|s| statement_ok(asyncio, s, local, yielded)),
+            Stmt::Pass(_) => true,
+            _ => false,
+        }
+    }
+    for stmt in &func.body {
+        if !statement_ok(&asyncio, stmt, &mut local, &mut yielded) {
+            let text = &source[stmt.range()];
+            return Err(format!(
+                "the `{name}` fixture does more than make and close a loop (`{}`)",
+                text.lines().next().unwrap_or(text)
+            ));
+        }
+    }
+    if local.is_none() || !yielded {
+        return Err(format!(
+            "the `{name}` fixture does not make its loop with `asyncio.new_event_loop()`"
+        ));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The loop fixture shapes: pytest-asyncio's own, and what makes a fixture custom.
+    #[test]
+    fn plain_loop_fixtures() {
+        let check = |source: &str| {
+            let parsed = ruff_python_parser::parse_module(source).unwrap();
+            let imports = crate::imports::Imports::new(parsed.suite());
+            let Stmt::FunctionDef(func) = parsed.suite().last().unwrap() else {
+                panic!("a function last")
+            };
+            plain_loop_fixture(&imports, source, func)
+                .map_err(|e| e.split(' ').take(6).collect::<Vec<_>>().join(" "))
+        };
+        let head = "import asyncio\nimport pytest\n";
+        assert!(check(&format!("{head}@pytest.fixture\ndef event_loop():\n    loop = asyncio.new_event_loop()\n    yield loop\n    loop.close()\n")).is_ok());
+        assert!(check(&format!("{head}@pytest.fixture(scope='function')\ndef event_loop():\n    loop = asyncio.get_event_loop_policy().new_event_loop()\n    asyncio.set_event_loop(loop)\n    try:\n        yield loop\n    finally:\n        loop.run_until_complete(loop.shutdown_asyncgens())\n        loop.close()\n        asyncio.set_event_loop(None)\n")).is_ok());
+        assert!(check("import pytest\n@pytest.fixture(scope=\"function\")\ndef event_loop():\n    \"\"\"Doc.\"\"\"\n    import asyncio\n\n    loop = asyncio.new_event_loop()\n    yield loop\n    loop.close()\n").is_ok());
+        for custom in [
+            "@pytest.fixture(scope='session')\ndef event_loop():\n    loop = asyncio.new_event_loop()\n    yield loop\n",
+            "@pytest.fixture(autouse=True)\ndef event_loop():\n    loop = asyncio.new_event_loop()\n    yield loop\n",
+            "@pytest.fixture\ndef event_loop():\n    asyncio.set_event_loop_policy(None)\n    loop = asyncio.new_event_loop()\n    yield loop\n",
+            "@pytest.fixture\ndef event_loop():\n    loop = uvloop.new_event_loop()\n    yield loop\n",
+            "@pytest.fixture\ndef event_loop():\n    loop = asyncio.new_event_loop()\n    loop.set_debug(True)\n    yield loop\n",
+            "@pytest.fixture\ndef event_loop(request):\n    loop = asyncio.new_event_loop()\n    yield loop\n",
+            "@pytest.fixture\ndef event_loop():\n    loop = asyncio.new_event_loop()\n    yield other\n",
+        ] {
+            assert!(check(&format!("{head}{custom}")).is_err(), "{custom}");
+        }
+    }
 
     /// Every kind of module-scope binding, counted once per file (the table the checker keeps).
     #[test]

@@ -22,7 +22,7 @@ use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_source_file::LineIndex;
 use ruff_text_size::Ranged;
 
-use crate::analysis::body_yields;
+use crate::analysis::{body_yields, is_fixture_decorator, plain_loop_fixture};
 use crate::imports::Imports;
 
 /// What a module-level name of a project file is.
@@ -62,6 +62,17 @@ pub struct Plugins {
     pub anyio_trio: bool,
     /// `pytest.mark.trio`, `import pytest_trio`, `trio_mode`.
     pub trio: bool,
+    /// A fixture named `event_loop` or `loop` that does more than make and close a loop
+    /// ([`crate::analysis::plain_loop_fixture`]: a policy, uvloop, a wider scope), or an
+    /// `event_loop_policy` fixture (pytest-asyncio's way to choose the loop kind).
+    pub custom_loop_fixture: bool,
+    /// A `conftest.py` defines a plain `loop` fixture (one that only makes and closes a loop).
+    pub conftest_loop_fixture: bool,
+    /// An `autouse` fixture takes `event_loop` or `loop`: it shares that loop with every test.
+    pub autouse_loop_fixture: bool,
+    /// A `pytest_pyfunc_call` hook: the project calls test functions itself (a home-made async
+    /// test runner, often one that hands coroutine tests the `event_loop` fixture).
+    pub pyfunc_call_hook: bool,
 }
 
 impl Plugins {
@@ -70,6 +81,10 @@ impl Plugins {
         self.anyio |= other.anyio;
         self.anyio_trio |= other.anyio_trio;
         self.trio |= other.trio;
+        self.custom_loop_fixture |= other.custom_loop_fixture;
+        self.conftest_loop_fixture |= other.conftest_loop_fixture;
+        self.autouse_loop_fixture |= other.autouse_loop_fixture;
+        self.pyfunc_call_hook |= other.pyfunc_call_hook;
     }
 }
 
@@ -372,11 +387,11 @@ impl FileFacts {
         facts
     }
 
-    fn gather_text(_path: &str, text: &str) -> FileFacts {
+    fn gather_text(path: &str, text: &str) -> FileFacts {
         // One SIMD (Teddy) pass for the words below, restarting one byte after each match so
         // no occurrence is hidden by another (no word is a prefix of another); `patch`,
         // `setattr` and `wait_for =` only matter, and are only searched, where `wait_for` is.
-        const WORDS: [&str; 12] = [
+        const WORDS: [&str; 16] = [
             "create_task",
             "ensure_future",
             "wait_for",
@@ -389,6 +404,10 @@ impl FileFacts {
             "mark.asyncio",
             "mark.anyio",
             "mark.trio",
+            "def event_loop",
+            "def loop",
+            "autouse",
+            "pytest_pyfunc_call",
         ];
         static SEARCH: std::sync::LazyLock<Option<aho_corasick::packed::Searcher>> =
             std::sync::LazyLock::new(|| aho_corasick::packed::Searcher::new(WORDS.iter()));
@@ -416,7 +435,7 @@ impl FileFacts {
         }
         let has = |i: u32| seen & (1 << i) != 0;
         let patch = has(2) && (contains("patch") || contains("setattr") || contains("wait_for ="));
-        let plugin = (4..12).any(has);
+        let plugin = (4..16).any(has);
         let loop_use = has(3);
         let mentions_task = has(0) || has(1);
         let mut facts = FileFacts {
@@ -436,6 +455,7 @@ impl FileFacts {
             index: &index,
             imports: Imports::new(suite),
             functions: Vec::new(),
+            conftest: path.ends_with("conftest.py"),
             facts: &mut facts,
         };
         walker.visit_body(suite);
@@ -470,6 +490,7 @@ struct Walker<'f> {
     imports: Imports,
     /// Is each enclosing function an `async def`?
     functions: Vec<bool>,
+    conftest: bool,
     facts: &'f mut FileFacts,
 }
 
@@ -487,6 +508,49 @@ impl<'a> SourceOrderVisitor<'a> for Walker<'_> {
                     self.facts.plugins.anyio = true;
                     if self.source[func.range()].contains("trio") {
                         self.facts.plugins.anyio_trio = true;
+                    }
+                }
+                let fixture = func
+                    .decorator_list
+                    .iter()
+                    .find(|d| is_fixture_decorator(&self.imports, &d.expression));
+                if let Some(Expr::Call(call)) = fixture.map(|d| &d.expression)
+                    && call.arguments.find_keyword("autouse").is_some_and(|k| {
+                        !matches!(
+                            k.value,
+                            Expr::BooleanLiteral(ast::ExprBooleanLiteral { value: false, .. })
+                        )
+                    })
+                    && func
+                        .parameters
+                        .iter()
+                        .any(|p| matches!(p.name().as_str(), "event_loop" | "loop"))
+                {
+                    self.facts.plugins.autouse_loop_fixture = true;
+                }
+                if func.name.as_str() == "pytest_pyfunc_call" {
+                    self.facts.plugins.pyfunc_call_hook = true;
+                }
+                // pytest-asyncio's `event_loop_policy` fixture (0.23+): the plugin's loops,
+                // which the rewritten tests run in, follow it; the project's own fixture may not.
+                if func.name.as_str() == "event_loop_policy" && fixture.is_some() {
+                    self.facts.plugins.custom_loop_fixture = true;
+                }
+                // A decorator spelled otherwise (`fixture = pytest.fixture`) counts too: the
+                // shape check then calls it custom.
+                if matches!(func.name.as_str(), "event_loop" | "loop")
+                    && (fixture.is_some()
+                        || func
+                            .decorator_list
+                            .iter()
+                            .any(|d| self.source[d.range()].contains("fixture")))
+                {
+                    match plain_loop_fixture(&self.imports, self.source, func) {
+                        Ok(()) if func.name.as_str() == "loop" && self.conftest => {
+                            self.facts.plugins.conftest_loop_fixture = true;
+                        }
+                        Ok(()) => {}
+                        Err(_) => self.facts.plugins.custom_loop_fixture = true,
                     }
                 }
                 for decorator in &func.decorator_list {

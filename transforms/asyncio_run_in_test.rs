@@ -182,7 +182,7 @@ impl Transform for AsyncioRunInTest {
     }
 }
 
-fn is_test_file(file_name: &str) -> bool {
+pub(crate) fn is_test_file(file_name: &str) -> bool {
     let base = file_name.rsplit(['/', '\\']).next().unwrap_or(file_name);
     (base.starts_with("test_") && base.ends_with(".py")) || base.ends_with("_test.py")
 }
@@ -475,7 +475,7 @@ fn plan(cx: &Checker, test: &TestUse) -> Result<Fix, String> {
 /// anyio's plugin where the suite uses it and not pytest-asyncio; refused under pytest-trio,
 /// or when an `anyio_backend` fixture runs the tests under trio too (the asyncio code that
 /// `asyncio.run` ran would fail there).
-fn pytest_plugin(cx: &Checker) -> Result<&'static str, String> {
+pub(crate) fn pytest_plugin(cx: &Checker) -> Result<&'static str, String> {
     let plugins = cx.project().plugins(cx.file_name());
     if plugins.asyncio {
         return Ok("asyncio");
@@ -496,7 +496,7 @@ fn pytest_plugin(cx: &Checker) -> Result<&'static str, String> {
 /// through a top-level `import pytest [as p]` or `from pytest import mark [as m]` before the
 /// test (an import inside `if __name__ == "__main__":` does not count), else by adding
 /// `import pytest`.
-fn pytest_mark(
+pub(crate) fn pytest_mark(
     cx: &Checker,
     func: &ast::StmtFunctionDef,
 ) -> Result<(String, Option<Edit>), String> {

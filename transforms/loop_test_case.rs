@@ -1,6 +1,8 @@
 //! `loop-test-case`: a `unittest.TestCase` whose `setUp` makes an event loop and whose tests
 //! drive it with `self.loop.run_until_complete(x)` → `unittest.IsolatedAsyncioTestCase` with
-//! `async def` tests that `await x`.
+//! `async def` tests that `await x`; and the pytest spelling (`pytest.rs`): a test that takes
+//! the `event_loop` fixture and calls `event_loop.run_until_complete(x)` → a
+//! `@pytest.mark.asyncio` `async def` test that awaits `x`.
 
 use ruff_python_ast::token::TokenKind;
 use ruff_python_ast::visitor::source_order::{self, SourceOrderVisitor};
@@ -15,6 +17,8 @@ use crate::edit::{Edit, Finding, Fix};
 use crate::registry::{FixSafety, Transform, TransformInfo};
 use crate::version::PyVersion;
 use crate::{importer, rewrite};
+
+mod pytest;
 
 crate::declare_transform! {
     /// ## What it does
@@ -34,11 +38,24 @@ crate::declare_transform! {
     /// become `asyncio.get_running_loop()`, which inside the async test is the test's loop.
     /// Tests that do not use the loop stay as they are.
     ///
+    /// The pytest spelling: in a test file (`test_*.py`, `*_test.py`), a `def test*` (module
+    /// level, or a method of a `Test*` class without bases) that takes the `event_loop` fixture
+    /// (pytest-asyncio's before 1.0, or a project fixture that only makes a loop, yields it and
+    /// closes it) or a project-defined `loop` fixture of that shape, and calls
+    /// `event_loop.run_until_complete(x)`, becomes an `async def` test with the mark of the
+    /// suite's plugin (`@pytest.mark.asyncio`, or `@pytest.mark.anyio` where the suite runs on
+    /// anyio's plugin and not pytest-asyncio, as `asyncio-run-in-test` picks it; `import
+    /// pytest` is added where needed) that does `await x`; the fixture parameter goes, and the
+    /// other uses of the loop are rewritten as in a test case above. The mark is added even
+    /// under `asyncio_mode = auto`, where it is harmless (in strict mode, the default, it is
+    /// needed).
+    ///
     /// ## Why is this bad?
     /// Managing a loop by hand in every test is what `IsolatedAsyncioTestCase` (3.8+) does for
     /// you: it creates the loop, runs `setUp`, the test and `tearDown` in it, cancels what the
     /// test left running and closes the loop. `get_event_loop()` without a running loop is
-    /// deprecated, and `loop=` arguments were removed from asyncio in 3.10.
+    /// deprecated, and `loop=` arguments were removed from asyncio in 3.10. pytest-asyncio 1.0
+    /// removed the `event_loop` fixture: async tests get their loop from the plugin.
     ///
     /// ## Example
     /// ```python
@@ -61,6 +78,19 @@ crate::declare_transform! {
     ///         self.assertEqual(await fetch(), 42)
     /// ```
     ///
+    /// And with pytest:
+    /// ```python
+    /// def test_fetch(event_loop):
+    ///     assert event_loop.run_until_complete(fetch()) == 42
+    /// ```
+    ///
+    /// Use instead:
+    /// ```python
+    /// @pytest.mark.asyncio
+    /// async def test_fetch():
+    ///     assert await fetch() == 42
+    /// ```
+    ///
     /// ## Fix safety
     /// Unsafe. The isolated test case runs each test in a loop of its own, in debug mode, with
     /// `setUp`, the test and `tearDown` inside it (between `asyncSetUp` and `asyncTearDown`);
@@ -70,6 +100,15 @@ crate::declare_transform! {
     /// at the end of a test are cancelled (and their cancellation awaited) instead of being
     /// left unfinished when the loop closed. After each test there is no current event loop
     /// (`asyncio.get_event_loop()` from sync code raises).
+    ///
+    /// The pytest form is unsafe too: the test runs inside the plugin's running loop (with
+    /// pytest-asyncio 1.x the plugin's own loop, not the project's fixture's; code it calls
+    /// that runs a loop itself raises); the awaited coroutines run in the test's task rather
+    /// than in a task each, so context variables they set stay set and other tasks may
+    /// interleave in another order (`run_until_complete(asyncio.sleep(0))` let them step more
+    /// than one `await asyncio.sleep(0)` does); tasks still pending at the end of the test are
+    /// cancelled (pytest-asyncio 1.x) instead of being left unfinished when the fixture closed
+    /// the loop. It needs pytest-asyncio (or anyio's plugin).
     ///
     /// ## When no fix is made
     /// - The class has bases other than `unittest.TestCase` (a base with its own loop
@@ -91,9 +130,44 @@ crate::declare_transform! {
     /// - The setUp keeps the current loop (no `set_event_loop(None)`) and other code of the
     ///   file or of other files of the run calls `asyncio.get_event_loop()` from sync code:
     ///   after an isolated test there is no current loop, so it would raise.
+    ///
+    /// For the pytest form, besides the test-level reasons above (`run_forever`, `stop`,
+    /// `close`, nested functions and lambdas, `run_until_complete` passed as a callable,
+    /// helpers of this module or of other files of the run that run a loop, `asyncio.run` /
+    /// `get_event_loop()` in the test, `yield`):
+    /// - The test is already `async def`, the fixture parameter has a default or is a
+    ///   `parametrize` argument, or the parameter list has `/`, `*` or `**`.
+    /// - The loop fixture does more than make and close a loop (a policy, `uvloop`, another
+    ///   loop class, a scope other than `function`, `autouse`, other fixtures) in this file,
+    ///   or anywhere in the project (a `conftest.py`), or the project has an
+    ///   `event_loop_policy` fixture (the plugin's loops follow it, the project's fixture may
+    ///   not). A `loop` fixture that neither this file
+    ///   nor a `conftest.py` of the run defines may be a plugin's (pytest-aiohttp's).
+    /// - The test takes another fixture that may use the loop: one this file does not define
+    ///   (pytest's own fixtures, `mocker` and `parametrize` arguments aside), an async fixture,
+    ///   or one that takes the loop fixture or makes or runs a loop (transitively; a
+    ///   `parametrize(..., indirect=...)` name counts as a fixture); an autouse fixture of the
+    ///   file that does, or of the project that takes `event_loop`/`loop`; `usefixtures` in a
+    ///   `pytestmark`. Before, it shared the loop with the test; after, the test is not sure
+    ///   to run in that loop.
+    /// - The test names its fixture in a string (`request.getfixturevalue("event_loop")`),
+    ///   has a decorator other than a `pytest.mark.*` mark (not `usefixtures`, `asyncio`,
+    ///   `anyio`, `trio`) or `mock.patch*`, or belongs to a class with bases, a metaclass or a
+    ///   decorator other than a mark.
+    /// - A `pytest_pyfunc_call` hook in the project calls the tests itself (a home-made async
+    ///   runner, which may hand async tests the `event_loop` fixture).
+    /// - The suite runs on pytest-trio, or on anyio's plugin with a trio backend; or nothing in
+    ///   the files of the run shows pytest-asyncio or anyio's plugin (`pytest.mark.asyncio`,
+    ///   `import pytest_asyncio`, `pytest_plugins`, an `anyio_backend` fixture): the loop
+    ///   fixture may be the project's own, and without a plugin an async test does not run.
+    ///   (`asyncio-run-in-test` assumes pytest-asyncio there; a test that drives a loop fixture
+    ///   does not need it.)
+    /// - A fixture (a function decorated with `pytest.fixture`) that itself drives the loop
+    ///   fixture with `run_until_complete` is reported and not rewritten: an async fixture's
+    ///   loop and scope depend on the pytest-asyncio version.
     pub struct LoopTestCase {
         id: "loop-test-case",
-        summary: "`TestCase` driving `self.loop.run_until_complete` -> `IsolatedAsyncioTestCase`",
+        summary: "`TestCase` driving `self.loop.run_until_complete` -> `IsolatedAsyncioTestCase`; pytest `event_loop.run_until_complete` -> `@pytest.mark.asyncio` async test",
         min_version: Some(PyVersion::PY38),
         safety: FixSafety::Unsafe,
     }
@@ -155,6 +229,10 @@ impl Transform for LoopTestCase {
     }
 
     fn on_stmt<'a>(&self, cx: &mut Checker<'a>, stmt: &'a Stmt) {
+        if let Stmt::FunctionDef(func) = stmt {
+            pytest::check(cx, func);
+            return;
+        }
         let Stmt::ClassDef(class) = stmt else { return };
         // A byte search over the class first: most classes drive no loop.
         if memchr::memmem::find(cx.slice(stmt).as_bytes(), b"run_until_complete").is_none() {
@@ -244,10 +322,7 @@ impl<'a> SourceOrderVisitor<'a> for Collector<'a, '_> {
     }
 
     fn visit_expr(&mut self, expr: &'a Expr) {
-        if let Expr::Attribute(attr) = expr
-            && attr.attr.as_str() == self.attr
-            && matches!(&*attr.value, Expr::Name(n) if n.id.as_str() == self.owner)
-        {
+        if is_self_attr(expr, self.owner, self.attr) {
             self.uses.push(Use {
                 expr,
                 parents: self.parents.clone(),
@@ -314,9 +389,23 @@ enum Role {
     Keep,
 }
 
+/// Is `expr` the loop: `owner.attr` (`self.loop`), or with an empty `attr` the bare name
+/// `owner` (a pytest test's `event_loop` fixture parameter)?
 fn is_self_attr(expr: &Expr, owner: &str, attr: &str) -> bool {
+    if attr.is_empty() {
+        return matches!(expr, Expr::Name(n) if n.id.as_str() == owner);
+    }
     matches!(expr, Expr::Attribute(a) if a.attr.as_str() == attr
         && matches!(&*a.value, Expr::Name(n) if n.id.as_str() == owner))
+}
+
+/// How the loop is spelled in messages.
+fn loop_name(owner: &str, attr: &str) -> String {
+    if attr.is_empty() {
+        owner.to_string()
+    } else {
+        format!("{owner}.{attr}")
+    }
 }
 
 fn asyncio_call<'e>(cx: &Checker, expr: &'e Expr, name: &str) -> Option<&'e ast::ExprCall> {
@@ -433,7 +522,13 @@ fn loop_manager(cx: &Checker, call: &ast::ExprCall) -> Option<String> {
     None
 }
 
-fn allowed_decorator(cx: &Checker, decorator: &ast::Decorator) -> bool {
+/// Is the decorator one a test keeps, given what it may be besides `mock.patch*`
+/// (`extra`, over the parts of its qualified name)?
+fn decorator_allowed(
+    cx: &Checker,
+    decorator: &ast::Decorator,
+    extra: fn(&[&str]) -> bool,
+) -> bool {
     let expr = match &decorator.expression {
         Expr::Call(call) => &*call.func,
         other => other,
@@ -442,13 +537,17 @@ fn allowed_decorator(cx: &Checker, decorator: &ast::Decorator) -> bool {
         return false;
     };
     let parts: Vec<&str> = qualified.iter().map(String::as_str).collect();
-    match parts.as_slice() {
-        ["unittest", name] => {
-            matches!(*name, "skip" | "skipIf" | "skipUnless" | "expectedFailure")
-        }
-        ["unittest", "mock", "patch", ..] | ["mock", "patch", ..] => true,
-        _ => false,
-    }
+    matches!(
+        parts.as_slice(),
+        ["unittest", "mock", "patch", ..] | ["mock", "patch", ..]
+    ) || extra(&parts)
+}
+
+fn allowed_decorator(cx: &Checker, decorator: &ast::Decorator) -> bool {
+    decorator_allowed(cx, decorator, |parts| {
+        matches!(parts, ["unittest", name]
+            if matches!(*name, "skip" | "skipIf" | "skipUnless" | "expectedFailure"))
+    })
 }
 
 struct Plan {
@@ -475,19 +574,7 @@ fn plan(cx: &Checker, class: &ast::StmtClassDef, attr: &str) -> Result<Fix, Stri
             ));
         }
     };
-    if arguments.is_some_and(|a| !a.keywords.is_empty()) {
-        return Err("the class has a metaclass or class keywords".into());
-    }
-    if let Some(decorator) = class
-        .decorator_list
-        .iter()
-        .find(|d| !allowed_decorator(cx, d))
-    {
-        return Err(format!(
-            "the class decorator `@{}` may wrap the tests as sync functions",
-            cx.slice(&decorator.expression)
-        ));
-    }
+    class_header(cx, class, allowed_decorator, "wrap the tests as sync functions")?;
     if let Some(child) = subclass_in_file(cx.suite(), class) {
         return Err(format!(
             "class `{child}` of this file derives from it: its tests would keep using `{loop_name}`"
@@ -532,11 +619,19 @@ fn plan(cx: &Checker, class: &ast::StmtClassDef, attr: &str) -> Result<Fix, Stri
                 clears_current |= clears;
             }
             _ if name.starts_with("test") && !method.is_async => {
-                tests += usize::from(test_method(cx, method, owner, attr, &mut plan, true)?);
+                tests += usize::from(test_method(
+                    cx,
+                    method,
+                    owner,
+                    attr,
+                    &mut plan,
+                    true,
+                    allowed_decorator,
+                )?);
             }
             // A coroutine method runs only inside the tests' coroutines, on the running loop.
             _ if method.is_async => {
-                test_method(cx, method, owner, attr, &mut plan, false)?;
+                test_method(cx, method, owner, attr, &mut plan, false, allowed_decorator)?;
             }
             _ => {
                 let collected = collect(&method.body, owner, attr);
@@ -594,6 +689,26 @@ fn plan(cx: &Checker, class: &ast::StmtClassDef, attr: &str) -> Result<Fix, Stri
         fix = fix.dropping(name);
     }
     Ok(fix)
+}
+
+/// A class whose tests are rewritten has no metaclass or class keywords, and only decorators
+/// `allowed` keeps (another one may `why`).
+fn class_header(
+    cx: &Checker,
+    class: &ast::StmtClassDef,
+    allowed: fn(&Checker, &ast::Decorator) -> bool,
+    why: &str,
+) -> Result<(), String> {
+    if class.arguments.as_ref().is_some_and(|a| !a.keywords.is_empty()) {
+        return Err("the class has a metaclass or class keywords".into());
+    }
+    if let Some(decorator) = class.decorator_list.iter().find(|d| !allowed(cx, d)) {
+        return Err(format!(
+            "the class decorator `@{}` may {why}",
+            cx.slice(&decorator.expression)
+        ));
+    }
+    Ok(())
 }
 
 fn subclass_in_file<'s>(suite: &'s [Stmt], class: &ast::StmtClassDef) -> Option<&'s str> {
@@ -754,7 +869,9 @@ fn first_line(text: &str) -> &str {
     text.lines().next().unwrap_or(text)
 }
 
-/// A test method: its edits when it uses the loop (returns whether it does).
+/// A test method (or a pytest test function, with an empty `attr`: see [`is_self_attr`]): its
+/// edits when it uses the loop (returns whether it does). `allowed` says which decorators a
+/// test may keep.
 fn test_method(
     cx: &Checker,
     method: &ast::StmtFunctionDef,
@@ -762,9 +879,10 @@ fn test_method(
     attr: &str,
     plan: &mut Plan,
     is_test: bool,
+    allowed: fn(&Checker, &ast::Decorator) -> bool,
 ) -> Result<bool, String> {
     let name = method.name.as_str();
-    let loop_name = format!("{owner}.{attr}");
+    let loop_name = loop_name(owner, attr);
     let collected = collect(&method.body, owner, attr);
     if collected.uses.is_empty() {
         return Ok(false);
@@ -777,7 +895,7 @@ fn test_method(
     if let Some(decorator) = method
         .decorator_list
         .iter()
-        .find(|d| is_test && !allowed_decorator(cx, d))
+        .find(|d| is_test && !allowed(cx, d))
     {
         return Err(format!(
             "`{name}` has the decorator `@{}`, which may call the test as a sync function",
@@ -806,14 +924,28 @@ fn test_method(
                 cx.slice(&*call.func)
             ));
         }
+        if let Some(def) = cx.imported_definition(&call.func)
+            && def.runs_loop
+        {
+            return Err(format!(
+                "`{name}` calls `{}` (from {}), which runs an event loop itself (it would fail inside the async test's running loop)",
+                def.name, def.path
+            ));
+        }
         if let Some(helper) = runs_loop_locally(cx, call) {
             return Err(format!(
                 "`{name}` calls `{helper}`, which runs an event loop itself (it would fail inside the async test's running loop)"
             ));
         }
     }
-    let running = importer::spell(cx, "asyncio", "get_running_loop")?;
-    let mut needs_running = false;
+    // Spelled only when a use needs it (the file may bind `asyncio` otherwise somewhere).
+    let mut running = None;
+    let mut running_loop = || -> Result<String, String> {
+        if running.is_none() {
+            running = Some(importer::spell(cx, "asyncio", "get_running_loop")?);
+        }
+        Ok(format!("{}()", running.as_ref().expect("just spelled").name))
+    };
     for usage in &collected.uses {
         if usage.nested && !usage.in_coroutine {
             return Err(format!(
@@ -845,11 +977,8 @@ fn test_method(
                         "`{name}` uses {how}, which the running loop of an async test does not give the same way"
                     ));
                 }
-                plan.edits.push(Edit::replacement(
-                    format!("{}()", running.name),
-                    usage.expr.range(),
-                ));
-                needs_running = true;
+                plan.edits
+                    .push(Edit::replacement(running_loop()?, usage.expr.range()));
             }
             Some(Expr::Call(call)) if call.func.range() != usage.expr.range() => {
                 let keyword = call
@@ -879,11 +1008,8 @@ fn test_method(
                     }
                     plan.edits.push(edit);
                 } else if keyword.is_some() || positional {
-                    plan.edits.push(Edit::replacement(
-                        format!("{}()", running.name),
-                        usage.expr.range(),
-                    ));
-                    needs_running = true;
+                    plan.edits
+                        .push(Edit::replacement(running_loop()?, usage.expr.range()));
                 } else {
                     return Err(format!("`{name}` uses `{loop_name}` otherwise"));
                 }
@@ -896,7 +1022,7 @@ fn test_method(
             }
         }
     }
-    if needs_running {
+    if let Some(running) = running {
         plan.edits.extend(running.edit);
     }
     if !is_test {

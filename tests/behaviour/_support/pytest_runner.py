@@ -4,6 +4,13 @@ import io
 
 import pytest
 
+LOG = []
+
+
+def log(*args):
+    """Record a line from inside a test (pytest captures `print`); `run_own_tests` prints them."""
+    LOG.append(" ".join(str(a) for a in args))
+
 
 class _Collect:
     def __init__(self):
@@ -15,10 +22,14 @@ class _Collect:
 
 
 def run_own_tests(path):
-    """Run the tests in `path` with pytest; print one `name outcome` line each and the exit code."""
+    """Run the tests in `path` with pytest; print one `name outcome` line each, the lines the
+    tests `log`ged and the exit code, which it returns."""
     collect = _Collect()
     with contextlib.redirect_stdout(io.StringIO()):
         code = pytest.main([path, "-q", "-p", "no:cacheprovider"], plugins=[collect])
     for name, outcome in sorted(collect.outcomes.items()):
         print(name, outcome)
+    for line in LOG:
+        print("log:", line)
     print("exit", int(code))
+    return int(code)
