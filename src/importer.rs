@@ -583,8 +583,13 @@ pub fn remove_unused_imports(
         .filter(|name| {
             has_all
                 && tokens.iter().any(|t| {
-                    matches!(t.kind(), TokenKind::String | TokenKind::FStringMiddle)
-                        && source[t.range()].contains(name)
+                    // A string that is the name (`"sys"` in `__all__`), not one that holds it
+                    // ("file system" in a docstring).
+                    t.kind() == TokenKind::String
+                        && source[t.range()]
+                            .trim_start_matches(|c: char| c.is_ascii_alphabetic())
+                            .trim_matches(|c| c == '"' || c == '\'')
+                            == *name
                 })
         })
         .collect();
