@@ -327,16 +327,24 @@ fn insert_into_groups(cx: &Checker, line: &str, new: &ImportLine) -> Option<Edit
         .iter()
         .find(|g| section_of_group(g) == Some(new.section))
     {
-        // Before the first import that sorts after the new one, else after the group.
-        return Some(match group.iter().find(|(_, i)| i.key > new.key) {
-            Some((stmt, _)) => {
-                Edit::insertion(format!("{line}{nl}"), source.line_start(stmt.start()))
-            }
-            None => {
-                let last = group.last().expect("non-empty group").0;
-                Edit::insertion(format!("{nl}{line}"), source.line_end(last.end()))
-            }
-        });
+        // Before the first import that sorts after the new one, else after the group; never
+        // before a `from __future__` import (one in an unsorted group, discord.py's
+        // `from __future__ import annotations` then `import logging`), which must come first.
+        let after_future = group
+            .iter()
+            .rposition(|(_, i)| i.section == Section::Future)
+            .map_or(0, |p| p + 1);
+        return Some(
+            match group[after_future..].iter().find(|(_, i)| i.key > new.key) {
+                Some((stmt, _)) => {
+                    Edit::insertion(format!("{line}{nl}"), source.line_start(stmt.start()))
+                }
+                None => {
+                    let last = group.last().expect("non-empty group").0;
+                    Edit::insertion(format!("{nl}{line}"), source.line_end(last.end()))
+                }
+            },
+        );
     }
     // A new group: before the first group of a later section, else after the last group.
     match groups
