@@ -114,9 +114,11 @@ def add(a, b):
     return a + b
 '''
 
+# asyncup parses only files that hold a word some transform needs (a syntax error elsewhere
+# cannot hide a finding and is not reported): this broken file is asyncio code.
 BROKEN = '''\
-def broken(:
-    pass
+async def broken(:
+    await pass
 '''
 
 # name -> (files, expected fixes per transform: None for no commit, 'broken' for skipped)
