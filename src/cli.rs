@@ -425,6 +425,21 @@ fn flag(on: bool, off: bool) -> Option<bool> {
 }
 
 /// Which fixes a file may get: none in `check`, unsafe ones too when its settings allow.
+/// What a check of the file shown as `display` needs from its resolved settings.
+fn check_settings(
+    file: &FileSettings,
+    display: &str,
+    project: &std::sync::Arc<Project>,
+) -> Settings {
+    Settings {
+        target: file.target.version,
+        transforms: file.transforms.clone(),
+        file_name: display.to_string(),
+        project: project.clone(),
+        fix_overrides: file.fix_overrides.clone(),
+    }
+}
+
 fn allowed_fixes(mode: Mode, file: &FileSettings) -> Option<Applicability> {
     match mode {
         Mode::Check => None,
@@ -788,13 +803,7 @@ fn run_files(args: CommonArgs, mode: Mode, summary_markdown: Option<&Path>) -> E
             };
         }
         let allowed = allowed_fixes(mode, &file);
-        let settings = Settings {
-            target: file.target.version,
-            transforms: file.transforms.clone(),
-            file_name: display.clone(),
-            project: project.clone(),
-            fix_overrides: file.fix_overrides.clone(),
-        };
+        let settings = check_settings(&file, &display, &project);
         let result = process(load(&path), settings, allowed, args.add_ignore);
         FileResult {
             path,
@@ -1419,13 +1428,7 @@ fn review_files(
             }
         };
         let allowed = allowed_fixes(mode, &file).unwrap_or(Applicability::Safe);
-        let settings = Settings {
-            target: file.target.version,
-            transforms: file.transforms.clone(),
-            file_name: display.clone(),
-            project: project.clone(),
-            fix_overrides: file.fix_overrides.clone(),
-        };
+        let settings = check_settings(&file, &display, &project);
         let reviewing = interactive::File {
             display: &display,
             text: &source.text,

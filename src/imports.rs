@@ -484,28 +484,7 @@ impl Imports {
 
     /// Does `expr` refer to `qualified` (e.g. `["asyncio", "wait_for"]`)? Allocation-free.
     pub fn matches(&self, expr: &Expr, qualified: &[&str]) -> bool {
-        // Fast path: `x.attr` can only match a name that ends in `attr` (most calls do not).
-        if let Expr::Attribute(attr) = expr
-            && qualified.last() != Some(&attr.attr.as_str())
-        {
-            return false;
-        }
-        let Some(name) = UnqualifiedName::from_expr(expr) else {
-            return false;
-        };
-        let Some((first, rest)) = name.segments().split_first() else {
-            return false;
-        };
-        let Some(binding) = self.binding(first) else {
-            return false;
-        };
-        binding.qualified.len() + rest.len() == qualified.len()
-            && binding
-                .qualified
-                .iter()
-                .map(String::as_str)
-                .chain(rest.iter().copied())
-                .eq(qualified.iter().copied())
+        self.matches_any(expr, &[qualified]).is_some()
     }
 
     /// Like [`Imports::matches`], for several candidates; returns the one that matched.
