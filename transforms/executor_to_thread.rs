@@ -62,13 +62,17 @@ crate::declare_transform! {
     ///   context variables: contextvars, decimal's context, libraries that keep state in
     ///   context" and the reason the callee is not on the list.
     ///
-    /// When the loop is a name bound only by `loop = asyncio.get_running_loop()` (or
+    /// When the loop is a name bound by `loop = asyncio.get_running_loop()` (or
     /// `get_event_loop()`: in a coroutine both return the running loop) earlier in a block that
-    /// holds the call, and the call is its only use, the same fix deletes that statement, so no
-    /// unused variable is left behind (ruff F841). It stays when the name is used elsewhere,
-    /// bound in a branch the call does not sit in, bound on a line it shares with a statement
-    /// before it, bound to another call (`new_event_loop()` creates a loop), or when the
-    /// function calls `locals()`, `vars()`, `eval` or `exec`.
+    /// holds the call, and the function's rewritten calls are its only uses, the fixes delete
+    /// that statement, so no unused variable is left behind (ruff F841). The name may be bound
+    /// more than once (`loop = ...` in each branch of an `if`, each before its own call): each
+    /// call's nearest such binding goes, when every binding of the name is one of those. They
+    /// all stay when the name is used elsewhere (or a call keeps `run_in_executor`), bound
+    /// another way (`for`, `with ... as`, `:=`, `+=`, `global`, a `def`) or in a branch the
+    /// call does not sit in, bound on a line it shares with a statement before it, bound to
+    /// another call (`new_event_loop()` creates a loop), or when the function calls
+    /// `locals()`, `vars()`, `eval` or `exec`.
     ///
     /// The rewrite splices the call: `loop.run_in_executor` becomes `asyncio.to_thread`,
     /// `None,` and `functools.partial(` / its `)` are deleted, everything else (comments
@@ -117,22 +121,28 @@ impl Transform for ExecutorToThread {
         match build(cx, call, &attr.value) {
             Ok(fix) => {
                 let finding = Finding::new(Self::INFO.id, call.range(), MESSAGE).with_fix(fix);
-                // A fix on `loop.run_in_executor(...)` waits for the end of the file: if it
-                // rewrites every use of `loop = asyncio.get_running_loop()`, that statement
-                // goes too (see `on_end`).
+                // A fix on `loop.run_in_executor(...)` waits for the end of the file: if the
+                // fixes rewrite every use of `loop = asyncio.get_running_loop()` (each binding
+                // of it), those statements go too (see `on_end`).
                 let key = match (&*attr.value, cx.current_function()) {
                     (Expr::Name(name), Some(func)) => Some((func.range(), name.id.to_string())),
                     _ => None,
                 };
-                if let Some(key) = &key
-                    && !cx.state::<DeadLoops>().candidates.contains_key(key)
-                {
-                    let candidate = dead_loop_assignment(cx, call, &attr.value);
-                    cx.state::<DeadLoops>()
-                        .candidates
-                        .insert(key.clone(), candidate);
+                let mut binding = None;
+                if let Some(key) = &key {
+                    if !cx.state::<DeadLoops>().mentions.contains_key(key) {
+                        let mentions = loop_mentions(cx, key.0, &key.1);
+                        cx.state::<DeadLoops>().mentions.insert(key.clone(), mentions);
+                    }
+                    if let Some(Some(_)) = cx.state::<DeadLoops>().mentions.get(key) {
+                        binding = dead_loop_assignment(cx, call, &key.1);
+                    }
                 }
-                cx.state::<DeadLoops>().pending.push((key, finding));
+                cx.state::<DeadLoops>().pending.push(Pending {
+                    key,
+                    binding,
+                    finding,
+                });
             }
             Err(reason) => cx.report(Finding::new(
                 Self::INFO.id,
@@ -142,26 +152,42 @@ impl Transform for ExecutorToThread {
         }
     }
 
-    /// Fixes whose calls are every use of a `loop = asyncio.get_running_loop()` form one group,
-    /// and the least applicable of them also deletes that statement: whenever it applies, all
-    /// of the group do, so the name is never deleted while a use is left (ruff F841 otherwise).
+    /// Fixes whose calls are every use of a loop name form one group when each call's nearest
+    /// binding is a `loop = asyncio.get_running_loop()` that may go and the function mentions
+    /// the name nowhere else. The least applicable of them also deletes those statements:
+    /// whenever it applies, all of the group do, so no binding is deleted while a use is left
+    /// (ruff F841 otherwise).
     fn on_end(&self, cx: &mut Checker<'_>) {
-        let DeadLoops {
-            candidates,
-            pending,
-        } = std::mem::take(cx.state::<DeadLoops>());
-        let mut groups: HashMap<&(TextRange, String), Vec<usize>> = HashMap::new();
-        for (index, (key, _)) in pending.iter().enumerate() {
-            if let Some(key) = key {
+        let DeadLoops { mentions, pending } = std::mem::take(cx.state::<DeadLoops>());
+        let mut groups: HashMap<&LoopKey, Vec<usize>> = HashMap::new();
+        for (index, entry) in pending.iter().enumerate() {
+            if let Some(key) = &entry.key {
                 groups.entry(key).or_default().push(index);
             }
         }
-        let mut findings: Vec<Option<Finding>> = pending.iter().map(|(_, f)| Some(f.clone())).collect();
+        let mut findings: Vec<Option<Finding>> =
+            pending.iter().map(|entry| Some(entry.finding.clone())).collect();
         for (key, members) in groups {
-            let Some(Some(candidate)) = candidates.get(key) else {
+            let Some(Some(mentions)) = mentions.get(key) else {
                 continue;
             };
-            if candidate.mentions != members.len() + 1 {
+            // The assignments that bind the name for the group's calls, each once (two calls
+            // may share one). A call without one leaves every assignment in place.
+            let mut bindings: Vec<&DeadLoop> = Vec::new();
+            let mut every_call_bound = true;
+            for index in &members {
+                match &pending[*index].binding {
+                    Some(binding) => {
+                        if !bindings.iter().any(|b| b.assignment == binding.assignment) {
+                            bindings.push(binding);
+                        }
+                    }
+                    None => every_call_bound = false,
+                }
+            }
+            // Every mention of the name is one of those assignments' targets or a rewritten
+            // call's receiver: nothing reads (or binds) it once they are gone.
+            if !every_call_bound || *mentions != bindings.len() + members.len() {
                 continue;
             }
             let group = u32::from(key.0.start());
@@ -178,8 +204,10 @@ impl Transform for ExecutorToThread {
                 let mut edits = fix.edits().to_vec();
                 let mut dropped = fix.dropped_names().to_vec();
                 if index == carrier {
-                    edits.push(candidate.deletion.clone());
-                    dropped.extend(candidate.getter.clone());
+                    for binding in &bindings {
+                        edits.push(binding.deletion.clone());
+                        dropped.extend(binding.getter.clone());
+                    }
                 }
                 let mut rebuilt = Fix::new(edits, fix.applicability()).in_group(group);
                 if let Some(note) = fix.note() {
@@ -188,7 +216,10 @@ impl Transform for ExecutorToThread {
                 for name in dropped {
                     rebuilt = rebuilt.dropping(name);
                 }
-                findings[index] = Some(Finding::new(ExecutorToThread::INFO.id, finding.range, finding.message.clone()).with_fix(rebuilt));
+                findings[index] = Some(
+                    Finding::new(ExecutorToThread::INFO.id, finding.range, finding.message.clone())
+                        .with_fix(rebuilt),
+                );
             }
         }
         for finding in findings.into_iter().flatten() {
@@ -197,21 +228,32 @@ impl Transform for ExecutorToThread {
     }
 }
 
-/// Fixes held until the end of the file, keyed by (function, loop name), and for each key the
-/// statement that binds the loop, if it may go once every use is rewritten.
+/// A function (its range) and a loop name in it.
+type LoopKey = (TextRange, String);
+
+/// Fixes held until the end of the file, keyed by (function, loop name) when the loop is a
+/// name, and for each key how many times the function mentions the name.
 #[derive(Default)]
 struct DeadLoops {
-    candidates: HashMap<(TextRange, String), Option<DeadLoop>>,
-    pending: Vec<(Option<(TextRange, String)>, Finding)>,
+    /// `None` when the function may read the name without mentioning it (`locals()`, ...).
+    mentions: HashMap<LoopKey, Option<usize>>,
+    pending: Vec<Pending>,
+}
+
+struct Pending {
+    key: Option<LoopKey>,
+    /// The call's nearest binding of the loop name, when it is a statement that may go.
+    binding: Option<DeadLoop>,
+    finding: Finding,
 }
 
 struct DeadLoop {
+    /// The assignment statement (two calls may share it).
+    assignment: TextRange,
     /// Deletes `loop = asyncio.get_running_loop()` (its whole line).
     deletion: Edit,
     /// The getter's root name (an import the deletion may leave unused).
     getter: Option<String>,
-    /// How many times the function mentions the name (the binding included).
-    mentions: usize,
 }
 
 fn build(cx: &Checker, call: &ast::ExprCall, receiver: &Expr) -> Result<Fix, String> {
@@ -664,31 +706,15 @@ const LOOP_GETTERS: &[&[&str]] = &[
     &["asyncio", "events", "get_event_loop"],
 ];
 
-/// When the receiver is a name whose only binding is `name = asyncio.get_running_loop()` (or
-/// `get_event_loop()`, which in a running coroutine returns the running loop: no side effect
-/// worth keeping) in this function, in a block that holds the call further down: the deletion
-/// of that statement (its whole line, or up to the next statement after `;`), the getter's
-/// root name (an import it may leave unused), and how many times the function mentions the
-/// name (`on_end` deletes only when every other mention is a rewritten call's receiver).
-fn dead_loop_assignment(
-    cx: &Checker,
-    call: &ast::ExprCall,
-    receiver: &Expr,
-) -> Option<DeadLoop> {
+/// How many times the function at `func` mentions `name`: every name token equal to it
+/// (targets, loads, attributes, keywords, nested scopes, `global`, `nonlocal`). `None` when the
+/// function calls `locals()`, `vars()`, `eval` or `exec`, which could read it by name.
+fn loop_mentions(cx: &Checker, func: TextRange, name: &str) -> Option<usize> {
     use ruff_python_ast::token::TokenKind;
-    use ruff_source_file::LineRanges;
 
-    let Expr::Name(name) = receiver else {
-        return None;
-    };
-    let func = cx.current_function()?;
-    let name = name.id.as_str();
-    // Every mention of the name in the function (targets, loads, attributes, keywords, nested
-    // scopes, `nonlocal`): exactly the assignment's target and the receiver. No `locals()`,
-    // `vars()`, `eval`, `exec` that could read it by name.
     let source = cx.source();
     let mut mentions = 0;
-    for token in cx.tokens().in_range(func.range()) {
+    for token in cx.tokens().in_range(func) {
         if token.kind() == TokenKind::Name {
             match &source[token.range()] {
                 text if text == name => mentions += 1,
@@ -697,9 +723,21 @@ fn dead_loop_assignment(
             }
         }
     }
-    if mentions < 2 {
-        return None;
-    }
+    Some(mentions)
+}
+
+/// The statement `name = asyncio.get_running_loop()` (or `get_event_loop()`, which in a
+/// running coroutine returns the running loop: no side effect worth keeping) that is the
+/// nearest binding of `name` before `call` in a block that holds it (see
+/// [`assignment_before`]), if it may be deleted: its deletion (its whole line, or up to the
+/// next statement after `;`) and the getter's root name (an import it may leave unused).
+/// `on_end` deletes it only when every mention of the name in the function is such an
+/// assignment or a rewritten call's receiver.
+fn dead_loop_assignment(cx: &Checker, call: &ast::ExprCall, name: &str) -> Option<DeadLoop> {
+    use ruff_source_file::LineRanges;
+
+    let func = cx.current_function()?;
+    let source = cx.source();
     let assignment = assignment_before(&func.body, name, call.range())?;
     let getter = match assignment {
         Stmt::Assign(assign) => &*assign.value,
@@ -741,19 +779,19 @@ fn dead_loop_assignment(
         return None;
     };
     Some(DeadLoop {
+        assignment: assignment.range(),
         deletion: Edit::deletion(deletion),
         getter: root_name(&getter.func),
-        mentions,
     })
 }
 
-/// The statement binding `name` that comes before `call` in a block on the path from the
-/// function body to the call (so it ran whenever the call runs), if any.
-fn assignment_before<'a>(
-    body: &'a [Stmt],
-    name: &str,
-    call: TextRange,
-) -> Option<&'a Stmt> {
+/// The nearest statement `name = ...` (one plain target) before `call` in a block on the path
+/// from the function body to the call: it ran whenever the call runs, and no such statement on
+/// that path comes between them. Bindings of other kinds (`for`, `with ... as`, `:=`, several
+/// targets) and assignments off the path (in a branch before the call, later in a loop body)
+/// are not looked at: they are mentions of the name that are not a rewritten call's receiver
+/// nor a binding found here, so `on_end` deletes nothing.
+fn assignment_before<'a>(body: &'a [Stmt], name: &str, call: TextRange) -> Option<&'a Stmt> {
     let binds = |stmt: &Stmt| match stmt {
         Stmt::Assign(assign) => {
             matches!(assign.targets.as_slice(), [Expr::Name(n)] if n.id.as_str() == name)
@@ -762,16 +800,15 @@ fn assignment_before<'a>(
         _ => false,
     };
     let holder = body.iter().position(|s| s.range().contains_range(call))?;
-    if let Some(found) = body[..holder].iter().find(|s| binds(s)) {
-        return Some(found);
-    }
     let stmt = &body[holder];
     if matches!(stmt, Stmt::FunctionDef(_) | Stmt::ClassDef(_)) {
         return None;
     }
+    // One inside the holder's block, before the call, is nearer than any before the holder.
     crate::analysis::bodies_of(stmt)
         .into_iter()
         .find_map(|inner| assignment_before(inner, name, call))
+        .or_else(|| body[..holder].iter().rev().find(|s| binds(s)))
 }
 
 fn root_name(expr: &Expr) -> Option<String> {
