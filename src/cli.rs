@@ -16,7 +16,7 @@ use crate::edit::{Applicability, Finding};
 use crate::files::{self, SourceText};
 use crate::fix::{self, AppliedFix, Outcome};
 use crate::formats::{Emitter, OutputFormat};
-use crate::project::{FileFacts, Project};
+use crate::project::{FileFacts, Project, ProjectFile};
 use crate::registry;
 use crate::report::{self, Summary};
 use crate::settings::{self, FileSettings, Resolver};
@@ -553,6 +553,15 @@ fn report_targets(targets: &BTreeMap<Target, usize>) {
 }
 
 /// The path as shown to the user: relative, without a leading `./`.
+/// The path to read and the display path of the run's `index`-th file (see [`Project::new`]).
+fn run_file(project: &Project, index: usize) -> (PathBuf, String) {
+    let display = project.path(index);
+    let path = project
+        .disk_path(index)
+        .map_or_else(|| PathBuf::from(display), Path::to_path_buf);
+    (path, display.to_string())
+}
+
 fn display_path(path: &Path) -> String {
     // Asked once per file: the folder is read once per run.
     static CWD: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
@@ -719,41 +728,37 @@ fn run_files(args: CommonArgs, mode: Mode, summary_markdown: Option<&Path>) -> E
         .collect();
 
     let mut targets: BTreeMap<Target, usize> = BTreeMap::new();
-    // The paths move into the jobs (one copy of each per run).
-    let jobs: Vec<(PathBuf, String, std::sync::Arc<FileSettings>)> =
-        std::mem::take(&mut found.files)
-            .into_iter()
-            .zip(file_settings)
-            .map(|(path, file)| {
-                *targets.entry(file.target.clone()).or_default() += 1;
-                let display = display_path(&path);
-                (path, display, file)
-            })
-            .collect();
+    for file in &file_settings {
+        *targets.entry(file.target.clone()).or_default() += 1;
+    }
     if !args.silent {
-        report_version_warnings(jobs.iter().map(|(_, _, file)| &**file));
+        report_version_warnings(file_settings.iter().map(|file| &**file));
     }
     // The summary's next step: did every file get unsafe fixes (flag or configuration)?
-    let unsafe_everywhere = !jobs.is_empty() && jobs.iter().all(|(_, _, f)| f.unsafe_fixes);
+    let unsafe_everywhere =
+        !file_settings.is_empty() && file_settings.iter().all(|f| f.unsafe_fixes);
     // First pass: read every file and gather what the project view needs from it. No text is
-    // kept: the second pass reads each file again, so memory does not grow with the tree.
-    let project_roots = discover::project_roots(jobs.iter().map(|(path, _, _)| path.as_path()));
+    // kept: the second pass reads each file again, so memory does not grow with the tree. The
+    // paths move into the project, which holds each file's path and display path once.
+    let files = std::mem::take(&mut found.files);
+    let project_roots = discover::project_roots(files.iter().map(PathBuf::as_path));
     // A file without any word a transform needs is not read again (see `checker::NEEDLES`).
-    let (facts, needed): (Vec<(String, FileFacts)>, Vec<bool>) = jobs
-        .par_iter()
+    let (facts, needed): (Vec<ProjectFile>, Vec<bool>) = files
+        .into_par_iter()
         .zip(project_roots)
-        .map(|((path, display, _), root)| {
-            let (facts, needed) = match load(path) {
+        .map(|(path, root)| {
+            let display = display_path(&path);
+            let (facts, needed) = match load(&path) {
                 Ok(source) => (
-                    FileFacts::gather_from_disk(display, &source.text, path.clone()),
+                    FileFacts::gather_from_disk(&display, &source.text, path),
                     crate::checker::may_hold_findings(&source.text),
                 ),
-                Err(_) => (FileFacts::default(), true),
+                Err(_) => (FileFacts::from_disk(path), true),
             };
-            ((display.clone(), facts.in_project(root)), needed)
+            (ProjectFile::new(display, facts.in_project(root)), needed)
         })
         .unzip();
-    let project = std::sync::Arc::new(Project::new(facts));
+    let project = std::sync::Arc::new(Project::of_files(facts));
     if let Mode::Fix {
         interactive: true, ..
     } = mode
@@ -775,6 +780,14 @@ fn run_files(args: CommonArgs, mode: Mode, summary_markdown: Option<&Path>) -> E
             errors,
             unsafe_everywhere,
         };
+        let jobs: Vec<(PathBuf, String, std::sync::Arc<FileSettings>)> = file_settings
+            .into_iter()
+            .enumerate()
+            .map(|(index, file)| {
+                let (path, display) = run_file(&project, index);
+                (path, display, file)
+            })
+            .collect();
         let sources: Vec<Loaded> = jobs.par_iter().map(|(path, _, _)| load(path)).collect();
         return review_files(
             &args,
@@ -786,8 +799,9 @@ fn run_files(args: CommonArgs, mode: Mode, summary_markdown: Option<&Path>) -> E
     }
     // Second pass, streamed: each file is read, checked (and fixed), then reported or written
     // in path order as soon as the files before it are, and dropped.
-    type Job = ((PathBuf, String, std::sync::Arc<FileSettings>), bool);
-    let process_one = |((path, display, file), needed): Job| {
+    let process_one = |index: usize| {
+        let (file, needed) = (&file_settings[index], needed[index]);
+        let (path, display) = run_file(&project, index);
         let unsafe_fixes = file.unsafe_fixes;
         if !needed {
             let source = files::decode(b"").expect("empty input decodes");
@@ -802,8 +816,8 @@ fn run_files(args: CommonArgs, mode: Mode, summary_markdown: Option<&Path>) -> E
                 }),
             };
         }
-        let allowed = allowed_fixes(mode, &file);
-        let settings = check_settings(&file, &display, &project);
+        let allowed = allowed_fixes(mode, file);
+        let settings = check_settings(file, &display, &project);
         let result = process(load(&path), settings, allowed, args.add_ignore);
         FileResult {
             path,
@@ -814,7 +828,7 @@ fn run_files(args: CommonArgs, mode: Mode, summary_markdown: Option<&Path>) -> E
     };
 
     let mut summary = Summary {
-        files_scanned: jobs.len(),
+        files_scanned: file_settings.len(),
         ..Summary::default()
     };
     let mut errors: Vec<String> = Vec::new();
@@ -984,11 +998,7 @@ fn run_files(args: CommonArgs, mode: Mode, summary_markdown: Option<&Path>) -> E
             let _ = out.write_all(emitter.file(&file.display, shown_source, shown).as_bytes());
         }
     };
-    crate::stream::ordered(
-        jobs.into_iter().zip(needed).collect(),
-        process_one,
-        report_one,
-    );
+    crate::stream::ordered(file_settings.len(), process_one, report_one);
     if args.statistics {
         let mut rows: Vec<(&&str, &[usize; 4])> = statistics.iter().collect();
         rows.sort_by(|a, b| b.1[0].cmp(&a.1[0]).then(a.0.cmp(b.0)));

@@ -92,11 +92,15 @@ pub fn discover(
         }
     }
     found.files.sort();
-    // The same file named twice (`a.py ./a.py`, or through a link) is processed once.
-    let mut seen = std::collections::HashSet::new();
-    found
-        .files
-        .retain(|path| seen.insert(std::fs::canonicalize(path).unwrap_or_else(|_| path.clone())));
+    // The same file named twice (`a.py ./a.py`, a folder and a file in it, or through a link)
+    // is processed once. One walk never yields a path twice (links are not followed), so with
+    // one path given there is nothing to compare: no path resolved, no set of them kept.
+    if paths.len() > 1 {
+        let mut seen = std::collections::HashSet::new();
+        found.files.retain(|path| {
+            seen.insert(std::fs::canonicalize(path).unwrap_or_else(|_| path.clone()))
+        });
+    }
     found
 }
 

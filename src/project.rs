@@ -105,18 +105,26 @@ struct FromImport {
 #[derive(Debug, Default)]
 pub struct FileFacts {
     /// Which project of the run the file belongs to (see [`FileFacts::in_project`]).
-    root: usize,
+    root: u32,
+    /// The text spells `create_task` or `ensure_future`: only such a file can define a function
+    /// that returns a task it created (`Def::returns_task`).
+    mentions_task: bool,
     source: DefSource,
-    defs: OnceLock<Definitions>,
+    defs: OnceLock<Box<Definitions>>,
+    /// The facts few files have (none for most): kept out of line, so that the project view
+    /// costs a few dozen bytes per file of the run and memory stays flat as the tree grows.
+    rare: Option<Box<RareFacts>>,
+}
+
+/// The facts of [`FileFacts`] that only a parse finds.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct RareFacts {
     /// 1-based line of the first place that patches `asyncio.wait_for`.
     patches_wait_for: Option<usize>,
     plugins: Plugins,
     /// 1-based line of the first `asyncio.get_event_loop()` (or `get_event_loop_policy()`)
     /// called outside any `async def`.
     sync_current_loop: Option<usize>,
-    /// The text spells `create_task` or `ensure_future`: only such a file can define a function
-    /// that returns a task it created (`Def::returns_task`).
-    mentions_task: bool,
 }
 
 /// Where a file's definitions are read from when another file first asks about them.
@@ -125,7 +133,9 @@ enum DefSource {
     #[default]
     None,
     Text(Arc<str>),
-    Disk(std::path::PathBuf),
+    Disk(Box<std::path::Path>),
+    /// The disk path held in the file's [`ProjectFile`] text (see [`ProjectFile::new`]).
+    InFileText,
 }
 
 /// A module's own definitions and re-exports.
@@ -383,8 +393,16 @@ impl FileFacts {
     /// kept.
     pub fn gather_from_disk(path: &str, text: &str, disk: std::path::PathBuf) -> FileFacts {
         let mut facts = FileFacts::gather_text(path, text);
-        facts.source = DefSource::Disk(disk);
+        facts.source = DefSource::Disk(disk.into_boxed_path());
         facts
+    }
+
+    /// No facts for the file of the run at `disk`, which could not be read.
+    pub fn from_disk(disk: std::path::PathBuf) -> FileFacts {
+        FileFacts {
+            source: DefSource::Disk(disk.into_boxed_path()),
+            ..FileFacts::default()
+        }
     }
 
     fn gather_text(path: &str, text: &str) -> FileFacts {
@@ -456,9 +474,12 @@ impl FileFacts {
             imports: Imports::new(suite),
             functions: Vec::new(),
             conftest: path.ends_with("conftest.py"),
-            facts: &mut facts,
+            facts: RareFacts::default(),
         };
         walker.visit_body(suite);
+        if walker.facts != RareFacts::default() {
+            facts.rare = Some(Box::new(walker.facts));
+        }
         facts
     }
 
@@ -467,19 +488,27 @@ impl FileFacts {
     /// facts of one project never inform another (a run over several repositories, or over
     /// unpacked packages, is several projects).
     pub fn in_project(mut self, root: usize) -> Self {
-        self.root = root;
+        self.root = u32::try_from(root).unwrap_or(u32::MAX);
         self
     }
 
-    fn definitions(&self) -> &Definitions {
-        self.defs.get_or_init(|| match &self.source {
-            DefSource::Text(text) => Definitions::gather(text),
-            DefSource::Disk(path) => std::fs::read(path)
-                .ok()
-                .and_then(|bytes| crate::files::decode_vec(bytes).ok())
-                .map(|source| Definitions::gather(&source.text))
-                .unwrap_or_default(),
-            DefSource::None => Definitions::default(),
+    /// The definitions, gathered the first time they are asked for; `disk` is where
+    /// [`DefSource::InFileText`] reads them from.
+    fn definitions(&self, disk: Option<&std::path::Path>) -> &Definitions {
+        self.defs.get_or_init(|| {
+            let read = |path: &std::path::Path| {
+                std::fs::read(path)
+                    .ok()
+                    .and_then(|bytes| crate::files::decode_vec(bytes).ok())
+                    .map(|source| Definitions::gather(&source.text))
+                    .unwrap_or_default()
+            };
+            Box::new(match &self.source {
+                DefSource::Text(text) => Definitions::gather(text),
+                DefSource::Disk(path) => read(path),
+                DefSource::InFileText => disk.map(read).unwrap_or_default(),
+                DefSource::None => Definitions::default(),
+            })
         })
     }
 }
@@ -491,7 +520,7 @@ struct Walker<'f> {
     /// Is each enclosing function an `async def`?
     functions: Vec<bool>,
     conftest: bool,
-    facts: &'f mut FileFacts,
+    facts: RareFacts,
 }
 
 impl Walker<'_> {
@@ -703,18 +732,107 @@ pub struct ProjectDef<'p> {
 /// Facts about every file of the run.
 #[derive(Debug, Default)]
 pub struct Project {
-    /// Key: display path without `.py`/`.pyi`, `/`-separated.
-    files: HashMap<String, (String, FileFacts)>,
-    /// Last path component of each key (the module's own name, or its package's for
-    /// `__init__`) → keys, for suffix lookup.
-    by_name: HashMap<String, Vec<String>>,
+    /// The run's files, in the order given (the CLI's order: index `i` is its `i`-th file).
+    files: Vec<ProjectFile>,
+    /// Indices of `files` sorted by key, one per key (the last file given with that key, as
+    /// `foo.py` and `foo.pyi` share one).
+    by_key: Vec<u32>,
+    /// Indices of `files` sorted by the key's last component (the module's own name, or its
+    /// package's for `__init__`), for suffix lookup. Every file, duplicates included.
+    by_name: Vec<u32>,
     /// Per project root.
-    plugins: HashMap<usize, Plugins>,
+    plugins: HashMap<u32, Plugins>,
     /// (root, path, line).
-    patches_wait_for: BTreeSet<(usize, String, usize)>,
-    sync_current_loop: BTreeSet<(usize, String, usize)>,
+    patches_wait_for: BTreeSet<(u32, String, usize)>,
+    sync_current_loop: BTreeSet<(u32, String, usize)>,
     /// Per project root: does a file of it spell `create_task` or `ensure_future`?
-    task_wrappers: std::sync::Mutex<HashMap<usize, bool>>,
+    task_wrappers: std::sync::Mutex<HashMap<u32, bool>>,
+}
+
+/// One file of the run, as the project view keeps it: its disk path, display path and key (the
+/// display path without `.py`/`.pyi`, `/`-separated), and its facts. The three paths share one
+/// string: the display path is a suffix of the disk path (the part after the current folder)
+/// and the key a prefix of the display path for every file the CLI finds, so the string is the
+/// disk path alone; either is appended when it is not a slice.
+#[derive(Debug)]
+pub struct ProjectFile {
+    text: Box<str>,
+    /// `text[..disk_end]` is the disk path when the facts' source is [`DefSource::InFileText`].
+    disk_end: u32,
+    path: (u32, u32),
+    key: (u32, u32),
+    facts: FileFacts,
+}
+
+impl ProjectFile {
+    /// The file shown as `path`, with its facts.
+    pub fn new(path: String, mut facts: FileFacts) -> ProjectFile {
+        // The disk path's own buffer becomes the text (no copy).
+        let mut text = String::new();
+        if matches!(facts.source, DefSource::Disk(_))
+            && let DefSource::Disk(disk) = std::mem::take(&mut facts.source)
+        {
+            match disk.into_path_buf().into_os_string().into_string() {
+                Ok(disk) => {
+                    text = disk;
+                    facts.source = DefSource::InFileText;
+                }
+                Err(disk) => {
+                    facts.source =
+                        DefSource::Disk(std::path::PathBuf::from(disk).into_boxed_path());
+                }
+            }
+        }
+        let disk_end = text.len();
+        let path_range = match text.strip_suffix(path.as_str()) {
+            Some(head) => (head.len(), text.len()),
+            None if text.is_empty() => {
+                text = path;
+                (0, text.len())
+            }
+            None => {
+                text.push_str(&path);
+                (disk_end, text.len())
+            }
+        };
+        let key = module_key(&text[path_range.0..path_range.1]);
+        let key_range = if text[path_range.0..path_range.1].starts_with(&key) {
+            (path_range.0, path_range.0 + key.len())
+        } else {
+            text.push_str(&key);
+            (text.len() - key.len(), text.len())
+        };
+        let small = |n: usize| u32::try_from(n).expect("a path shorter than 4 GiB");
+        ProjectFile {
+            text: text.into_boxed_str(),
+            disk_end: small(disk_end),
+            path: (small(path_range.0), small(path_range.1)),
+            key: (small(key_range.0), small(key_range.1)),
+            facts,
+        }
+    }
+    fn key(&self) -> &str {
+        &self.text[self.key.0 as usize..self.key.1 as usize]
+    }
+    fn path(&self) -> &str {
+        &self.text[self.path.0 as usize..self.path.1 as usize]
+    }
+    fn disk_path(&self) -> Option<&std::path::Path> {
+        match &self.facts.source {
+            DefSource::Disk(path) => Some(path),
+            DefSource::InFileText => {
+                Some(std::path::Path::new(&self.text[..self.disk_end as usize]))
+            }
+            _ => None,
+        }
+    }
+    fn definitions(&self) -> &Definitions {
+        self.facts.definitions(self.disk_path())
+    }
+    /// The module's own name (its package's for `__init__`).
+    fn name(&self) -> &str {
+        module_name(self.key())
+    }
 }
 
 fn module_key(path: &str) -> String {
@@ -726,45 +844,99 @@ fn module_key(path: &str) -> String {
         .to_string()
 }
 
+fn module_name(key: &str) -> &str {
+    key.strip_suffix("/__init__")
+        .unwrap_or(key)
+        .rsplit('/')
+        .next()
+        .unwrap_or_default()
+}
+
 fn parent(key: &str) -> &str {
     key.rsplit_once('/').map_or("", |(dir, _)| dir)
 }
 
 impl Project {
-    /// The project of `files`: (display path, facts).
+    /// The project of `files`: (display path, facts), in the run's order.
     pub fn new(files: impl IntoIterator<Item = (String, FileFacts)>) -> Project {
+        Project::of_files(
+            files
+                .into_iter()
+                .map(|(path, facts)| ProjectFile::new(path, facts))
+                .collect(),
+        )
+    }
+
+    /// [`Project::new`] of files the caller made [`ProjectFile`]s (each as soon as its facts
+    /// were gathered: no second list of them).
+    pub fn of_files(files: Vec<ProjectFile>) -> Project {
         let mut project = Project::default();
-        for (path, facts) in files {
-            let key = module_key(&path);
-            let name = key
-                .strip_suffix("/__init__")
-                .unwrap_or(&key)
-                .rsplit('/')
-                .next()
-                .unwrap_or_default()
-                .to_string();
-            project
-                .plugins
-                .entry(facts.root)
-                .or_default()
-                .merge(facts.plugins);
-            if let Some(line) = facts.patches_wait_for {
+        for entry in &files {
+            let Some(rare) = &entry.facts.rare else {
+                continue;
+            };
+            let root = entry.facts.root;
+            project.plugins.entry(root).or_default().merge(rare.plugins);
+            if let Some(line) = rare.patches_wait_for {
                 project
                     .patches_wait_for
-                    .insert((facts.root, path.clone(), line));
+                    .insert((root, entry.path().to_string(), line));
             }
-            if let Some(line) = facts.sync_current_loop {
+            if let Some(line) = rare.sync_current_loop {
                 project
                     .sync_current_loop
-                    .insert((facts.root, path.clone(), line));
+                    .insert((root, entry.path().to_string(), line));
             }
-            project.by_name.entry(name).or_default().push(key.clone());
-            project.files.insert(key, (path, facts));
         }
-        for keys in project.by_name.values_mut() {
-            keys.sort();
+        let count = u32::try_from(files.len()).expect("fewer than 4 billion files");
+        let mut by_key: Vec<u32> = (0..count).collect();
+        // Stable: among files with one key, the last given ends last and is kept.
+        by_key.sort_by(|a, b| files[*a as usize].key().cmp(files[*b as usize].key()));
+        let mut kept: Vec<u32> = Vec::with_capacity(by_key.len());
+        for index in by_key {
+            match kept.last_mut() {
+                Some(last) if files[*last as usize].key() == files[index as usize].key() => {
+                    *last = index;
+                }
+                _ => kept.push(index),
+            }
         }
+        let mut by_name: Vec<u32> = (0..count).collect();
+        by_name.sort_by(|a, b| files[*a as usize].name().cmp(files[*b as usize].name()));
+        project.files = files;
+        project.by_key = kept;
+        project.by_name = by_name;
         project
+    }
+
+    /// The display path of the run's `index`-th file.
+    pub fn path(&self, index: usize) -> &str {
+        self.files[index].path()
+    }
+
+    /// Where the run's `index`-th file is read from (see [`FileFacts::gather_from_disk`]).
+    pub fn disk_path(&self, index: usize) -> Option<&std::path::Path> {
+        self.files[index].disk_path()
+    }
+
+    /// The file whose key is `key`.
+    fn find(&self, key: &str) -> Option<&ProjectFile> {
+        let at = self
+            .by_key
+            .binary_search_by(|index| self.files[*index as usize].key().cmp(key))
+            .ok()?;
+        Some(&self.files[self.by_key[at] as usize])
+    }
+
+    /// The files whose module's own name is `name`.
+    fn named(&self, name: &str) -> impl Iterator<Item = &ProjectFile> {
+        let start = self
+            .by_name
+            .partition_point(|index| self.files[*index as usize].name() < name);
+        self.by_name[start..]
+            .iter()
+            .map(|index| &self.files[*index as usize])
+            .take_while(move |entry| entry.name() == name)
     }
 
     /// Fix the definitions of the file shown as `path` to those of `text`, its text as the run
@@ -772,8 +944,11 @@ impl Project {
     /// writes the file: a file checked later reads the definitions the file had when the run
     /// started, whatever order the files are processed and written in.
     pub fn pin_definitions(&self, path: &str, text: &str) {
-        if let Some((_, facts)) = self.files.get(&module_key(path)) {
-            facts.defs.get_or_init(|| Definitions::gather(text));
+        if let Some(entry) = self.find(&module_key(path)) {
+            entry
+                .facts
+                .defs
+                .get_or_init(|| Box::new(Definitions::gather(text)));
         }
     }
 
@@ -790,10 +965,10 @@ impl Project {
         {
             return known;
         }
-        let any = self
-            .files
-            .values()
-            .any(|(_, facts)| facts.root == root && facts.mentions_task);
+        let any = self.by_key.iter().any(|index| {
+            let facts = &self.files[*index as usize].facts;
+            facts.root == root && facts.mentions_task
+        });
         if let Ok(mut known) = self.task_wrappers.lock() {
             known.insert(root, any);
         }
@@ -801,10 +976,9 @@ impl Project {
     }
 
     /// The project root of the file shown as `path` (0 for a file the run does not hold).
-    fn root_of(&self, path: &str) -> usize {
-        self.files
-            .get(&module_key(path))
-            .map_or(0, |(_, facts)| facts.root)
+    fn root_of(&self, path: &str) -> u32 {
+        self.find(&module_key(path))
+            .map_or(0, |entry| entry.facts.root)
     }
 
     /// The pytest plugins the files of `path`'s project show signs of.
@@ -835,8 +1009,8 @@ impl Project {
             .map(|(_, p, line)| (p.as_str(), *line))
     }
 
-    /// The file key of module `dotted` imported from the file `from` with `level` leading dots.
-    fn module_file(&self, from: &str, level: u32, dotted: &str) -> Option<&str> {
+    /// The file of module `dotted` imported from the file `from` with `level` leading dots.
+    fn module_file(&self, from: &str, level: u32, dotted: &str) -> Option<&ProjectFile> {
         let relative = dotted.replace('.', "/");
         if level > 0 {
             let mut dir = parent(&module_key(from)).to_string();
@@ -853,20 +1027,19 @@ impl Project {
             };
             let base = join(&relative);
             let candidates = [base.clone(), format!("{base}/__init__")];
-            return candidates
-                .into_iter()
-                .find_map(|c| self.files.get_key_value(&c).map(|(k, _)| k.as_str()));
+            return candidates.into_iter().find_map(|c| self.find(&c));
         }
         let last = dotted.rsplit('.').next()?;
-        let keys = self.by_name.get(last)?;
-        let matching: Vec<&str> = keys
-            .iter()
-            .filter(|key| {
+        let root = self.root_of(from);
+        let suffix = format!("/{relative}");
+        let matching: Vec<&ProjectFile> = self
+            .named(last)
+            .filter(|entry| {
+                let key = entry.key();
                 let stem = key.strip_suffix("/__init__").unwrap_or(key);
-                (*stem == relative || stem.ends_with(&format!("/{relative}")))
-                    && self.files.get(key.as_str()).map(|(_, f)| f.root) == Some(self.root_of(from))
+                (stem == relative || stem.ends_with(&suffix))
+                    && self.find(key).map(|found| found.facts.root) == Some(root)
             })
-            .map(String::as_str)
             .collect();
         // Two files could be that module (vendored copies, several roots): not a fact.
         match matching.as_slice() {
@@ -877,12 +1050,16 @@ impl Project {
 
     /// Module-level name `name` of the file `key`, following re-exports (`from .impl import f`
     /// in a package's `__init__`) a few steps.
-    fn lookup(&self, key: &str, name: &str, depth: u8) -> Option<ProjectDef<'_>> {
-        let (path, facts) = self.files.get(key)?;
-        let definitions = facts.definitions();
+    fn lookup<'p>(
+        &'p self,
+        entry: &'p ProjectFile,
+        name: &str,
+        depth: u8,
+    ) -> Option<ProjectDef<'p>> {
+        let definitions = entry.definitions();
         if let Some(def) = definitions.defs.get(name) {
             return Some(ProjectDef {
-                path,
+                path: entry.path(),
                 name: name.to_string(),
                 kind: def.kind,
                 runs_loop: def.runs_loop,
@@ -894,7 +1071,7 @@ impl Project {
             return None;
         }
         // `from . import name` names a submodule, not a function: nothing to follow.
-        let next = self.module_file(path, import.level, &import.module)?;
+        let next = self.module_file(entry.path(), import.level, &import.module)?;
         self.lookup(next, &import.name, depth - 1)
     }
 
@@ -1013,6 +1190,46 @@ mod tests {
                 FileFacts::gather(path, Arc::from(*source)),
             )
         }))
+    }
+
+    #[test]
+    fn a_file_keeps_its_three_paths_in_one_string_where_they_are_slices() {
+        use std::path::{Path, PathBuf};
+        // The CLI's case: the display path is the disk path after the current folder.
+        let f = ProjectFile::new(
+            "pkg/mod.py".into(),
+            FileFacts::from_disk(PathBuf::from("/work/pkg/mod.py")),
+        );
+        assert_eq!(&*f.text, "/work/pkg/mod.py");
+        assert_eq!(
+            (f.path(), f.key(), f.name()),
+            ("pkg/mod.py", "pkg/mod", "mod")
+        );
+        assert_eq!(f.disk_path(), Some(Path::new("/work/pkg/mod.py")));
+        // A display path that is not a suffix of the disk path, a key that is not a prefix.
+        let f = ProjectFile::new(
+            "./a\\b/__init__.pyi".into(),
+            FileFacts::from_disk(PathBuf::from("/elsewhere/x.py")),
+        );
+        assert_eq!(
+            (f.path(), f.key(), f.name()),
+            ("./a\\b/__init__.pyi", "a/b/__init__", "b")
+        );
+        assert_eq!(f.disk_path(), Some(Path::new("/elsewhere/x.py")));
+        // Standard input: the text is the source, no disk path.
+        let f = ProjectFile::new("-".into(), FileFacts::gather("-", Arc::from("x = 1\n")));
+        assert_eq!((f.path(), f.key(), f.disk_path()), ("-", "-", None));
+        // A disk path that is not UTF-8 stays a path.
+        #[cfg(unix)]
+        {
+            use std::os::unix::ffi::OsStrExt;
+            let disk = Path::new(std::ffi::OsStr::from_bytes(b"/w/\xff.py"));
+            let f = ProjectFile::new("\u{fffd}.py".into(), FileFacts::from_disk(disk.into()));
+            assert_eq!(
+                (f.path(), f.key(), f.disk_path()),
+                ("\u{fffd}.py", "\u{fffd}", Some(disk))
+            );
+        }
     }
 
     #[test]
