@@ -70,6 +70,8 @@ pub struct Checker<'a> {
     mentioned: std::cell::RefCell<Vec<(&'static str, bool)>>,
     /// [`Checker::imports_name`]' answers, per word.
     spelled: std::cell::RefCell<Vec<(&'static str, bool)>>,
+    /// [`Checker::may_have_task_wrappers`]' answer.
+    task_wrappers: OnceCell<bool>,
     /// Per-file state of transforms that decide at the end of the traversal (by type).
     state: HashMap<TypeId, Box<dyn Any>>,
     /// Replacement fields whose source text the program prints or keeps: `{expr=}` in an
@@ -193,6 +195,7 @@ pub fn check_all(source: &str, parsed: &Parsed<ModModule>, settings: &Settings) 
         relative_imports: OnceCell::new(),
         mentioned: Default::default(),
         spelled: Default::default(),
+        task_wrappers: OnceCell::new(),
         state: HashMap::default(),
         self_printing: Vec::new(),
         findings: Vec::new(),
@@ -423,6 +426,16 @@ impl<'a> Checker<'a> {
     }
 
     /// Facts about every file of the run.
+    /// Can a function of this file's project return a task it created (see
+    /// [`Project::may_have_task_wrappers`])? Asked once per file.
+    pub fn may_have_task_wrappers(&self) -> bool {
+        *self.task_wrappers.get_or_init(|| {
+            self.settings
+                .project
+                .may_have_task_wrappers(&self.settings.file_name)
+        })
+    }
+
     pub fn project(&self) -> &'a Project {
         &self.settings.project
     }
@@ -604,7 +617,10 @@ fn cached(
     word: &'static str,
     compute: impl FnOnce() -> bool,
 ) -> bool {
-    if let Some(&(_, answer)) = cache.borrow().iter().find(|(w, _)| *w == word) {
+    // The same literal is one address: compare that first (a call per node otherwise).
+    let same =
+        |w: &&str| std::ptr::eq(w.as_ptr(), word.as_ptr()) && w.len() == word.len() || *w == word;
+    if let Some(&(_, answer)) = cache.borrow().iter().find(|(w, _)| same(w)) {
         return answer;
     }
     let answer = compute();

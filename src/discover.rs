@@ -110,6 +110,30 @@ pub fn discover(
 /// The project view keeps the facts of different projects apart.
 pub fn project_roots<'p>(files: impl Iterator<Item = &'p Path>) -> Vec<usize> {
     use std::collections::HashMap;
+    let mut by_dir: HashMap<std::path::PathBuf, Option<std::path::PathBuf>> = HashMap::new();
+    let mut ids: HashMap<std::path::PathBuf, usize> = HashMap::new();
+    // The files come sorted: most share the folder of the one before, and its answer.
+    let mut last: Option<(&Path, usize)> = None;
+    files
+        .map(|file| {
+            if let Some((folder, id)) = last
+                && file.parent() == Some(folder)
+            {
+                return id;
+            }
+            let id = root_id(file, &mut by_dir, &mut ids);
+            last = file.parent().map(|folder| (folder, id));
+            id
+        })
+        .collect()
+}
+
+/// [`project_roots`]' answer for one file, with its caches.
+fn root_id(
+    file: &Path,
+    by_dir: &mut std::collections::HashMap<std::path::PathBuf, Option<std::path::PathBuf>>,
+    ids: &mut std::collections::HashMap<std::path::PathBuf, usize>,
+) -> usize {
     fn is_root(dir: &Path) -> bool {
         [
             "pyproject.toml",
@@ -126,38 +150,32 @@ pub fn project_roots<'p>(files: impl Iterator<Item = &'p Path>) -> Vec<usize> {
                 })
             })
     }
-    let mut by_dir: HashMap<std::path::PathBuf, Option<std::path::PathBuf>> = HashMap::new();
-    let mut ids: HashMap<std::path::PathBuf, usize> = HashMap::new();
-    files
-        .map(|file| {
-            let start = std::path::absolute(file)
-                .ok()
-                .and_then(|p| p.parent().map(Path::to_path_buf));
-            let mut root = None;
-            let mut visited = Vec::new();
-            let mut dir = start;
-            while let Some(current) = dir {
-                if let Some(known) = by_dir.get(&current) {
-                    root = known.clone();
-                    break;
-                }
-                visited.push(current.clone());
-                if is_root(&current) {
-                    root = Some(current);
-                    break;
-                }
-                dir = current.parent().map(Path::to_path_buf);
-            }
-            for seen in visited {
-                by_dir.insert(seen, root.clone());
-            }
-            match root {
-                Some(root) => {
-                    let next = ids.len() + 1;
-                    *ids.entry(root).or_insert(next)
-                }
-                None => 0,
-            }
-        })
-        .collect()
+    let start = std::path::absolute(file)
+        .ok()
+        .and_then(|p| p.parent().map(Path::to_path_buf));
+    let mut root = None;
+    let mut visited = Vec::new();
+    let mut dir = start;
+    while let Some(current) = dir {
+        if let Some(known) = by_dir.get(&current) {
+            root = known.clone();
+            break;
+        }
+        visited.push(current.clone());
+        if is_root(&current) {
+            root = Some(current);
+            break;
+        }
+        dir = current.parent().map(Path::to_path_buf);
+    }
+    for seen in visited {
+        by_dir.insert(seen, root.clone());
+    }
+    match root {
+        Some(root) => {
+            let next = ids.len() + 1;
+            *ids.entry(root).or_insert(next)
+        }
+        None => 0,
+    }
 }

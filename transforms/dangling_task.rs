@@ -191,7 +191,7 @@ fn task_call(cx: &Checker, expr: &Expr) -> Option<Creator> {
     }
     // Only a wrapper matters here: when no file of the project can define one, no other module
     // needs to be parsed to know the answer is no.
-    if cx.project().may_have_task_wrappers(cx.file_name())
+    if cx.may_have_task_wrappers()
         && let Some(def) = cx.imported_definition(&call.func)
     {
         return (def.kind == project::DefKind::Sync && def.returns_task)
