@@ -19,7 +19,7 @@ use crate::edit::Finding;
 use crate::facts::ModuleFacts;
 use crate::imports::Imports;
 use crate::project::{Project, ProjectDef};
-use crate::registry::Transform;
+use crate::registry::{ExprKinds, Transform};
 use crate::version::{PyVersion, VersionRange, version_guard};
 
 /// What a check run needs besides the source.
@@ -57,8 +57,9 @@ pub struct Checker<'a> {
     statements: Vec<&'a Stmt>,
     expressions: Vec<&'a Expr>,
     guard: VersionRange,
-    /// The transforms enabled under `guard` (recomputed when it changes, not per node).
-    active: Vec<&'static dyn Transform>,
+    /// The transforms enabled under `guard` (recomputed when it changes, not per node), by
+    /// the hooks they want called.
+    active: Active,
     names: OnceCell<HashSet<&'a str>>,
     facts: OnceCell<ModuleFacts>,
     bindings: OnceCell<crate::analysis::ModuleBindings<'a>>,
@@ -187,7 +188,7 @@ pub fn check_all(source: &str, parsed: &Parsed<ModModule>, settings: &Settings) 
         statements: Vec::new(),
         expressions: Vec::new(),
         guard: VersionRange::default(),
-        active: Vec::new(),
+        active: Active::default(),
         names: OnceCell::new(),
         facts: OnceCell::new(),
         bindings: OnceCell::new(),
@@ -554,28 +555,42 @@ impl<'a> Checker<'a> {
 
     fn dispatch_stmt(&mut self, stmt: &'a Stmt) {
         // Taken out for the loop (a transform's hook never dispatches), then put back.
-        let active = std::mem::take(&mut self.active);
+        let active = std::mem::take(&mut self.active.stmt);
         for transform in &active {
             transform.on_stmt(self, stmt);
         }
-        self.active = active;
+        self.active.stmt = active;
     }
 
     fn dispatch_expr(&mut self, expr: &'a Expr) {
-        let active = std::mem::take(&mut self.active);
+        let kind = ExprKinds::index_of(expr);
+        if self.active.expr[kind].is_empty() {
+            return;
+        }
+        let active = std::mem::take(&mut self.active.expr[kind]);
         for transform in &active {
             transform.on_expr(self, expr);
         }
-        self.active = active;
+        self.active.expr[kind] = active;
     }
 
-    fn enabled_transforms(&self) -> Vec<&'static dyn Transform> {
-        self.settings
-            .transforms
-            .iter()
-            .copied()
-            .filter(|t| self.enabled_here(*t))
-            .collect()
+    fn enabled_transforms(&self) -> Active {
+        let mut active = Active::default();
+        for transform in self.settings.transforms.iter().copied() {
+            if !self.enabled_here(transform) {
+                continue;
+            }
+            let hooks = transform.hooks();
+            if hooks.stmt {
+                active.stmt.push(transform);
+            }
+            for (kind, list) in active.expr.iter_mut().enumerate() {
+                if hooks.expr.has(kind) {
+                    list.push(transform);
+                }
+            }
+        }
+        active
     }
 
     /// Is the transform `id` selected and enabled here (its version gate)? For a transform that
@@ -609,6 +624,14 @@ impl<'a> Checker<'a> {
         self.guard = outer;
         self.active = outer_active;
     }
+}
+
+/// The enabled transforms whose `on_stmt` the traversal calls, and per expression kind
+/// ([`ExprKinds::index_of`]) those whose `on_expr` it calls, in registry order.
+#[derive(Default)]
+struct Active {
+    stmt: Vec<&'static dyn Transform>,
+    expr: [Vec<&'static dyn Transform>; ExprKinds::COUNT],
 }
 
 /// The answer cached in `cache` for `word`, computed once.

@@ -62,13 +62,91 @@ impl TransformInfo {
 /// A transform: pure code, no I/O. Hooks default to doing nothing.
 pub trait Transform: Sync {
     fn info(&self) -> &'static TransformInfo;
-    /// Called for every statement, before its children.
+    /// Called for every statement, before its children (when [`Transform::HOOKS`] has `stmt`).
     fn on_stmt<'a>(&self, _cx: &mut Checker<'a>, _stmt: &'a Stmt) {}
-    /// Called for every expression, before its children.
+    /// Called for every expression of the kinds [`Transform::HOOKS`] names, before its
+    /// children.
     fn on_expr<'a>(&self, _cx: &mut Checker<'a>, _expr: &'a Expr) {}
+    /// Which hooks the checker calls: a transform that overrides `on_stmt` or `on_expr` says
+    /// so here, and for `on_expr` which expressions it can act on (most look at calls only),
+    /// so that the traversal makes no call that returns at once. The default calls every hook
+    /// for every node. `tests/hooks.rs` holds every transform to what its code overrides.
+    fn hooks(&self) -> Hooks {
+        Hooks::ALL
+    }
     /// Called once after the traversal, for transforms that decide per file (see
     /// [`Checker::state`]).
     fn on_end(&self, _cx: &mut Checker<'_>) {}
+}
+
+/// Which of a transform's hooks the traversal calls (see [`Transform::hooks`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hooks {
+    /// `on_stmt`, for every statement.
+    pub stmt: bool,
+    /// `on_expr`, for the expression kinds in this set (see [`ExprKinds`]).
+    pub expr: ExprKinds,
+}
+
+impl Hooks {
+    pub const ALL: Hooks = Hooks {
+        stmt: true,
+        expr: ExprKinds::ALL,
+    };
+    /// `on_stmt` only.
+    pub const STMT: Hooks = Hooks {
+        stmt: true,
+        expr: ExprKinds::NONE,
+    };
+    /// `on_expr` for `kinds` only.
+    pub const fn expr(kinds: ExprKinds) -> Hooks {
+        Hooks {
+            stmt: false,
+            expr: kinds,
+        }
+    }
+    /// `on_stmt`, and `on_expr` for `kinds`.
+    pub const fn stmt_and_expr(kinds: ExprKinds) -> Hooks {
+        Hooks {
+            stmt: true,
+            expr: kinds,
+        }
+    }
+}
+
+/// A set of expression kinds, as the traversal sorts them: calls, awaits, names, attributes,
+/// everything else.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ExprKinds(u8);
+
+impl ExprKinds {
+    pub const NONE: ExprKinds = ExprKinds(0);
+    pub const CALL: ExprKinds = ExprKinds(1);
+    pub const AWAIT: ExprKinds = ExprKinds(1 << 1);
+    pub const NAME: ExprKinds = ExprKinds(1 << 2);
+    pub const ATTRIBUTE: ExprKinds = ExprKinds(1 << 3);
+    pub const OTHER: ExprKinds = ExprKinds(1 << 4);
+    pub const ALL: ExprKinds = ExprKinds(0b1_1111);
+    /// How many kinds there are (the traversal keeps a list of transforms per kind).
+    pub const COUNT: usize = 5;
+
+    pub const fn or(self, other: ExprKinds) -> ExprKinds {
+        ExprKinds(self.0 | other.0)
+    }
+    /// Is kind number `index` (see [`ExprKinds::index_of`]) in the set?
+    pub const fn has(self, index: usize) -> bool {
+        self.0 & (1 << index) != 0
+    }
+    /// The kind number of `expr`.
+    pub fn index_of(expr: &Expr) -> usize {
+        match expr {
+            Expr::Call(_) => 0,
+            Expr::Await(_) => 1,
+            Expr::Name(_) => 2,
+            Expr::Attribute(_) => 3,
+            _ => 4,
+        }
+    }
 }
 
 /// Declares a transform's unit struct and its `INFO`, taking the docs from the doc comment:

@@ -104,6 +104,10 @@ impl Transform for AsyncioRunInTest {
         &Self::INFO
     }
 
+    fn hooks(&self) -> crate::registry::Hooks {
+        crate::registry::Hooks::expr(crate::registry::ExprKinds::CALL)
+    }
+
     fn on_expr<'a>(&self, cx: &mut Checker<'a>, expr: &'a Expr) {
         let Expr::Call(call) = expr else { return };
         if !is_test_file(cx.file_name()) {

@@ -65,6 +65,10 @@ impl Transform for BareExceptInAsync {
         &Self::INFO
     }
 
+    fn hooks(&self) -> crate::registry::Hooks {
+        crate::registry::Hooks::STMT
+    }
+
     fn on_stmt<'a>(&self, cx: &mut Checker<'a>, stmt: &'a Stmt) {
         let Stmt::Try(stmt_try) = stmt else { return };
         if !cx.in_async() || !suspends(&stmt_try.body) {

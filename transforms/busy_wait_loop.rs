@@ -58,6 +58,10 @@ impl Transform for BusyWaitLoop {
         &Self::INFO
     }
 
+    fn hooks(&self) -> crate::registry::Hooks {
+        crate::registry::Hooks::STMT
+    }
+
     fn on_stmt<'a>(&self, cx: &mut Checker<'a>, stmt: &'a Stmt) {
         let Stmt::While(loop_) = stmt else { return };
         if !cx.in_async() || !loop_.orelse.is_empty() || constant(&loop_.test) {

@@ -108,6 +108,10 @@ impl Transform for CancelledErrorSwallowed {
         &Self::INFO
     }
 
+    fn hooks(&self) -> crate::registry::Hooks {
+        crate::registry::Hooks::STMT
+    }
+
     fn on_stmt<'a>(&self, cx: &mut Checker<'a>, stmt: &'a Stmt) {
         let Stmt::Try(try_stmt) = stmt else { return };
         if try_stmt.is_star || !cx.in_async() {

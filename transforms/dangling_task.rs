@@ -102,6 +102,10 @@ impl Transform for DanglingTask {
         &Self::INFO
     }
 
+    fn hooks(&self) -> crate::registry::Hooks {
+        crate::registry::Hooks::STMT
+    }
+
     fn on_stmt<'a>(&self, cx: &mut Checker<'a>, stmt: &'a Stmt) {
         let Stmt::Expr(expr_stmt) = stmt else { return };
         let value = &*expr_stmt.value;

@@ -87,6 +87,10 @@ impl Transform for DropLoopArgument {
         &Self::INFO
     }
 
+    fn hooks(&self) -> crate::registry::Hooks {
+        crate::registry::Hooks::expr(crate::registry::ExprKinds::CALL)
+    }
+
     fn on_expr<'a>(&self, cx: &mut Checker<'a>, expr: &'a Expr) {
         let Expr::Call(call) = expr else { return };
         let Some(index) = call.arguments.iter_source_order().position(

@@ -137,6 +137,10 @@ impl Transform for GatherToTaskGroup {
         &Self::INFO
     }
 
+    fn hooks(&self) -> crate::registry::Hooks {
+        crate::registry::Hooks::expr(crate::registry::ExprKinds::AWAIT)
+    }
+
     fn on_expr<'a>(&self, cx: &mut Checker<'a>, expr: &'a Expr) {
         let Expr::Await(await_expr) = expr else { return };
         if let Expr::Name(name) = &*await_expr.value {

@@ -87,6 +87,10 @@ impl Transform for LegacyCoroutine {
         &Self::INFO
     }
 
+    fn hooks(&self) -> crate::registry::Hooks {
+        crate::registry::Hooks::stmt_and_expr(crate::registry::ExprKinds::NAME.or(crate::registry::ExprKinds::ATTRIBUTE))
+    }
+
     /// `asyncio.coroutine` used otherwise than as a decorator (`wrapped = asyncio.coroutine(f)`):
     /// removed in 3.11 as well, reported without a fix.
     fn on_expr<'a>(&self, cx: &mut Checker<'a>, expr: &'a Expr) {

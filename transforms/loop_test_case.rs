@@ -228,6 +228,10 @@ impl Transform for LoopTestCase {
         &Self::INFO
     }
 
+    fn hooks(&self) -> crate::registry::Hooks {
+        crate::registry::Hooks::STMT
+    }
+
     fn on_stmt<'a>(&self, cx: &mut Checker<'a>, stmt: &'a Stmt) {
         if let Stmt::FunctionDef(func) = stmt {
             pytest::check(cx, func);

@@ -76,6 +76,10 @@ impl Transform for MissingAwait {
         &Self::INFO
     }
 
+    fn hooks(&self) -> crate::registry::Hooks {
+        crate::registry::Hooks::STMT
+    }
+
     fn on_stmt<'a>(&self, cx: &mut Checker<'a>, stmt: &'a Stmt) {
         let Stmt::Expr(expr_stmt) = stmt else { return };
         let Expr::Call(call) = &*expr_stmt.value else {

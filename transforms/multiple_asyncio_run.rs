@@ -59,6 +59,10 @@ impl Transform for MultipleAsyncioRun {
         &Self::INFO
     }
 
+    fn hooks(&self) -> crate::registry::Hooks {
+        crate::registry::Hooks::expr(crate::registry::ExprKinds::CALL)
+    }
+
     fn on_expr<'a>(&self, cx: &mut Checker<'a>, expr: &'a Expr) {
         // Collected here, with the imports of the current scope, rather than from
         // `ModuleFacts::asyncio_run_calls` (module imports only): a parameter named `run`

@@ -209,6 +209,10 @@ impl Transform for RequestsToHttpx {
         &Self::INFO
     }
 
+    fn hooks(&self) -> crate::registry::Hooks {
+        crate::registry::Hooks::stmt_and_expr(crate::registry::ExprKinds::CALL.or(crate::registry::ExprKinds::NAME).or(crate::registry::ExprKinds::ATTRIBUTE))
+    }
+
     fn on_stmt<'a>(&self, cx: &mut Checker<'a>, stmt: &'a Stmt) {
         if imports_requests(stmt)
             && let Some(reason) = optional_import(cx.statements(), stmt.range())

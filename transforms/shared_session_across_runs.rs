@@ -60,6 +60,10 @@ impl Transform for SharedSessionAcrossRuns {
         &Self::INFO
     }
 
+    fn hooks(&self) -> crate::registry::Hooks {
+        crate::registry::Hooks::expr(crate::registry::ExprKinds::CALL)
+    }
+
     fn on_expr<'a>(&self, cx: &mut Checker<'a>, expr: &'a Expr) {
         let Expr::Call(call) = expr else { return };
         let Some(client) = cx.imports().matches_any(&call.func, CLIENTS) else {

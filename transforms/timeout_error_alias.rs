@@ -75,6 +75,10 @@ impl Transform for TimeoutErrorAlias {
         &Self::INFO
     }
 
+    fn hooks(&self) -> crate::registry::Hooks {
+        crate::registry::Hooks::stmt_and_expr(crate::registry::ExprKinds::NAME.or(crate::registry::ExprKinds::ATTRIBUTE))
+    }
+
     fn on_stmt<'a>(&self, cx: &mut Checker<'a>, stmt: &'a Stmt) {
         // Every finding is about a name that spells `TimeoutError` (the alias or the builtin).
         let Stmt::Try(stmt_try) = stmt else { return };

@@ -65,6 +65,10 @@ impl Transform for TimeoutParameter {
         &Self::INFO
     }
 
+    fn hooks(&self) -> crate::registry::Hooks {
+        crate::registry::Hooks::STMT
+    }
+
     fn on_stmt<'a>(&self, cx: &mut Checker<'a>, stmt: &'a Stmt) {
         let Stmt::FunctionDef(func) = stmt else { return };
         if !func.is_async || func.name.as_str().starts_with("test") {

@@ -52,4 +52,8 @@ impl Transform for UnusedSuppression {
     fn info(&self) -> &'static TransformInfo {
         &Self::INFO
     }
+
+    fn hooks(&self) -> crate::registry::Hooks {
+        crate::registry::Hooks::expr(crate::registry::ExprKinds::NONE)
+    }
 }

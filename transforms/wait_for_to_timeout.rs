@@ -131,6 +131,10 @@ impl Transform for WaitForToTimeout {
         &Self::INFO
     }
 
+    fn hooks(&self) -> crate::registry::Hooks {
+        crate::registry::Hooks::stmt_and_expr(crate::registry::ExprKinds::AWAIT)
+    }
+
     fn on_stmt<'a>(&self, cx: &mut Checker<'a>, stmt: &'a Stmt) {
         let Stmt::With(with) = stmt else { return };
         if let Some(fix) = drop_no_deadline_block(cx, with) {
