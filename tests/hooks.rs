@@ -39,7 +39,11 @@ fn kinds_acted_on(body: &str) -> Option<ExprKinds> {
     // `matches!(expr, Expr::Name(_) | Expr::Attribute(_))` or `match expr { ... }` whose
     // catch-all arm does nothing.
     let filter = if let Some(at) = body.find("matches!(expr,") {
-        body[at..].split(')').take(kinds.len() + 1).collect::<Vec<_>>().join(")")
+        body[at..]
+            .split(')')
+            .take(kinds.len() + 1)
+            .collect::<Vec<_>>()
+            .join(")")
     } else if let Some(at) = body.find("match expr {") {
         let arms = &body[at..];
         let arms = &arms[..arms.find("\n        }").unwrap_or(arms.len())];
@@ -65,8 +69,8 @@ fn every_transform_declares_the_hooks_its_code_has() {
     for transform in registry::all() {
         let id = transform.info().id;
         let file = root.join(format!("{}.rs", id.replace('-', "_")));
-        let source = std::fs::read_to_string(&file)
-            .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        let source =
+            std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
         let hooks = transform.hooks();
         assert_eq!(
             hooks.stmt,
@@ -106,5 +110,8 @@ fn the_kind_filter_reads_each_spelling() {
     );
     let any = "fn on_expr<'a>(..) {\n        match expr {\n            Expr::Call(c) => a(c),\n            _ => b(),\n        }\n";
     assert_eq!(kinds_acted_on(any), None);
-    assert_eq!(kinds_acted_on("fn on_expr<'a>(..) {\n        count(expr);\n"), None);
+    assert_eq!(
+        kinds_acted_on("fn on_expr<'a>(..) {\n        count(expr);\n"),
+        None
+    );
 }
