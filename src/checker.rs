@@ -426,7 +426,6 @@ impl<'a> Checker<'a> {
             .get_or_init(|| ModuleFacts::gather_in(self.suite, self.source))
     }
 
-    /// Facts about every file of the run.
     /// Can a function of this file's project return a task it created (see
     /// [`Project::may_have_task_wrappers`])? Asked once per file.
     pub fn may_have_task_wrappers(&self) -> bool {
@@ -437,6 +436,7 @@ impl<'a> Checker<'a> {
         })
     }
 
+    /// Facts about every file of the run.
     pub fn project(&self) -> &'a Project {
         &self.settings.project
     }

@@ -552,7 +552,6 @@ fn report_targets(targets: &BTreeMap<Target, usize>) {
     }
 }
 
-/// The path as shown to the user: relative, without a leading `./`.
 /// The path to read and the display path of the run's `index`-th file (see [`Project::new`]).
 fn run_file(project: &Project, index: usize) -> (PathBuf, String) {
     let display = project.path(index);
@@ -562,6 +561,7 @@ fn run_file(project: &Project, index: usize) -> (PathBuf, String) {
     (path, display.to_string())
 }
 
+/// The path as shown to the user: relative, without a leading `./`.
 fn display_path(path: &Path) -> String {
     // Asked once per file: the folder is read once per run.
     static CWD: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
