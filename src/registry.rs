@@ -62,9 +62,9 @@ impl TransformInfo {
 /// A transform: pure code, no I/O. Hooks default to doing nothing.
 pub trait Transform: Sync {
     fn info(&self) -> &'static TransformInfo;
-    /// Called for every statement, before its children (when [`Transform::HOOKS`] has `stmt`).
+    /// Called for every statement, before its children (when [`Transform::hooks`] has `stmt`).
     fn on_stmt<'a>(&self, _cx: &mut Checker<'a>, _stmt: &'a Stmt) {}
-    /// Called for every expression of the kinds [`Transform::HOOKS`] names, before its
+    /// Called for every expression of the kinds [`Transform::hooks`] names, before its
     /// children.
     fn on_expr<'a>(&self, _cx: &mut Checker<'a>, _expr: &'a Expr) {}
     /// Which hooks the checker calls: a transform that overrides `on_stmt` or `on_expr` says
