@@ -255,8 +255,12 @@ fn the_engine_never_breaks_code() {
         "only {parsed} of {} generated programs parsed",
         cases()
     );
+    // About 31% of parsed programs are rewritten (3,000 cases: 553 of 1,769). With 200 random
+    // cases a quarter was 1.4 standard deviations below that and failed about one run in
+    // twelve; an eighth is over 4 below, and still fails a generator that stopped producing
+    // code the transforms rewrite.
     assert!(
-        changed * 4 >= parsed,
+        changed * 8 >= parsed,
         "only {changed} of {parsed} parsed programs were rewritten"
     );
 }
