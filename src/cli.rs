@@ -16,7 +16,7 @@ use crate::edit::{Applicability, Finding};
 use crate::files::{self, SourceText};
 use crate::fix::{self, AppliedFix, Outcome};
 use crate::formats::{Emitter, OutputFormat};
-use crate::project::{FileFacts, Project, ProjectFile};
+use crate::project::{FileFacts, Project};
 use crate::registry;
 use crate::report::{self, Summary};
 use crate::settings::{self, FileSettings, Resolver};
@@ -484,9 +484,9 @@ fn show_settings(args: &CommonArgs, mut resolver: Resolver) -> ExitCode {
 /// The settings of every file; files whose settings are the same share one copy (the same
 /// configuration file, target and matching `per-file-ignores`), so a run over a large tree does
 /// not hold a list of transforms per file.
-fn resolve_all(
+fn resolve_all<'f>(
     resolver: &mut Resolver,
-    files: &[PathBuf],
+    files: impl ExactSizeIterator<Item = &'f Path>,
 ) -> Result<Vec<std::sync::Arc<FileSettings>>, String> {
     type Key = (
         Option<PathBuf>,
@@ -496,23 +496,25 @@ fn resolve_all(
         bool,
     );
     let mut shared: rustc_hash::FxHashMap<Key, std::sync::Arc<FileSettings>> = Default::default();
-    files
-        .iter()
-        .map(|path| {
-            let file = resolver.for_file(path)?;
-            let key = (
-                file.config.as_ref().map(|c| c.path.clone()),
-                file.target.clone(),
-                file.per_file_ignores.clone(),
-                file.unsafe_fixes,
-                file.force_exclude,
-            );
-            Ok(shared
+    // Kept until the end of the run: exactly one pointer per file.
+    let mut out = Vec::with_capacity(files.len());
+    for path in files {
+        let file = resolver.for_file(path)?;
+        let key = (
+            file.config.as_ref().map(|c| c.path.clone()),
+            file.target.clone(),
+            file.per_file_ignores.clone(),
+            file.unsafe_fixes,
+            file.force_exclude,
+        );
+        out.push(
+            shared
                 .entry(key)
                 .or_insert_with(|| std::sync::Arc::new(file))
-                .clone())
-        })
-        .collect()
+                .clone(),
+        );
+    }
+    Ok(out)
 }
 
 /// Say (once each) which transforms selected by name the target version turns off.
@@ -619,10 +621,10 @@ fn parse_only(args: &CommonArgs, resolver: Resolver) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let failed: usize = found
-        .files
-        .par_iter()
-        .map(|path| match load(path) {
+    let files = &found.files;
+    let failed: usize = (0..files.len())
+        .into_par_iter()
+        .map(|index| match load(files.get(index)) {
             Ok(source) => usize::from(ruff_python_parser::parse_module(&source.text).is_err()),
             Err(_) => 1,
         })
@@ -699,11 +701,13 @@ fn run_files(args: CommonArgs, mode: Mode, summary_markdown: Option<&Path>) -> E
             return ExitCode::from(2);
         }
     };
-    let file_settings =
-        resolve_all(&mut resolver, &found.files).and_then(|s| match resolver.fatal().first() {
-            Some(error) => Err(error.clone()),
-            None => Ok(s),
-        });
+    let file_settings = resolve_all(&mut resolver, found.files.iter()).and_then(|s| match resolver
+        .fatal()
+        .first()
+    {
+        Some(error) => Err(error.clone()),
+        None => Ok(s),
+    });
     let file_settings = match file_settings {
         Ok(file_settings) => file_settings,
         Err(message) => {
@@ -711,6 +715,10 @@ fn run_files(args: CommonArgs, mode: Mode, summary_markdown: Option<&Path>) -> E
             return ExitCode::from(2);
         }
     };
+    // The resolver's caches (a configuration per folder) are not needed again: only the
+    // errors it tolerated are reported, at the end.
+    let tolerated = resolver.tolerated().to_vec();
+    drop(resolver);
     if found.files.is_empty() && found.errors.is_empty() && !args.silent {
         eprintln!(
             "asyncup: warning: no Python files found under {}",
@@ -741,24 +749,31 @@ fn run_files(args: CommonArgs, mode: Mode, summary_markdown: Option<&Path>) -> E
     // kept: the second pass reads each file again, so memory does not grow with the tree. The
     // paths move into the project, which holds each file's path and display path once.
     let files = std::mem::take(&mut found.files);
-    let project_roots = discover::project_roots(files.iter().map(PathBuf::as_path));
+    let project_roots = discover::project_roots(files.iter());
     // A file without any word a transform needs is not read again (see `checker::NEEDLES`).
-    let (facts, needed): (Vec<ProjectFile>, Vec<bool>) = files
-        .into_par_iter()
-        .zip(project_roots)
-        .map(|(path, root)| {
-            let display = display_path(&path);
-            let (facts, needed) = match load(&path) {
+    // Files in order, a few dozen at a time per worker (see `stream::ordered_chunks`).
+    let mut facts: Vec<FileFacts> = Vec::with_capacity(files.len());
+    let mut needed: Vec<bool> = Vec::with_capacity(files.len());
+    crate::stream::ordered_chunks(
+        files.len(),
+        32,
+        |index| {
+            let (facts, needed) = match load(files.get(index)) {
                 Ok(source) => (
-                    FileFacts::gather_from_disk(&display, &source.text, path),
+                    FileFacts::gather_from_disk(files.text(index), &source.text),
                     crate::checker::may_hold_findings(&source.text),
                 ),
-                Err(_) => (FileFacts::from_disk(path), true),
+                Err(_) => (FileFacts::default(), true),
             };
-            (ProjectFile::new(display, facts.in_project(root)), needed)
-        })
-        .unzip();
-    let project = std::sync::Arc::new(Project::of_files(facts));
+            (facts.in_project(project_roots[index]), needed)
+        },
+        |(file, need)| {
+            facts.push(file);
+            needed.push(need);
+        },
+    );
+    drop(project_roots);
+    let project = std::sync::Arc::new(Project::of_run(files, facts, display_path));
     if let Mode::Fix {
         interactive: true, ..
     } = mode
@@ -769,8 +784,7 @@ fn run_files(args: CommonArgs, mode: Mode, summary_markdown: Option<&Path>) -> E
             .map(|(path, message)| format!("{}: {message}", display_path(path)))
             .collect();
         errors.extend(
-            resolver
-                .tolerated()
+            tolerated
                 .iter()
                 .map(|e| format!("{e} (configuration ignored)")),
         );
@@ -836,8 +850,7 @@ fn run_files(args: CommonArgs, mode: Mode, summary_markdown: Option<&Path>) -> E
         errors.push(format!("{}: {message}", display_path(path)));
     }
     errors.extend(
-        resolver
-            .tolerated()
+        tolerated
             .iter()
             .map(|e| format!("{e} (configuration ignored)")),
     );

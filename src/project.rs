@@ -12,7 +12,7 @@
 //! layout (`src/`, flat, several roots) does not matter.
 
 use std::collections::BTreeSet;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -23,6 +23,7 @@ use ruff_source_file::LineIndex;
 use ruff_text_size::Ranged;
 
 use crate::analysis::{body_yields, is_fixture_decorator, plain_loop_fixture};
+use crate::discover::PathList;
 use crate::imports::Imports;
 
 /// What a module-level name of a project file is.
@@ -102,6 +103,8 @@ struct FromImport {
 /// [`Project::resolve_absolute`]), from its text: read again from disk for a file of the run
 /// (the run keeps no file's text once it is reported, so memory stays flat as the tree grows;
 /// see [`Project::pin_definitions`] for files the run rewrites), or held for standard input.
+/// The project view keeps them for every file of the run until its end, with where the file's
+/// paths are in [`Project::text`]: 32 bytes for most files.
 #[derive(Debug, Default)]
 pub struct FileFacts {
     /// Which project of the run the file belongs to (see [`FileFacts::in_project`]).
@@ -109,49 +112,158 @@ pub struct FileFacts {
     /// The text spells `create_task` or `ensure_future`: only such a file can define a function
     /// that returns a task it created (`Def::returns_task`).
     mentions_task: bool,
-    source: DefSource,
-    defs: OnceLock<Box<Definitions>>,
+    /// Where the file's disk path, display path and key are (see [`Place`]).
+    place: Place,
+    /// [`Place::Disk`]: the disk path is `text[start..start + disk_len]`, the display path its
+    /// last `path_len` bytes, the key the display path's first `key_len` bytes.
+    start: u32,
+    disk_len: u16,
+    path_len: u16,
+    key_len: u16,
+    defs: once_cell::race::OnceBox<Definitions>,
     /// The facts few files have (none for most): kept out of line, so that the project view
     /// costs a few dozen bytes per file of the run and memory stays flat as the tree grows.
     rare: Option<Box<RareFacts>>,
 }
 
-/// The facts of [`FileFacts`] that only a parse finds.
+/// Where a file's paths are in [`Project::text`]. For every file the CLI finds, the display
+/// path is a suffix of the disk path (the part after the current folder) and the key (the
+/// display path without `.py`/`.pyi`, `/`-separated) a prefix of the display path: the three
+/// are slices of the disk path, which is in the text once. Either is appended to the text
+/// when it is not a slice, and its place kept in [`RareFacts::names`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum Place {
+    /// The three are slices of the disk path ([`FileFacts::start`]).
+    Disk,
+    /// The disk path is in the text; the display path and key are at [`RareFacts::names`].
+    DiskNamed,
+    /// No disk path in the text (standard input, a test's file, a path that is not UTF-8:
+    /// [`RareFacts::source`]); the display path and key are at [`RareFacts::names`].
+    #[default]
+    Named,
+}
+
+/// The facts of [`FileFacts`] that only a parse finds, where the definitions of a file
+/// that is not read from the project's own path are, and where its paths are when they are
+/// not slices of its disk path.
 #[derive(Debug, Default, PartialEq, Eq)]
 struct RareFacts {
+    /// The display path's and the key's place in [`Project::text`] (see [`Place`]).
+    names: Option<(Span, Span)>,
     /// 1-based line of the first place that patches `asyncio.wait_for`.
     patches_wait_for: Option<usize>,
     plugins: Plugins,
     /// 1-based line of the first `asyncio.get_event_loop()` (or `get_event_loop_policy()`)
     /// called outside any `async def`.
     sync_current_loop: Option<usize>,
+    source: DefSource,
 }
 
-/// Where a file's definitions are read from when another file first asks about them.
-#[derive(Debug, Default)]
+/// Where a file's definitions are read from when another file first asks about them (when the
+/// project does not keep its disk path: [`Place::Named`]).
+#[derive(Debug, Default, PartialEq, Eq)]
 enum DefSource {
     #[default]
     None,
     Text(Arc<str>),
+    /// A disk path that is not UTF-8.
     Disk(Box<std::path::Path>),
-    /// The disk path held in the file's [`ProjectFile`] text (see [`ProjectFile::new`]).
-    InFileText,
 }
 
-/// A module's own definitions and re-exports.
+/// A module's own definitions and re-exports, as the project view keeps them until the end of
+/// the run (once another file has asked): every name in one string, the entries sorted by
+/// name, a few bytes each.
 #[derive(Debug, Default)]
 struct Definitions {
+    text: Box<str>,
+    /// (name, definition), sorted by name.
+    defs: Box<[((u32, u32), Def)]>,
+    /// Sorted by bound name.
+    from_imports: Box<[ImportEntry]>,
+}
+
+/// A range of [`Definitions::text`].
+type Span = (u32, u32);
+
+/// A module-level `from X import Y [as Z]` in [`Definitions`]: the name bound (`Z`), the
+/// level, the module (`X`) and the name imported (`Y`).
+#[derive(Clone, Copy, Debug)]
+struct ImportEntry(Span, u32, Span, Span);
+
+/// [`Definitions`] while they are gathered.
+#[derive(Default)]
+struct Gathered {
     defs: HashMap<String, Def>,
     from_imports: HashMap<String, FromImport>,
 }
 
+impl Gathered {
+    fn freeze(self) -> Definitions {
+        let mut text = String::new();
+        let mut add = |s: &str| {
+            let start = text.len();
+            text.push_str(s);
+            let small = |n: usize| u32::try_from(n).expect("a module shorter than 4 GiB");
+            (small(start), small(text.len()))
+        };
+        let mut defs: Vec<_> = self
+            .defs
+            .iter()
+            .map(|(name, def)| (add(name), def.clone()))
+            .collect();
+        let mut from_imports: Vec<_> = self
+            .from_imports
+            .iter()
+            .map(|(bound, import)| {
+                ImportEntry(
+                    add(bound),
+                    import.level,
+                    add(&import.module),
+                    add(&import.name),
+                )
+            })
+            .collect();
+        let at = |span: (u32, u32)| &text[span.0 as usize..span.1 as usize];
+        defs.sort_unstable_by(|a, b| at(a.0).cmp(at(b.0)));
+        from_imports.sort_unstable_by(|a, b| at(a.0).cmp(at(b.0)));
+        Definitions {
+            text: text.into_boxed_str(),
+            defs: defs.into_boxed_slice(),
+            from_imports: from_imports.into_boxed_slice(),
+        }
+    }
+}
+
 impl Definitions {
+    fn at(&self, span: Span) -> &str {
+        &self.text[span.0 as usize..span.1 as usize]
+    }
+
+    /// The module-level definition of `name`.
+    fn def(&self, name: &str) -> Option<&Def> {
+        let at = self
+            .defs
+            .binary_search_by(|(span, _)| self.at(*span).cmp(name))
+            .ok()?;
+        Some(&self.defs[at].1)
+    }
+
+    /// The module-level `from` import that binds `name`: (level, module, imported name).
+    fn imported(&self, name: &str) -> Option<(u32, &str, &str)> {
+        let at = self
+            .from_imports
+            .binary_search_by(|entry| self.at(entry.0).cmp(name))
+            .ok()?;
+        let ImportEntry(_, level, module, imported) = self.from_imports[at];
+        Some((level, self.at(module), self.at(imported)))
+    }
+
     fn gather(source: &str) -> Definitions {
         let Ok(parsed) = ruff_python_parser::parse_module(source) else {
             return Definitions::default();
         };
         let suite = parsed.suite();
-        let mut out = Definitions::default();
+        let mut out = Gathered::default();
         let mut imports = Imports::new(suite);
         for stmt in suite {
             match stmt {
@@ -212,7 +324,7 @@ impl Definitions {
                 }
             }
         }
-        out
+        out.freeze()
     }
 }
 
@@ -383,29 +495,15 @@ impl FileFacts {
     /// fact needs (`wait_for` with `patch`/`setattr`/`=`, a pytest plugin's name, a
     /// `get_event_loop`); a file that does not parse has no facts.
     pub fn gather(path: &str, source: Arc<str>) -> FileFacts {
-        let mut facts = FileFacts::gather_text(path, &source);
-        facts.source = DefSource::Text(source);
+        let mut facts = FileFacts::gather_from_disk(path, &source);
+        facts.rare.get_or_insert_default().source = DefSource::Text(source);
         facts
     }
 
-    /// [`FileFacts::gather`] for the file of the run at `disk` (whose text is `text`): its
-    /// definitions, if another file asks, are read from `disk` again, so the text need not be
-    /// kept.
-    pub fn gather_from_disk(path: &str, text: &str, disk: std::path::PathBuf) -> FileFacts {
-        let mut facts = FileFacts::gather_text(path, text);
-        facts.source = DefSource::Disk(disk.into_boxed_path());
-        facts
-    }
-
-    /// No facts for the file of the run at `disk`, which could not be read.
-    pub fn from_disk(disk: std::path::PathBuf) -> FileFacts {
-        FileFacts {
-            source: DefSource::Disk(disk.into_boxed_path()),
-            ..FileFacts::default()
-        }
-    }
-
-    fn gather_text(path: &str, text: &str) -> FileFacts {
+    /// [`FileFacts::gather`] for a file of the run whose text is `text`: its definitions, if
+    /// another file asks, are read from its disk path again (see [`Project::of_run`]), so the
+    /// text need not be kept. (A file that could not be read has the default facts.)
+    pub fn gather_from_disk(path: &str, text: &str) -> FileFacts {
         // One SIMD (Teddy) pass for the words below, restarting one byte after each match so
         // no occurrence is hidden by another (no word is a prefix of another); `patch`,
         // `setattr` and `wait_for =` only matter, and are only searched, where `wait_for` is.
@@ -487,13 +585,13 @@ impl FileFacts {
     /// `pyproject.toml`, `setup.py`, `setup.cfg`, `.git`, `PKG-INFO` or a `*.dist-info`):
     /// facts of one project never inform another (a run over several repositories, or over
     /// unpacked packages, is several projects).
-    pub fn in_project(mut self, root: usize) -> Self {
-        self.root = u32::try_from(root).unwrap_or(u32::MAX);
+    pub fn in_project(mut self, root: u32) -> Self {
+        self.root = root;
         self
     }
 
-    /// The definitions, gathered the first time they are asked for; `disk` is where
-    /// [`DefSource::InFileText`] reads them from.
+    /// The definitions, gathered the first time they are asked for; `disk` is where they are
+    /// read from, when the project keeps the file's disk path.
     fn definitions(&self, disk: Option<&std::path::Path>) -> &Definitions {
         self.defs.get_or_init(|| {
             let read = |path: &std::path::Path| {
@@ -503,11 +601,11 @@ impl FileFacts {
                     .map(|source| Definitions::gather(&source.text))
                     .unwrap_or_default()
             };
-            Box::new(match &self.source {
-                DefSource::Text(text) => Definitions::gather(text),
-                DefSource::Disk(path) => read(path),
-                DefSource::InFileText => disk.map(read).unwrap_or_default(),
-                DefSource::None => Definitions::default(),
+            Box::new(match self.rare.as_deref().map(|rare| &rare.source) {
+                _ if disk.is_some() => disk.map(read).unwrap_or_default(),
+                Some(DefSource::Text(text)) => Definitions::gather(text),
+                Some(DefSource::Disk(path)) => read(path),
+                Some(DefSource::None) | None => Definitions::default(),
             })
         })
     }
@@ -732,8 +830,11 @@ pub struct ProjectDef<'p> {
 /// Facts about every file of the run.
 #[derive(Debug, Default)]
 pub struct Project {
+    /// Every file's paths (see [`Place`]): for a run over a tree, the text of the
+    /// [`PathList`] discovery made, so that each file costs its path's bytes and no allocation.
+    text: String,
     /// The run's files, in the order given (the CLI's order: index `i` is its `i`-th file).
-    files: Vec<ProjectFile>,
+    files: Vec<FileFacts>,
     /// Indices of `files` sorted by key, one per key (the last file given with that key, as
     /// `foo.py` and `foo.pyi` share one).
     by_key: Vec<u32>,
@@ -749,90 +850,10 @@ pub struct Project {
     task_wrappers: std::sync::Mutex<HashMap<u32, bool>>,
 }
 
-/// One file of the run, as the project view keeps it: its disk path, display path and key (the
-/// display path without `.py`/`.pyi`, `/`-separated), and its facts. The three paths share one
-/// string: the display path is a suffix of the disk path (the part after the current folder)
-/// and the key a prefix of the display path for every file the CLI finds, so the string is the
-/// disk path alone; either is appended when it is not a slice.
-#[derive(Debug)]
-pub struct ProjectFile {
-    text: Box<str>,
-    /// `text[..disk_end]` is the disk path when the facts' source is [`DefSource::InFileText`].
-    disk_end: u32,
-    path: (u32, u32),
-    key: (u32, u32),
-    facts: FileFacts,
-}
-
-impl ProjectFile {
-    /// The file shown as `path`, with its facts.
-    pub fn new(path: String, mut facts: FileFacts) -> ProjectFile {
-        // The disk path's own buffer becomes the text (no copy).
-        let mut text = String::new();
-        if matches!(facts.source, DefSource::Disk(_))
-            && let DefSource::Disk(disk) = std::mem::take(&mut facts.source)
-        {
-            match disk.into_path_buf().into_os_string().into_string() {
-                Ok(disk) => {
-                    text = disk;
-                    facts.source = DefSource::InFileText;
-                }
-                Err(disk) => {
-                    facts.source =
-                        DefSource::Disk(std::path::PathBuf::from(disk).into_boxed_path());
-                }
-            }
-        }
-        let disk_end = text.len();
-        let path_range = match text.strip_suffix(path.as_str()) {
-            Some(head) => (head.len(), text.len()),
-            None if text.is_empty() => {
-                text = path;
-                (0, text.len())
-            }
-            None => {
-                text.push_str(&path);
-                (disk_end, text.len())
-            }
-        };
-        let key = module_key(&text[path_range.0..path_range.1]);
-        let key_range = if text[path_range.0..path_range.1].starts_with(&key) {
-            (path_range.0, path_range.0 + key.len())
-        } else {
-            text.push_str(&key);
-            (text.len() - key.len(), text.len())
-        };
-        let small = |n: usize| u32::try_from(n).expect("a path shorter than 4 GiB");
-        ProjectFile {
-            text: text.into_boxed_str(),
-            disk_end: small(disk_end),
-            path: (small(path_range.0), small(path_range.1)),
-            key: (small(key_range.0), small(key_range.1)),
-            facts,
-        }
-    }
-    fn key(&self) -> &str {
-        &self.text[self.key.0 as usize..self.key.1 as usize]
-    }
-    fn path(&self) -> &str {
-        &self.text[self.path.0 as usize..self.path.1 as usize]
-    }
-    fn disk_path(&self) -> Option<&std::path::Path> {
-        match &self.facts.source {
-            DefSource::Disk(path) => Some(path),
-            DefSource::InFileText => {
-                Some(std::path::Path::new(&self.text[..self.disk_end as usize]))
-            }
-            _ => None,
-        }
-    }
-    fn definitions(&self) -> &Definitions {
-        self.facts.definitions(self.disk_path())
-    }
-    /// The module's own name (its package's for `__init__`).
-    fn name(&self) -> &str {
-        module_name(self.key())
-    }
+/// A range of [`Project::text`].
+fn span(range: std::ops::Range<usize>) -> (u32, u32) {
+    let small = |n: usize| u32::try_from(n).expect("paths shorter than 4 GiB in all");
+    (small(range.start), small(range.end))
 }
 
 fn module_key(path: &str) -> String {
@@ -857,86 +878,218 @@ fn parent(key: &str) -> &str {
 }
 
 impl Project {
-    /// The project of `files`: (display path, facts), in the run's order.
+    /// The project of `files`: (display path, facts), in the run's order. Their definitions
+    /// are gathered from the facts' own text ([`FileFacts::gather`]), never from disk.
     pub fn new(files: impl IntoIterator<Item = (String, FileFacts)>) -> Project {
-        Project::of_files(
-            files
-                .into_iter()
-                .map(|(path, facts)| ProjectFile::new(path, facts))
-                .collect(),
-        )
+        let mut text = String::new();
+        let files = files
+            .into_iter()
+            .map(|(path, mut facts)| {
+                facts.place = Place::Named;
+                facts.rare.get_or_insert_default().names = Some(Project::append(&mut text, &path));
+                facts
+            })
+            .collect();
+        Project::of_files(text, files)
     }
 
-    /// [`Project::new`] of files the caller made [`ProjectFile`]s (each as soon as its facts
-    /// were gathered: no second list of them).
-    pub fn of_files(files: Vec<ProjectFile>) -> Project {
-        let mut project = Project::default();
+    /// The project of the run's files: `paths` as discovery found them (the project keeps
+    /// their text), each file's facts in the same order, and `display`, which makes a disk
+    /// path the path the run shows. A file's definitions are read from its disk path again
+    /// when another file first asks about them.
+    pub fn of_run(
+        paths: PathList,
+        facts: Vec<FileFacts>,
+        display: impl Fn(&std::path::Path) -> String,
+    ) -> Project {
+        assert_eq!(paths.len(), facts.len(), "one set of facts per path");
+        let (mut text, ends, foreign) = paths.into_parts();
+        let mut foreign = foreign.into_iter().peekable();
+        let mut facts = facts;
+        for (index, file) in facts.iter_mut().enumerate() {
+            let start = index
+                .checked_sub(1)
+                .map_or(0, |before| ends[before] as usize);
+            let disk = start..ends[index] as usize;
+            let not_utf8 = foreign
+                .next_if(|(i, _)| *i as usize == index)
+                .map(|(_, path)| path);
+            let shown = match &not_utf8 {
+                Some(path) => display(path),
+                None => display(std::path::Path::new(&text[disk.clone()])),
+            };
+            if let Some(path) = not_utf8 {
+                file.place = Place::Named;
+                let rare = file.rare.get_or_insert_default();
+                rare.source = DefSource::Disk(path.into_boxed_path());
+                rare.names = Some(Project::append(&mut text, &shown));
+                continue;
+            }
+            let path_len = shown.len();
+            let key = module_key(&shown);
+            let small = |n: usize| u16::try_from(n).ok();
+            if text[disk.clone()].ends_with(shown.as_str())
+                && shown.starts_with(key.as_str())
+                && let (Some(disk_len), Some(path_len), Some(key_len)) =
+                    (small(disk.len()), small(path_len), small(key.len()))
+            {
+                file.place = Place::Disk;
+                (file.disk_len, file.path_len, file.key_len) = (disk_len, path_len, key_len);
+            } else if let Some(disk_len) = small(disk.len()) {
+                file.place = Place::DiskNamed;
+                file.disk_len = disk_len;
+                file.rare.get_or_insert_default().names = Some(Project::append(&mut text, &shown));
+            } else {
+                // A disk path of 64 KiB or more is kept as a path of its own.
+                file.place = Place::Named;
+                let disk = std::path::PathBuf::from(&text[disk.clone()]);
+                let rare = file.rare.get_or_insert_default();
+                rare.source = DefSource::Disk(disk.into_boxed_path());
+                rare.names = Some(Project::append(&mut text, &shown));
+                continue;
+            }
+            file.start = span(disk).0;
+        }
+        Project::of_files(text, facts)
+    }
+
+    /// Append the display path `path` and its key to `text`: their places.
+    fn append(text: &mut String, path: &str) -> (Span, Span) {
+        let start = text.len();
+        text.push_str(path);
+        let path_span = span(start..text.len());
+        let key = module_key(path);
+        let key_span = if path.starts_with(key.as_str()) {
+            span(start..start + key.len())
+        } else {
+            let start = text.len();
+            text.push_str(&key);
+            span(start..text.len())
+        };
+        (path_span, key_span)
+    }
+
+    fn of_files(mut text: String, files: Vec<FileFacts>) -> Project {
+        text.shrink_to_fit();
+        let mut project = Project {
+            text,
+            ..Project::default()
+        };
         for entry in &files {
-            let Some(rare) = &entry.facts.rare else {
+            let Some(rare) = &entry.rare else {
                 continue;
             };
-            let root = entry.facts.root;
+            let root = entry.root;
             project.plugins.entry(root).or_default().merge(rare.plugins);
             if let Some(line) = rare.patches_wait_for {
                 project
                     .patches_wait_for
-                    .insert((root, entry.path().to_string(), line));
+                    .insert((root, project.path_of(entry).to_string(), line));
             }
             if let Some(line) = rare.sync_current_loop {
                 project
                     .sync_current_loop
-                    .insert((root, entry.path().to_string(), line));
+                    .insert((root, project.path_of(entry).to_string(), line));
             }
         }
         let count = u32::try_from(files.len()).expect("fewer than 4 billion files");
+        let key = |index: &u32| project.key(&files[*index as usize]);
         let mut by_key: Vec<u32> = (0..count).collect();
         // Stable: among files with one key, the last given ends last and is kept.
-        by_key.sort_by(|a, b| files[*a as usize].key().cmp(files[*b as usize].key()));
+        by_key.sort_by(|a, b| key(a).cmp(key(b)));
         let mut kept: Vec<u32> = Vec::with_capacity(by_key.len());
         for index in by_key {
             match kept.last_mut() {
-                Some(last) if files[*last as usize].key() == files[index as usize].key() => {
-                    *last = index;
-                }
+                Some(last) if key(last) == key(&index) => *last = index,
                 _ => kept.push(index),
             }
         }
+        let name = |index: &u32| module_name(key(index));
         let mut by_name: Vec<u32> = (0..count).collect();
-        by_name.sort_by(|a, b| files[*a as usize].name().cmp(files[*b as usize].name()));
+        by_name.sort_by(|a, b| name(a).cmp(name(b)));
         project.files = files;
         project.by_key = kept;
         project.by_name = by_name;
         project
     }
 
-    /// The display path of the run's `index`-th file.
-    pub fn path(&self, index: usize) -> &str {
-        self.files[index].path()
+    fn slice(&self, range: (u32, u32)) -> &str {
+        &self.text[range.0 as usize..range.1 as usize]
     }
 
-    /// Where the run's `index`-th file is read from (see [`FileFacts::gather_from_disk`]).
+    /// Where `file`'s display path and key are in the text.
+    fn names(&self, file: &FileFacts) -> (Span, Span) {
+        match (file.place, file.rare.as_deref().and_then(|rare| rare.names)) {
+            (Place::Disk, _) | (_, None) => {
+                let end = file.start + u32::from(file.disk_len);
+                let path = end - u32::from(file.path_len);
+                ((path, end), (path, path + u32::from(file.key_len)))
+            }
+            (_, Some(names)) => names,
+        }
+    }
+
+    fn key(&self, file: &FileFacts) -> &str {
+        self.slice(self.names(file).1)
+    }
+
+    fn path_of(&self, file: &FileFacts) -> &str {
+        self.slice(self.names(file).0)
+    }
+
+    /// The module's own name (its package's for `__init__`).
+    fn name(&self, file: &FileFacts) -> &str {
+        module_name(self.key(file))
+    }
+
+    /// The disk path, when the text holds it.
+    fn disk_in_text<'p>(&'p self, file: &FileFacts) -> Option<&'p std::path::Path> {
+        (file.place != Place::Named).then(|| {
+            let end = file.start + u32::from(file.disk_len);
+            std::path::Path::new(self.slice((file.start, end)))
+        })
+    }
+
+    fn disk_path_of<'p>(&'p self, file: &'p FileFacts) -> Option<&'p std::path::Path> {
+        self.disk_in_text(file)
+            .or_else(|| match file.rare.as_deref().map(|rare| &rare.source) {
+                Some(DefSource::Disk(path)) => Some(&**path),
+                _ => None,
+            })
+    }
+
+    fn definitions<'p>(&'p self, file: &'p FileFacts) -> &'p Definitions {
+        file.definitions(self.disk_in_text(file))
+    }
+
+    /// The display path of the run's `index`-th file.
+    pub fn path(&self, index: usize) -> &str {
+        self.path_of(&self.files[index])
+    }
+
+    /// Where the run's `index`-th file is read from (see [`Project::of_run`]).
     pub fn disk_path(&self, index: usize) -> Option<&std::path::Path> {
-        self.files[index].disk_path()
+        self.disk_path_of(&self.files[index])
     }
 
     /// The file whose key is `key`.
-    fn find(&self, key: &str) -> Option<&ProjectFile> {
+    fn find(&self, key: &str) -> Option<&FileFacts> {
         let at = self
             .by_key
-            .binary_search_by(|index| self.files[*index as usize].key().cmp(key))
+            .binary_search_by(|index| self.key(&self.files[*index as usize]).cmp(key))
             .ok()?;
         Some(&self.files[self.by_key[at] as usize])
     }
 
     /// The files whose module's own name is `name`.
-    fn named(&self, name: &str) -> impl Iterator<Item = &ProjectFile> {
+    fn named(&self, name: &str) -> impl Iterator<Item = &FileFacts> {
         let start = self
             .by_name
-            .partition_point(|index| self.files[*index as usize].name() < name);
+            .partition_point(|index| self.name(&self.files[*index as usize]) < name);
         self.by_name[start..]
             .iter()
             .map(|index| &self.files[*index as usize])
-            .take_while(move |entry| entry.name() == name)
+            .take_while(move |entry| self.name(entry) == name)
     }
 
     /// Fix the definitions of the file shown as `path` to those of `text`, its text as the run
@@ -946,7 +1099,6 @@ impl Project {
     pub fn pin_definitions(&self, path: &str, text: &str) {
         if let Some(entry) = self.find(&module_key(path)) {
             entry
-                .facts
                 .defs
                 .get_or_init(|| Box::new(Definitions::gather(text)));
         }
@@ -966,7 +1118,7 @@ impl Project {
             return known;
         }
         let any = self.by_key.iter().any(|index| {
-            let facts = &self.files[*index as usize].facts;
+            let facts = &self.files[*index as usize];
             facts.root == root && facts.mentions_task
         });
         if let Ok(mut known) = self.task_wrappers.lock() {
@@ -977,8 +1129,7 @@ impl Project {
 
     /// The project root of the file shown as `path` (0 for a file the run does not hold).
     fn root_of(&self, path: &str) -> u32 {
-        self.find(&module_key(path))
-            .map_or(0, |entry| entry.facts.root)
+        self.find(&module_key(path)).map_or(0, |entry| entry.root)
     }
 
     /// The pytest plugins the files of `path`'s project show signs of.
@@ -1010,7 +1161,7 @@ impl Project {
     }
 
     /// The file of module `dotted` imported from the file `from` with `level` leading dots.
-    fn module_file(&self, from: &str, level: u32, dotted: &str) -> Option<&ProjectFile> {
+    fn module_file(&self, from: &str, level: u32, dotted: &str) -> Option<&FileFacts> {
         let relative = dotted.replace('.', "/");
         if level > 0 {
             let mut dir = parent(&module_key(from)).to_string();
@@ -1032,13 +1183,13 @@ impl Project {
         let last = dotted.rsplit('.').next()?;
         let root = self.root_of(from);
         let suffix = format!("/{relative}");
-        let matching: Vec<&ProjectFile> = self
+        let matching: Vec<&FileFacts> = self
             .named(last)
             .filter(|entry| {
-                let key = entry.key();
+                let key = self.key(entry);
                 let stem = key.strip_suffix("/__init__").unwrap_or(key);
                 (stem == relative || stem.ends_with(&suffix))
-                    && self.find(key).map(|found| found.facts.root) == Some(root)
+                    && self.find(key).map(|found| found.root) == Some(root)
             })
             .collect();
         // Two files could be that module (vendored copies, several roots): not a fact.
@@ -1050,29 +1201,24 @@ impl Project {
 
     /// Module-level name `name` of the file `key`, following re-exports (`from .impl import f`
     /// in a package's `__init__`) a few steps.
-    fn lookup<'p>(
-        &'p self,
-        entry: &'p ProjectFile,
-        name: &str,
-        depth: u8,
-    ) -> Option<ProjectDef<'p>> {
-        let definitions = entry.definitions();
-        if let Some(def) = definitions.defs.get(name) {
+    fn lookup<'p>(&'p self, entry: &'p FileFacts, name: &str, depth: u8) -> Option<ProjectDef<'p>> {
+        let definitions = self.definitions(entry);
+        if let Some(def) = definitions.def(name) {
             return Some(ProjectDef {
-                path: entry.path(),
+                path: self.path_of(entry),
                 name: name.to_string(),
                 kind: def.kind,
                 runs_loop: def.runs_loop,
                 returns_task: def.returns_task,
             });
         }
-        let import = definitions.from_imports.get(name)?;
+        let (level, module, imported) = definitions.imported(name)?;
         if depth == 0 {
             return None;
         }
         // `from . import name` names a submodule, not a function: nothing to follow.
-        let next = self.module_file(entry.path(), import.level, &import.module)?;
-        self.lookup(next, &import.name, depth - 1)
+        let next = self.module_file(self.path_of(entry), level, module)?;
+        self.lookup(next, imported, depth - 1)
     }
 
     /// What `qualified` (`["pkg", "helpers", "make_task"]`, from an absolute import) names in
@@ -1195,41 +1341,72 @@ mod tests {
     #[test]
     fn a_file_keeps_its_three_paths_in_one_string_where_they_are_slices() {
         use std::path::{Path, PathBuf};
-        // The CLI's case: the display path is the disk path after the current folder.
-        let f = ProjectFile::new(
-            "pkg/mod.py".into(),
-            FileFacts::from_disk(PathBuf::from("/work/pkg/mod.py")),
-        );
-        assert_eq!(&*f.text, "/work/pkg/mod.py");
-        assert_eq!(
-            (f.path(), f.key(), f.name()),
-            ("pkg/mod.py", "pkg/mod", "mod")
-        );
-        assert_eq!(f.disk_path(), Some(Path::new("/work/pkg/mod.py")));
-        // A display path that is not a suffix of the disk path, a key that is not a prefix.
-        let f = ProjectFile::new(
-            "./a\\b/__init__.pyi".into(),
-            FileFacts::from_disk(PathBuf::from("/elsewhere/x.py")),
-        );
-        assert_eq!(
-            (f.path(), f.key(), f.name()),
-            ("./a\\b/__init__.pyi", "a/b/__init__", "b")
-        );
-        assert_eq!(f.disk_path(), Some(Path::new("/elsewhere/x.py")));
-        // Standard input: the text is the source, no disk path.
-        let f = ProjectFile::new("-".into(), FileFacts::gather("-", Arc::from("x = 1\n")));
-        assert_eq!((f.path(), f.key(), f.disk_path()), ("-", "-", None));
+        let show = |disk: &Path| match disk.to_str() {
+            // The CLI's case: the display path is the disk path after the current folder.
+            Some(disk) if disk.starts_with("/work/") => disk["/work/".len()..].to_string(),
+            // A display path that is not a suffix of the disk path, a key not a prefix of it.
+            Some(_) => "./a\\b/__init__.pyi".to_string(),
+            None => "\u{fffd}.py".to_string(),
+        };
+        let mut disks = vec![
+            PathBuf::from("/work/pkg/mod.py"),
+            PathBuf::from("/elsewhere/x.py"),
+        ];
         // A disk path that is not UTF-8 stays a path.
         #[cfg(unix)]
         {
             use std::os::unix::ffi::OsStrExt;
-            let disk = Path::new(std::ffi::OsStr::from_bytes(b"/w/\xff.py"));
-            let f = ProjectFile::new("\u{fffd}.py".into(), FileFacts::from_disk(disk.into()));
-            assert_eq!(
-                (f.path(), f.key(), f.disk_path()),
-                ("\u{fffd}.py", "\u{fffd}", Some(disk))
-            );
+            disks.push(Path::new(std::ffi::OsStr::from_bytes(b"/w/\xff.py")).to_path_buf());
         }
+        let paths: PathList = disks.iter().cloned().collect();
+        let facts = disks.iter().map(|_| FileFacts::default()).collect();
+        let p = Project::of_run(paths, facts, show);
+        let file = |i: usize| {
+            let f = &p.files[i];
+            (p.path(i), p.key(f), p.name(f), p.disk_path(i))
+        };
+        assert_eq!(
+            file(0),
+            (
+                "pkg/mod.py",
+                "pkg/mod",
+                "mod",
+                Some(Path::new("/work/pkg/mod.py"))
+            )
+        );
+        assert_eq!(
+            file(1),
+            (
+                "./a\\b/__init__.pyi",
+                "a/b/__init__",
+                "b",
+                Some(Path::new("/elsewhere/x.py"))
+            )
+        );
+        // The first file's three paths are one slice of the text: nothing was appended for it.
+        assert!(p.text.starts_with("/work/pkg/mod.py/elsewhere/x.py"));
+        assert_eq!(p.files[0].place, Place::Disk);
+        assert_eq!(p.files[1].place, Place::DiskNamed);
+        assert_eq!(std::mem::size_of::<FileFacts>(), 32);
+        #[cfg(unix)]
+        assert_eq!(
+            file(2),
+            (
+                "\u{fffd}.py",
+                "\u{fffd}",
+                "\u{fffd}",
+                Some(disks[2].as_path())
+            )
+        );
+        // Standard input: the text is the source, no disk path.
+        let p = Project::new([(
+            "-".to_string(),
+            FileFacts::gather("-", Arc::from("x = 1\n")),
+        )]);
+        assert_eq!(
+            (p.path(0), p.key(&p.files[0]), p.disk_path(0)),
+            ("-", "-", None)
+        );
     }
 
     #[test]

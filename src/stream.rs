@@ -47,6 +47,32 @@ where
     });
 }
 
+/// [`ordered`] in chunks: workers take `chunk` indices at a time (in order, from the shared
+/// counter) and `emit` gets each result in index order. For cheap items, where a channel
+/// message per item would cost more than the item. Rayon's own parallel iterators split the
+/// list in halves instead, so that a second worker starts in the middle: over a tree that
+/// holds a package twice, the two then read and parse the same large files at the same time,
+/// and the run's peak memory holds both.
+pub fn ordered_chunks<R>(
+    count: usize,
+    chunk: usize,
+    work: impl Fn(usize) -> R + Sync,
+    mut emit: impl FnMut(R),
+) where
+    R: Send,
+{
+    let chunk = chunk.max(1);
+    ordered(
+        count.div_ceil(chunk),
+        |at| {
+            (at * chunk..((at + 1) * chunk).min(count))
+                .map(&work)
+                .collect::<Vec<R>>()
+        },
+        |results| results.into_iter().for_each(&mut emit),
+    );
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -65,6 +91,23 @@ mod tests {
             |r| seen.push(r),
         );
         assert_eq!(seen, (0..200).map(|i| i * 2).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn chunks_come_in_input_order_and_hold_every_item_once() {
+        for count in [0, 1, 31, 32, 33, 200] {
+            let mut seen = Vec::new();
+            ordered_chunks(
+                count,
+                32,
+                |i| {
+                    std::thread::sleep(std::time::Duration::from_micros(((count - i) % 7) as u64));
+                    i * 3
+                },
+                |r| seen.push(r),
+            );
+            assert_eq!(seen, (0..count).map(|i| i * 3).collect::<Vec<_>>());
+        }
     }
 
     #[test]
