@@ -1011,7 +1011,15 @@ fn run_files(args: CommonArgs, mode: Mode, summary_markdown: Option<&Path>) -> E
             let _ = out.write_all(emitter.file(&file.display, shown_source, shown).as_bytes());
         }
     };
-    crate::stream::ordered(file_settings.len(), process_one, report_one);
+    // A file without any word a transform needs is not read: it goes with the next file that
+    // is, one message for both (see `stream::ordered_grouped`).
+    crate::stream::ordered_grouped(
+        file_settings.len(),
+        |index| needed[index],
+        32,
+        process_one,
+        report_one,
+    );
     if args.statistics {
         let mut rows: Vec<(&&str, &[usize; 4])> = statistics.iter().collect();
         rows.sort_by(|a, b| b.1[0].cmp(&a.1[0]).then(a.0.cmp(b.0)));

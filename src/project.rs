@@ -551,7 +551,15 @@ impl FileFacts {
         }
         let has = |i: u32| seen & (1 << i) != 0;
         let patch = has(2) && (contains("patch") || contains("setattr") || contains("wait_for ="));
-        let plugin = (4..16).any(has);
+        // `def loop` only matters for a function named `loop` (not `loopback`, `loop_forever`).
+        let defines_loop = || {
+            memchr::memmem::find_iter(text.as_bytes(), b"def loop").any(|at| {
+                !text.as_bytes().get(at + 8).is_some_and(|next| {
+                    next.is_ascii_alphanumeric() || *next == b'_' || !next.is_ascii()
+                })
+            })
+        };
+        let plugin = (4..16).any(|i| has(i) && (i != 13 || defines_loop()));
         let loop_use = has(3);
         let mentions_task = has(0) || has(1);
         let mut facts = FileFacts {

@@ -73,6 +73,39 @@ pub fn ordered_chunks<R>(
     );
 }
 
+/// [`ordered`] where most items cost next to nothing (`heavy` says which do not): a worker
+/// takes the cheap items before a heavy one (up to `cheap_run` of them) with it, so the
+/// channel carries one message per heavy item, not one per item. The results still come one
+/// by one, in index order, and a heavy item is never held back for a cheap one.
+pub fn ordered_grouped<R>(
+    count: usize,
+    heavy: impl Fn(usize) -> bool,
+    cheap_run: usize,
+    work: impl Fn(usize) -> R + Sync,
+    mut emit: impl FnMut(R),
+) where
+    R: Send,
+{
+    // Where each group starts: after a heavy item, or after `cheap_run` cheap ones.
+    let mut starts: Vec<usize> = Vec::new();
+    let mut run = 0;
+    for index in 0..count {
+        if run == 0 {
+            starts.push(index);
+        }
+        run += 1;
+        if heavy(index) || run > cheap_run {
+            run = 0;
+        }
+    }
+    let end = |group: usize| starts.get(group + 1).copied().unwrap_or(count);
+    ordered(
+        starts.len(),
+        |group| (starts[group]..end(group)).map(&work).collect::<Vec<R>>(),
+        |results| results.into_iter().for_each(&mut emit),
+    );
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -107,6 +140,28 @@ mod tests {
                 |r| seen.push(r),
             );
             assert_eq!(seen, (0..count).map(|i| i * 3).collect::<Vec<_>>());
+        }
+    }
+
+    #[test]
+    fn groups_come_in_input_order_and_hold_every_item_once() {
+        for count in [0, 1, 5, 40, 200] {
+            for heavy_every in [1, 3, 50] {
+                let mut seen = Vec::new();
+                ordered_grouped(
+                    count,
+                    |i| i % heavy_every == 0,
+                    8,
+                    |i| {
+                        std::thread::sleep(std::time::Duration::from_micros(
+                            (count - i) as u64 % 5,
+                        ));
+                        i + 1
+                    },
+                    |r| seen.push(r),
+                );
+                assert_eq!(seen, (1..=count).collect::<Vec<_>>());
+            }
         }
     }
 
