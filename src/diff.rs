@@ -53,6 +53,10 @@ pub fn file_diff(
         out.push_str(&paint.paint(style::NOTE, &fix_comment(path, fix)));
         out.push('\n');
     }
+    // The lines both texts start and end with, beyond the context a hunk shows, are cut
+    // before diffing (the diff itself would match them up first, and they are most of a
+    // file that a few fixes changed); the hunk headers count the lines cut.
+    let (cut, old, new) = trim_common_lines(old, new, CONTEXT);
     let diff = TextDiff::configure()
         .newline_terminated(true)
         .diff_lines(old, new);
@@ -66,11 +70,29 @@ pub fn file_diff(
     }
     for hunk in diff
         .unified_diff()
-        .context_radius(3)
+        .context_radius(CONTEXT)
         .missing_newline_hint(true)
         .iter_hunks()
     {
         let text = hunk.to_string();
+        let text = match (text.split_once('\n'), hunk.ops()) {
+            (Some((_, body)), [first, .., last]) | (Some((_, body)), [first @ last]) => {
+                let range = |start: usize, end: usize| {
+                    let (start, end) = (start + cut, end + cut);
+                    match end - start {
+                        0 => format!("{start},0"),
+                        1 => format!("{}", start + 1),
+                        len => format!("{},{len}", start + 1),
+                    }
+                };
+                format!(
+                    "@@ -{} +{} @@\n{body}",
+                    range(first.old_range().start, last.old_range().end),
+                    range(first.new_range().start, last.new_range().end)
+                )
+            }
+            _ => text,
+        };
         if !paint.on {
             out.push_str(&text);
             continue;
@@ -95,10 +117,112 @@ pub fn file_diff(
     out
 }
 
+/// Lines of context around each change, as `diff -u` shows.
+const CONTEXT: usize = 3;
+
+/// `old` and `new` without the whole lines they both start with and both end with, except the
+/// `keep` nearest the first and last difference: (the lines cut at the start, the rest of
+/// `old`, the rest of `new`).
+fn trim_common_lines<'t>(old: &'t str, new: &'t str, keep: usize) -> (usize, &'t str, &'t str) {
+    // The common start, in whole lines (a line is equal with its newline).
+    let mut starts = Vec::new();
+    let mut at = 0;
+    for (a, b) in old.split_inclusive('\n').zip(new.split_inclusive('\n')) {
+        if a != b {
+            break;
+        }
+        starts.push(at);
+        at += a.len();
+    }
+    let head_lines = starts.len().saturating_sub(keep);
+    let head = starts.get(head_lines).copied().unwrap_or(at);
+    // The common end, in whole lines, in what is left after the common start.
+    let (old_rest, new_rest) = (&old[at..], &new[at..]);
+    let last_line = |s: &str| -> usize {
+        let body = s.strip_suffix('\n').unwrap_or(s);
+        s.len() - body.rfind('\n').map_or(0, |i| i + 1)
+    };
+    let (mut old_end, mut new_end) = (old_rest.len(), new_rest.len());
+    let mut ends = Vec::new();
+    while old_end > 0 && new_end > 0 {
+        let (a, b) = (
+            last_line(&old_rest[..old_end]),
+            last_line(&new_rest[..new_end]),
+        );
+        if old_rest[old_end - a..old_end] != new_rest[new_end - b..new_end] {
+            break;
+        }
+        ends.push((old_end, new_end));
+        old_end -= a;
+        new_end -= b;
+    }
+    // `ends[j]` is where the common end's line `ends.len() - j` (counted from the change)
+    // ends: the `keep`-th ends at `ends[ends.len() - keep]`.
+    let tail_lines = ends.len().saturating_sub(keep);
+    let (old_tail, new_tail) = ends.get(tail_lines).copied().unwrap_or((old_end, new_end));
+    // `head` is a line start of both texts: the lines before it are equal.
+    let cut = head_lines;
+    (cut, &old[head..at + old_tail], &new[head..at + new_tail])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::edit::Applicability;
+
+    /// The diff of the whole texts, as `similar` makes it (no lines cut first).
+    fn whole(old: &str, new: &str) -> String {
+        let diff = TextDiff::configure()
+            .newline_terminated(true)
+            .diff_lines(old, new);
+        diff.unified_diff()
+            .context_radius(CONTEXT)
+            .missing_newline_hint(true)
+            .iter_hunks()
+            .map(|hunk| hunk.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn cutting_the_common_lines_first_changes_no_hunk() {
+        let lines: Vec<String> = (0..40).map(|i| format!("line {i}\n")).collect();
+        let text = |edit: &dyn Fn(&mut Vec<String>)| {
+            let mut l = lines.clone();
+            edit(&mut l);
+            l.concat()
+        };
+        let old = text(&|_| {});
+        let cases: Vec<String> = vec![
+            text(&|l| l[0] = "first\n".into()),
+            text(&|l| l[39] = "last".into()),
+            text(&|l| l[20] = "middle\n".into()),
+            text(&|l| {
+                l[5] = "a\n".into();
+                l[30] = "b\n".into();
+            }),
+            text(&|l| {
+                l.insert(10, "new\n".into());
+                l.remove(25);
+            }),
+            text(&|l| l.truncate(37)),
+            text(&|l| l.push("tail".into())),
+            text(&|l| l[2] = "line 1\n".into()),
+            text(&|l| l.retain(|x| x != "line 3\n" && x != "line 36\n")),
+            text(&|l| l.iter_mut().for_each(|x| *x = x.replace("line", "l"))),
+            String::new(),
+            "line 0\nline 1".into(),
+        ];
+        for new in &cases {
+            for (a, b) in [(old.as_str(), new.as_str()), (new.as_str(), old.as_str())] {
+                let expected = whole(a, b);
+                let got = super::unified(a, b, "x.py");
+                let got = got.strip_prefix("--- a/x.py\n+++ b/x.py\n").unwrap_or(&got);
+                assert_eq!(got, expected, "{a:?} -> {b:?}");
+            }
+        }
+        // The lines cut are counted in the hunk header.
+        assert!(super::unified(&old, &cases[2], "x.py").contains("@@ -18,7 +18,7 @@"));
+    }
 
     #[test]
     fn equal_texts_have_no_diff() {
