@@ -1492,6 +1492,22 @@ mod tests {
     }
 
     #[test]
+    fn a_loop_fixture_is_found_however_its_def_is_spaced_and_loopback_is_not_one() {
+        let fixture = |source: &str| {
+            let p = project(&[("tests/conftest.py", source)]);
+            p.plugins("tests/conftest.py").conftest_loop_fixture
+        };
+        let plain = "import asyncio\nimport pytest\n@pytest.fixture\ndef loop{}():\n    loop = asyncio.new_event_loop()\n    yield loop\n    loop.close()\n";
+        assert!(fixture(&plain.replace("{}", "")));
+        assert!(fixture(&plain.replace("{}", " ")));
+        assert!(fixture(&plain.replace("{}", "\\\n")));
+        assert!(!fixture(&plain.replace("{}", "back")));
+        assert!(!fixture(&plain.replace("{}", "_")));
+        // The word at the very end of a file.
+        assert!(!fixture("def loop"));
+    }
+
+    #[test]
     fn projects_of_one_run_do_not_mix() {
         let p = Project::new([
             (
