@@ -854,8 +854,8 @@ pub struct Project {
     /// (root, path, line).
     patches_wait_for: BTreeSet<(u32, String, usize)>,
     sync_current_loop: BTreeSet<(u32, String, usize)>,
-    /// Per project root: does a file of it spell `create_task` or `ensure_future`?
-    task_wrappers: std::sync::Mutex<HashMap<u32, bool>>,
+    /// The project roots with a file that spells `create_task` or `ensure_future`.
+    task_wrappers: rustc_hash::FxHashSet<u32>,
 }
 
 /// A range of [`Project::text`].
@@ -1012,9 +1012,23 @@ impl Project {
                 _ => kept.push(index),
             }
         }
-        let name = |index: &u32| module_name(key(index));
-        let mut by_name: Vec<u32> = (0..count).collect();
-        by_name.sort_by(|a, b| name(a).cmp(name(b)));
+        let task_wrappers = kept
+            .iter()
+            .map(|index| &files[*index as usize])
+            .filter(|file| file.mentions_task)
+            .map(|file| file.root)
+            .collect();
+        // By name, then by the root of the file its key finds (see `Project::named`).
+        let kept_root = |index: &u32| {
+            let at = kept.binary_search_by(|k| key(k).cmp(key(index))).ok();
+            at.map(|at| files[kept[at] as usize].root)
+        };
+        let mut by_name: Vec<(&str, Option<u32>, u32)> = (0..count)
+            .map(|index| (module_name(key(&index)), kept_root(&index), index))
+            .collect();
+        by_name.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        let by_name = by_name.into_iter().map(|(_, _, index)| index).collect();
+        project.task_wrappers = task_wrappers;
         project.files = files;
         project.by_key = kept;
         project.by_name = by_name;
@@ -1089,15 +1103,18 @@ impl Project {
         Some(&self.files[self.by_key[at] as usize])
     }
 
-    /// The files whose module's own name is `name`.
-    fn named(&self, name: &str) -> impl Iterator<Item = &FileFacts> {
-        let start = self
-            .by_name
-            .partition_point(|index| self.name(&self.files[*index as usize]) < name);
+    /// The files whose module's own name is `name` and whose key finds a file of project
+    /// `root` (a tree that holds a package several times has as many files of one name).
+    fn named(&self, name: &str, root: u32) -> impl Iterator<Item = &FileFacts> {
+        let kept_root = |entry: &FileFacts| self.find(self.key(entry)).map(|found| found.root);
+        let start = self.by_name.partition_point(|index| {
+            let entry = &self.files[*index as usize];
+            (self.name(entry), kept_root(entry)) < (name, Some(root))
+        });
         self.by_name[start..]
             .iter()
             .map(|index| &self.files[*index as usize])
-            .take_while(move |entry| self.name(entry) == name)
+            .take_while(move |entry| self.name(entry) == name && kept_root(entry) == Some(root))
     }
 
     /// Fix the definitions of the file shown as `path` to those of `text`, its text as the run
@@ -1116,23 +1133,7 @@ impl Project {
     /// Only if a file of the project spells `create_task` or `ensure_future` (a byte search of
     /// the first pass, no parse): otherwise no lookup needs to parse any module to say no.
     pub fn may_have_task_wrappers(&self, path: &str) -> bool {
-        let root = self.root_of(path);
-        if let Some(known) = self
-            .task_wrappers
-            .lock()
-            .ok()
-            .and_then(|m| m.get(&root).copied())
-        {
-            return known;
-        }
-        let any = self.by_key.iter().any(|index| {
-            let facts = &self.files[*index as usize];
-            facts.root == root && facts.mentions_task
-        });
-        if let Ok(mut known) = self.task_wrappers.lock() {
-            known.insert(root, any);
-        }
-        any
+        self.task_wrappers.contains(&self.root_of(path))
     }
 
     /// The project root of the file shown as `path` (0 for a file the run does not hold).
@@ -1192,12 +1193,11 @@ impl Project {
         let root = self.root_of(from);
         let suffix = format!("/{relative}");
         let matching: Vec<&FileFacts> = self
-            .named(last)
+            .named(last, root)
             .filter(|entry| {
                 let key = self.key(entry);
                 let stem = key.strip_suffix("/__init__").unwrap_or(key);
-                (stem == relative || stem.ends_with(&suffix))
-                    && self.find(key).map(|found| found.root) == Some(root)
+                stem == relative || stem.ends_with(&suffix)
             })
             .collect();
         // Two files could be that module (vendored copies, several roots): not a fact.
