@@ -267,21 +267,28 @@ fn root_id(
     by_dir: &mut std::collections::HashMap<std::path::PathBuf, Option<std::path::PathBuf>>,
     ids: &mut std::collections::HashMap<std::path::PathBuf, usize>,
 ) -> usize {
+    const MARKERS: [&str; 5] = [
+        "pyproject.toml",
+        "setup.py",
+        "setup.cfg",
+        ".git",
+        "PKG-INFO",
+    ];
+    // One listing of the folder, not a lookup per marker: a name that matches (in any case,
+    // as a case-insensitive file system would) is then looked up as before, so a broken
+    // link is no marker. A folder that cannot be listed is asked marker by marker.
     fn is_root(dir: &Path) -> bool {
-        [
-            "pyproject.toml",
-            "setup.py",
-            "setup.cfg",
-            ".git",
-            "PKG-INFO",
-        ]
-        .iter()
-        .any(|marker| dir.join(marker).exists())
-            || std::fs::read_dir(dir).is_ok_and(|entries| {
-                entries.flatten().any(|e| {
-                    e.file_name().to_string_lossy().ends_with(".dist-info") && e.path().is_dir()
-                })
-            })
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return MARKERS.iter().any(|marker| dir.join(marker).exists());
+        };
+        entries.flatten().any(|e| {
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            MARKERS
+                .iter()
+                .any(|marker| marker.eq_ignore_ascii_case(&name) && dir.join(marker).exists())
+                || (name.ends_with(".dist-info") && e.path().is_dir())
+        })
     }
     let start = std::path::absolute(file)
         .ok()
