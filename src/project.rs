@@ -199,13 +199,22 @@ struct Gathered {
 
 impl Gathered {
     fn freeze(self) -> Definitions {
-        let mut text = String::new();
-        let mut add = |s: &str| {
+        // Each distinct string once: `from m import a, b` names `m` twice, and most imports
+        // bind the name they import.
+        fn intern<'s>(text: &mut String, seen: &mut HashMap<&'s str, Span>, s: &'s str) -> Span {
+            if let Some(span) = seen.get(s) {
+                return *span;
+            }
             let start = text.len();
             text.push_str(s);
             let small = |n: usize| u32::try_from(n).expect("a module shorter than 4 GiB");
-            (small(start), small(text.len()))
-        };
+            let span = (small(start), small(text.len()));
+            seen.insert(s, span);
+            span
+        }
+        let mut text = String::new();
+        let mut seen: HashMap<&str, Span> = HashMap::default();
+        let mut add = |s| intern(&mut text, &mut seen, s);
         let mut defs: Vec<_> = self
             .defs
             .iter()
