@@ -576,9 +576,6 @@ fn display_path(path: &Path) -> String {
     shown.to_string_lossy().replace('\\', "/")
 }
 
-/// `--parse-only` (hidden): the benchmark's "bare parallel parse" baseline. Discovers files as
-/// `check` does, reads and decodes them, parses each in parallel and prints only the counts:
-/// no settings, project view or transforms.
 /// Find the files of the run as `check` does (excludes, configured excludes, force-exclude)
 /// and hand the settings resolver back: (the paths given, what was found, the resolver).
 fn discover_files(
@@ -613,6 +610,9 @@ fn discover_files(
     Ok((paths, found, resolver))
 }
 
+/// `--parse-only` (hidden): the benchmark's "bare parallel parse" baseline. Discovers files as
+/// `check` does, reads and decodes them, parses each in parallel and prints only the counts:
+/// no settings, project view or transforms.
 fn parse_only(args: &CommonArgs, resolver: Resolver) -> ExitCode {
     let found = match discover_files(args, resolver) {
         Ok((_, found, _)) => found,

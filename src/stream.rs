@@ -57,20 +57,12 @@ pub fn ordered_chunks<R>(
     count: usize,
     chunk: usize,
     work: impl Fn(usize) -> R + Sync,
-    mut emit: impl FnMut(R),
+    emit: impl FnMut(R),
 ) where
     R: Send,
 {
-    let chunk = chunk.max(1);
-    ordered(
-        count.div_ceil(chunk),
-        |at| {
-            (at * chunk..((at + 1) * chunk).min(count))
-                .map(&work)
-                .collect::<Vec<R>>()
-        },
-        |results| results.into_iter().for_each(&mut emit),
-    );
+    // Groups of `chunk` items, none of them heavy.
+    ordered_grouped(count, |_| false, chunk.max(1) - 1, work, emit);
 }
 
 /// [`ordered`] where most items cost next to nothing (`heavy` says which do not): a worker
