@@ -18,7 +18,7 @@ use ruff_text_size::{Ranged, TextRange, TextSize};
 use crate::edit::Finding;
 use crate::facts::ModuleFacts;
 use crate::imports::Imports;
-use crate::project::{Project, ProjectDef};
+use crate::project::{Project, ProjectDef, Want};
 use crate::registry::{ExprKinds, Transform};
 use crate::version::{PyVersion, VersionRange, version_guard};
 
@@ -66,6 +66,8 @@ pub struct Checker<'a> {
     lines: OnceCell<ruff_source_file::LineIndex>,
     /// The module's relative from-imports, by bound name (see `project::relative_imports`).
     relative_imports: OnceCell<HashMap<&'a str, (u32, &'a str, &'a str)>>,
+    /// [`Checker::imported`]'s answers: one file asks about the same callee many times.
+    resolved: std::cell::RefCell<HashMap<(Want, Callee), Option<ProjectDef<'a>>>>,
     /// [`Checker::mentions`]' answers, per word (a few words per file: a list, not a map,
     /// since the question is asked for every node).
     mentioned: std::cell::RefCell<Vec<(&'static str, bool)>>,
@@ -194,6 +196,7 @@ pub fn check_all(source: &str, parsed: &Parsed<ModModule>, settings: &Settings) 
         bindings: OnceCell::new(),
         lines: OnceCell::new(),
         relative_imports: OnceCell::new(),
+        resolved: Default::default(),
         mentioned: Default::default(),
         spelled: Default::default(),
         task_wrappers: OnceCell::new(),
@@ -446,37 +449,62 @@ impl<'a> Checker<'a> {
     /// by `import pkg.mod as mod` or `from . import mod`. None when the name is shadowed, bound
     /// otherwise, or not defined by a file of the run.
     pub fn imported_definition(&self, expr: &Expr) -> Option<ProjectDef<'a>> {
-        let project: &'a Project = &self.settings.project;
+        self.imported(expr, Want::Any)
+    }
+
+    /// [`Checker::imported_definition`] when it is a function that returns a task it created
+    /// (`ProjectDef::returns_task`); None for any other definition. Cheaper: a module that
+    /// cannot define one is not parsed (see [`Want::TaskWrapper`]).
+    pub fn imported_task_wrapper(&self, expr: &Expr) -> Option<ProjectDef<'a>> {
+        self.imported(expr, Want::TaskWrapper)
+    }
+
+    fn imported(&self, expr: &Expr, want: Want) -> Option<ProjectDef<'a>> {
         let name = ruff_python_ast::name::UnqualifiedName::from_expr(expr)?;
         let (first, rest) = name.segments().split_first()?;
         if self.imports.shadowed_locally(first) || self.bound_in_inner_scope(first) {
             return None;
         }
-        let from = self.settings.file_name.as_str();
-        if let Some(binding) = self.imports.binding(first) {
+        let callee = if let Some(binding) = self.imports.binding(first) {
             let mut qualified = binding.qualified.clone();
             qualified.extend(rest.iter().map(|s| s.to_string()));
-            return project.resolve_absolute(from, &qualified);
-        }
-        if self.imports.module_scope().rebound.contains(*first) {
-            return None;
-        }
-        let (level, module, imported) = *self
-            .relative_imports
-            .get_or_init(|| crate::project::relative_imports(self.suite))
-            .get(first)?;
-        match rest {
-            [] => project.resolve_relative(from, level, module, imported),
-            [member] => {
-                let module = if module.is_empty() {
-                    imported.to_string()
-                } else {
-                    format!("{module}.{imported}")
-                };
-                project.resolve_relative(from, level, &module, member)
+            Callee::Absolute(qualified)
+        } else {
+            if self.imports.module_scope().rebound.contains(*first) {
+                return None;
             }
-            _ => None,
+            let (level, module, imported) = *self
+                .relative_imports
+                .get_or_init(|| crate::project::relative_imports(self.suite))
+                .get(first)?;
+            match rest {
+                [] => Callee::Relative(level, module.to_string(), imported.to_string()),
+                [member] => Callee::Relative(
+                    level,
+                    if module.is_empty() {
+                        imported.to_string()
+                    } else {
+                        format!("{module}.{imported}")
+                    },
+                    member.to_string(),
+                ),
+                _ => return None,
+            }
+        };
+        let key = (want, callee);
+        if let Some(answer) = self.resolved.borrow().get(&key) {
+            return answer.clone();
         }
+        let project: &'a Project = &self.settings.project;
+        let from = self.settings.file_name.as_str();
+        let answer = match &key.1 {
+            Callee::Absolute(qualified) => project.resolve_absolute(from, qualified, want),
+            Callee::Relative(level, module, name) => {
+                project.resolve_relative(from, *level, module, name, want)
+            }
+        };
+        self.resolved.borrow_mut().insert(key, answer.clone());
+        answer
     }
 
     /// The builtin `expr` names (`open`, `input`, `TimeoutError`): a bare name that no import,
@@ -624,6 +652,14 @@ impl<'a> Checker<'a> {
         self.guard = outer;
         self.active = outer_active;
     }
+}
+
+/// What an imported callee names, as [`Checker::imported`] resolves it: the qualified name an
+/// absolute import gives it, or (level, module, name) of a relative one.
+#[derive(Debug, PartialEq, Eq, Hash)]
+enum Callee {
+    Absolute(Vec<String>),
+    Relative(u32, String, String),
 }
 
 /// The enabled transforms whose `on_stmt` the traversal calls, and per expression kind

@@ -337,6 +337,84 @@ impl Definitions {
     }
 }
 
+/// Every name a `from X import ...` statement of `text` could bind, by a byte scan and no
+/// parse: the alias list after each word `import` is read (`a`, `b as c`, parenthesized,
+/// continued, with comments), wherever the word is (in a string, a comment, an `import X`
+/// statement, inside a function). A superset of the names [`Definitions`] records as
+/// re-exports (module-level `from` imports only), so a name missing here is not one. None
+/// when a bound name is not ASCII (the parser normalizes such names: NFKC).
+fn from_import_names(text: &str) -> Option<Vec<&str>> {
+    let bytes = text.as_bytes();
+    let is_ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || !b.is_ascii();
+    // Past spaces, tabs, form feeds and backslash continuations; inside parentheses also past
+    // newlines and comments.
+    let skip = |mut i: usize, paren: bool| loop {
+        match bytes.get(i) {
+            Some(b' ' | b'\t' | b'\x0c') => i += 1,
+            Some(b'\\') => match (bytes.get(i + 1), bytes.get(i + 2)) {
+                (Some(b'\r'), Some(b'\n')) => i += 3,
+                (Some(b'\n' | b'\r'), _) => i += 2,
+                _ => return i,
+            },
+            Some(b'\n' | b'\r') if paren => i += 1,
+            Some(b'#') if paren => {
+                while bytes.get(i).is_some_and(|b| !matches!(b, b'\n' | b'\r')) {
+                    i += 1;
+                }
+            }
+            _ => return i,
+        }
+    };
+    let ident = |i: usize| {
+        let end = i + bytes[i.min(bytes.len())..]
+            .iter()
+            .take_while(|b| is_ident(**b))
+            .count();
+        (&text[i..end], end)
+    };
+    let mut names = Vec::new();
+    for at in memchr::memmem::find_iter(bytes, b"import") {
+        let end = at + "import".len();
+        if at > 0 && is_ident(bytes[at - 1]) || bytes.get(end).is_some_and(|b| is_ident(*b)) {
+            continue;
+        }
+        let mut i = skip(end, false);
+        let paren = bytes.get(i) == Some(&b'(');
+        if paren {
+            i += 1;
+        }
+        loop {
+            let (name, after) = ident(skip(i, paren));
+            if name.is_empty() {
+                break;
+            }
+            let mut bound = name;
+            i = after;
+            let (word, after_as) = ident(skip(i, paren));
+            if word == "as" {
+                let (alias, after_alias) = ident(skip(after_as, paren));
+                if alias.is_empty() {
+                    break;
+                }
+                bound = alias;
+                i = after_alias;
+            }
+            if !bound.is_ascii() {
+                return None;
+            }
+            names.push(bound);
+            i = skip(i, paren);
+            if bytes.get(i) != Some(&b',') {
+                break;
+            }
+            i += 1;
+        }
+    }
+    names.sort_unstable();
+    names.dedup();
+    Some(names)
+}
+
 /// Does a function body call something that runs an event loop (not counting nested
 /// functions)?
 fn calls_loop_runner(imports: &Imports, body: &[Stmt]) -> bool {
@@ -611,20 +689,28 @@ impl FileFacts {
     /// read from, when the project keeps the file's disk path.
     fn definitions(&self, disk: Option<&std::path::Path>) -> &Definitions {
         self.defs.get_or_init(|| {
-            let read = |path: &std::path::Path| {
-                std::fs::read(path)
-                    .ok()
-                    .and_then(|bytes| crate::files::decode_vec(bytes).ok())
-                    .map(|source| Definitions::gather(&source.text))
-                    .unwrap_or_default()
-            };
-            Box::new(match self.rare.as_deref().map(|rare| &rare.source) {
-                _ if disk.is_some() => disk.map(read).unwrap_or_default(),
-                Some(DefSource::Text(text)) => Definitions::gather(text),
-                Some(DefSource::Disk(path)) => read(path),
-                Some(DefSource::None) | None => Definitions::default(),
-            })
+            Box::new(
+                self.with_text(disk, Definitions::gather)
+                    .unwrap_or_default(),
+            )
         })
+    }
+
+    /// `f` of the file's text, read as [`FileFacts::definitions`] reads it; None when there is
+    /// no text to read (or it cannot be read or decoded).
+    fn with_text<R>(&self, disk: Option<&std::path::Path>, f: impl FnOnce(&str) -> R) -> Option<R> {
+        let read = |path: &std::path::Path| {
+            std::fs::read(path)
+                .ok()
+                .and_then(|bytes| crate::files::decode_vec(bytes).ok())
+        };
+        let source = match self.rare.as_deref().map(|rare| &rare.source) {
+            _ if disk.is_some() => disk.and_then(read),
+            Some(DefSource::Text(text)) => return Some(f(text)),
+            Some(DefSource::Disk(path)) => read(path),
+            Some(DefSource::None) | None => None,
+        };
+        source.map(|source| f(&source.text))
     }
 }
 
@@ -865,6 +951,20 @@ pub struct Project {
     sync_current_loop: BTreeSet<(u32, String, usize)>,
     /// The project roots with a file that spells `create_task` or `ensure_future`.
     task_wrappers: rustc_hash::FxHashSet<u32>,
+    /// [`from_import_names`] of the files a [`Want::TaskWrapper`] lookup read without
+    /// gathering their definitions, by the file's place in `files`.
+    import_names: std::sync::Mutex<HashMap<usize, Option<Box<[Box<str>]>>>>,
+}
+
+/// What a lookup ([`Project::resolve_absolute`]) is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Want {
+    /// The definition, whatever it is.
+    Any,
+    /// Only a definition with `returns_task` (dangling-task's wrappers); None for any other.
+    /// A file that does not spell `create_task` or `ensure_future` cannot define one, so such
+    /// a file is only parsed when it may re-export the name ([`from_import_names`]).
+    TaskWrapper,
 }
 
 /// A range of [`Project::text`].
@@ -1218,9 +1318,23 @@ impl Project {
 
     /// Module-level name `name` of the file `key`, following re-exports (`from .impl import f`
     /// in a package's `__init__`) a few steps.
-    fn lookup<'p>(&'p self, entry: &'p FileFacts, name: &str, depth: u8) -> Option<ProjectDef<'p>> {
+    fn lookup<'p>(
+        &'p self,
+        entry: &'p FileFacts,
+        name: &str,
+        depth: u8,
+        want: Want,
+    ) -> Option<ProjectDef<'p>> {
+        if want == Want::TaskWrapper && !entry.mentions_task && !self.may_import(entry, name) {
+            // Its own definition of `name`, if any, returns no task it created; it has no
+            // import of `name` to follow.
+            return None;
+        }
         let definitions = self.definitions(entry);
         if let Some(def) = definitions.def(name) {
+            if want == Want::TaskWrapper && !def.returns_task {
+                return None;
+            }
             return Some(ProjectDef {
                 path: self.path_of(entry),
                 name: name.to_string(),
@@ -1235,18 +1349,55 @@ impl Project {
         }
         // `from . import name` names a submodule, not a function: nothing to follow.
         let next = self.module_file(self.path_of(entry), level, module)?;
-        self.lookup(next, imported, depth - 1)
+        self.lookup(next, imported, depth - 1, want)
+    }
+
+    /// May a module-level `from` import of the file bind `name`? Its definitions say, once
+    /// gathered; else [`from_import_names`] of its text, read once per file.
+    fn may_import(&self, entry: &FileFacts, name: &str) -> bool {
+        let may = |names: &Option<Box<[Box<str>]>>| {
+            names
+                .as_ref()
+                .is_none_or(|names| names.binary_search_by(|n| (**n).cmp(name)).is_ok())
+        };
+        if let Some(definitions) = entry.defs.get() {
+            return definitions.imported(name).is_some();
+        }
+        let at = (std::ptr::from_ref(entry) as usize - self.files.as_ptr() as usize)
+            / std::mem::size_of::<FileFacts>();
+        let lock = || self.import_names.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(names) = lock().get(&at) {
+            return may(names);
+        }
+        let names: Option<Box<[Box<str>]>> = entry
+            .with_text(self.disk_in_text(entry), |text| {
+                from_import_names(text).map(|names| names.into_iter().map(Box::from).collect())
+            })
+            .unwrap_or(Some(Box::default()));
+        // Pinned meanwhile (`Project::pin_definitions`, before the run rewrites the file): the
+        // text just read may be the new one, the definitions are of the one the run started with.
+        if let Some(definitions) = entry.defs.get() {
+            return definitions.imported(name).is_some();
+        }
+        let answer = may(&names);
+        lock().insert(at, names);
+        answer
     }
 
     /// What `qualified` (`["pkg", "helpers", "make_task"]`, from an absolute import) names in
     /// the project, if a file of the run defines it.
-    pub fn resolve_absolute(&self, from: &str, qualified: &[String]) -> Option<ProjectDef<'_>> {
+    pub fn resolve_absolute(
+        &self,
+        from: &str,
+        qualified: &[String],
+        want: Want,
+    ) -> Option<ProjectDef<'_>> {
         let (name, module) = qualified.split_last()?;
         if module.is_empty() {
             return None;
         }
         let key = self.module_file(from, 0, &module.join("."))?;
-        self.lookup(key, name, 3)
+        self.lookup(key, name, 3, want)
     }
 
     /// What `name` from `from ... import` with `level` dots and `module` names.
@@ -1256,9 +1407,10 @@ impl Project {
         level: u32,
         module: &str,
         name: &str,
+        want: Want,
     ) -> Option<ProjectDef<'_>> {
         let key = self.module_file(from, level, module)?;
-        self.lookup(key, name, 3)
+        self.lookup(key, name, 3, want)
     }
 }
 
@@ -1442,7 +1594,8 @@ mod tests {
         ]);
         let abs = |q: &[&str]| {
             let q: Vec<String> = q.iter().map(|s| s.to_string()).collect();
-            p.resolve_absolute("tests/test_a.py", &q).map(|d| d.kind)
+            p.resolve_absolute("tests/test_a.py", &q, Want::Any)
+                .map(|d| d.kind)
         };
         assert_eq!(abs(&["pkg", "helpers", "make_task"]), Some(DefKind::Sync));
         assert_eq!(abs(&["pkg", "helpers", "fetch"]), Some(DefKind::Coroutine));
@@ -1454,11 +1607,11 @@ mod tests {
         assert_eq!(abs(&["other", "helpers", "fetch"]), None);
         assert_eq!(abs(&["asyncio", "sleep"]), None);
         let rel = p
-            .resolve_relative("src/pkg/sub/mod.py", 2, "helpers", "fetch")
+            .resolve_relative("src/pkg/sub/mod.py", 2, "helpers", "fetch", Want::Any)
             .map(|d| d.kind);
         assert_eq!(rel, Some(DefKind::Coroutine));
         assert!(
-            p.resolve_relative("src/pkg/mod.py", 1, "", "helpers")
+            p.resolve_relative("src/pkg/mod.py", 1, "", "helpers", Want::Any)
                 .is_none()
         );
     }
@@ -1543,11 +1696,88 @@ mod tests {
         assert!(p.wait_for_patched("a/pkg/helpers.py").is_some());
         assert!(p.wait_for_patched("b/app.py").is_none());
         let q = |from: &str| {
-            p.resolve_absolute(from, &["pkg".into(), "helpers".into(), "fetch".into()])
-                .map(|d| d.kind)
+            p.resolve_absolute(
+                from,
+                &["pkg".into(), "helpers".into(), "fetch".into()],
+                Want::Any,
+            )
+            .map(|d| d.kind)
         };
         assert_eq!(q("b/app.py"), Some(DefKind::Sync));
         assert_eq!(q("a/tests/test_p.py"), Some(DefKind::Coroutine));
+    }
+
+    #[test]
+    fn from_import_names_reads_every_alias_list() {
+        let names = |text: &str| from_import_names(text).map(|n| n.join(" "));
+        assert_eq!(
+            names("from a import b, c as d\nfrom .x import(e)\nfrom . import f as g;h = 1\n"),
+            Some("b d e g".into())
+        );
+        // Parenthesized with comments and newlines, backslash continuations (LF, CRLF, CR).
+        assert_eq!(
+            names("from a import (  # (x, y)\n    b,  # c\n\n    d as e,\n)\n"),
+            Some("b e".into())
+        );
+        assert_eq!(
+            names("from a import b, \\\n  c as \\\r\n d, \\\r e\n"),
+            Some("b d e".into())
+        );
+        // Inside a function, a string or an `import X` statement: read all the same (the
+        // dotted name stops the list: no `from` import binds one).
+        assert_eq!(
+            names("def f():\n    from a import b\ns = 'import c'\nimport d.e as f\n"),
+            Some("b c d".into())
+        );
+        // Not the word `import`; a comment or the line's end stops the list.
+        assert_eq!(
+            names("reimport = x\nimports(y)\nfrom a import b # , c\nfrom a import d\n, e\n"),
+            Some("b d".into())
+        );
+        assert_eq!(names("from a import *\n"), Some(String::new()));
+        // A name that is not ASCII: the parser normalizes it, the scan cannot say.
+        assert_eq!(names("from a import caf\u{e9}\n"), None);
+    }
+
+    #[test]
+    fn task_wrapper_lookups_follow_re_exports_and_skip_other_modules() {
+        let p = project(&[
+            ("pkg/__init__.py", "from .spawn import start as begin\n"),
+            (
+                "pkg/spawn.py",
+                "import asyncio\ndef start(c):\n    return asyncio.create_task(c)\n",
+            ),
+            ("pkg/plain.py", "def start(c):\n    return c\n"),
+            (
+                "pkg/again.py",
+                "from pkg.spawn import (\n    start,  # re-export\n)\n",
+            ),
+        ]);
+        let wrapper = |module: &str, name: &str| {
+            let q = vec!["pkg".to_string(), module.to_string(), name.to_string()];
+            let found = p.resolve_absolute("app.py", &q, Want::TaskWrapper);
+            found.map(|d| (d.path.to_string(), d.name))
+        };
+        let spawn = Some(("pkg/spawn.py".to_string(), "start".to_string()));
+        assert_eq!(wrapper("spawn", "start"), spawn);
+        assert_eq!(wrapper("again", "start"), spawn);
+        assert_eq!(wrapper("plain", "start"), None);
+        // Not parsed: it spells no `create_task` and imports no `start`.
+        assert!(p.find("pkg/plain").unwrap().defs.get().is_none());
+        assert!(p.find("pkg/again").unwrap().defs.get().is_some());
+        let q = vec!["pkg".to_string(), "begin".to_string()];
+        assert_eq!(
+            p.resolve_absolute("app.py", &q, Want::TaskWrapper)
+                .map(|d| d.path),
+            Some("pkg/spawn.py")
+        );
+        // `Want::Any` still finds the plain function.
+        let q = vec!["pkg".to_string(), "plain".to_string(), "start".to_string()];
+        assert_eq!(
+            p.resolve_absolute("app.py", &q, Want::Any)
+                .map(|d| d.returns_task),
+            Some(false)
+        );
     }
 
     #[test]
@@ -1568,7 +1798,8 @@ mod tests {
         )]);
         let returns = |name: &str| {
             let q = vec!["pkg".to_string(), "spawn".to_string(), name.to_string()];
-            p.resolve_absolute("app.py", &q).map(|d| d.returns_task)
+            p.resolve_absolute("app.py", &q, Want::Any)
+                .map(|d| d.returns_task)
         };
         assert_eq!(returns("direct"), Some(true));
         assert_eq!(returns("named"), Some(true));

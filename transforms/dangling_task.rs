@@ -194,12 +194,15 @@ fn task_call(cx: &Checker, expr: &Expr) -> Option<Creator> {
         return Some(Creator::Direct);
     }
     // Only a wrapper matters here: when no file of the project can define one, no other module
-    // needs to be parsed to know the answer is no.
+    // needs to be parsed to know the answer is no. A callee that another module defines is
+    // never also a function of this one (an imported name has a binding, which the local
+    // lookup below rules out; a relative import plus a `def` is a rebound name), so the
+    // local lookup can follow whatever the import names when it is not a wrapper.
     if cx.may_have_task_wrappers()
-        && let Some(def) = cx.imported_definition(&call.func)
+        && let Some(def) = cx.imported_task_wrapper(&call.func)
+        && def.kind == project::DefKind::Sync
     {
-        return (def.kind == project::DefKind::Sync && def.returns_task)
-            .then(|| Creator::Wrapper(format!("`{}` of `{}`", def.name, def.path)));
+        return Some(Creator::Wrapper(format!("`{}` of `{}`", def.name, def.path)));
     }
     let Expr::Name(name) = &*call.func else {
         return None;
