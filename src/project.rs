@@ -953,8 +953,11 @@ pub struct Project {
     task_wrappers: rustc_hash::FxHashSet<u32>,
     /// [`from_import_names`] of the files a [`Want::TaskWrapper`] lookup read without
     /// gathering their definitions, by the file's place in `files`.
-    import_names: std::sync::Mutex<HashMap<usize, Option<Box<[Box<str>]>>>>,
+    import_names: std::sync::Mutex<HashMap<usize, ImportNames>>,
 }
+
+/// [`from_import_names`] of a file, kept: sorted, None when it cannot tell.
+type ImportNames = Option<Box<[Box<str>]>>;
 
 /// What a lookup ([`Project::resolve_absolute`]) is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -1355,7 +1358,7 @@ impl Project {
     /// May a module-level `from` import of the file bind `name`? Its definitions say, once
     /// gathered; else [`from_import_names`] of its text, read once per file.
     fn may_import(&self, entry: &FileFacts, name: &str) -> bool {
-        let may = |names: &Option<Box<[Box<str>]>>| {
+        let may = |names: &ImportNames| {
             names
                 .as_ref()
                 .is_none_or(|names| names.binary_search_by(|n| (**n).cmp(name)).is_ok())
@@ -1369,7 +1372,7 @@ impl Project {
         if let Some(names) = lock().get(&at) {
             return may(names);
         }
-        let names: Option<Box<[Box<str>]>> = entry
+        let names: ImportNames = entry
             .with_text(self.disk_in_text(entry), |text| {
                 from_import_names(text).map(|names| names.into_iter().map(Box::from).collect())
             })
