@@ -109,9 +109,8 @@ struct FromImport {
 pub struct FileFacts {
     /// Which project of the run the file belongs to (see [`FileFacts::in_project`]).
     root: u32,
-    /// The text spells `create_task` or `ensure_future`: only such a file can define a function
-    /// that returns a task it created (`Def::returns_task`).
-    mentions_task: bool,
+    /// [`FileFacts::MENTIONS_TASK`], [`FileFacts::LOOP_UNREAD`].
+    flags: u8,
     /// Where the file's disk path, display path and key are (see [`Place`]).
     place: Place,
     /// [`Place::Disk`]: the disk path is `text[start..start + disk_len]`, the display path its
@@ -180,6 +179,9 @@ struct Definitions {
     defs: Box<[((u32, u32), Def)]>,
     /// Sorted by bound name.
     from_imports: Box<[ImportEntry]>,
+    /// `RareFacts::sync_current_loop`, for a file whose first pass did not parse it
+    /// ([`FileFacts::LOOP_UNREAD`]).
+    sync_current_loop: Option<u32>,
 }
 
 /// A range of [`Definitions::text`].
@@ -239,6 +241,7 @@ impl Gathered {
             text: text.into_boxed_str(),
             defs: defs.into_boxed_slice(),
             from_imports: from_imports.into_boxed_slice(),
+            sync_current_loop: None,
         }
     }
 }
@@ -333,7 +336,24 @@ impl Definitions {
                 }
             }
         }
-        out.freeze()
+        let mut definitions = out.freeze();
+        if source.contains("get_event_loop") {
+            let index = LineIndex::from_source_text(source);
+            let mut walker = Walker {
+                source,
+                index: &index,
+                imports: Imports::new(suite),
+                functions: Vec::new(),
+                conftest: false,
+                facts: RareFacts::default(),
+            };
+            walker.visit_body(suite);
+            definitions.sync_current_loop = walker
+                .facts
+                .sync_current_loop
+                .map(|line| u32::try_from(line).unwrap_or(u32::MAX));
+        }
+        definitions
     }
 }
 
@@ -579,8 +599,9 @@ fn returns_created_task_in(imports: &Imports, func: &ast::StmtFunctionDef) -> bo
 
 impl FileFacts {
     /// Facts about the file at `path`. The text is parsed only when a byte search finds what a
-    /// fact needs (`wait_for` with `patch`/`setattr`/`=`, a pytest plugin's name, a
-    /// `get_event_loop`); a file that does not parse has no facts.
+    /// fact needs (`wait_for` with `patch`/`setattr`/`=`, a pytest plugin's name); a file that
+    /// does not parse has no facts. Its sync `get_event_loop()` calls are found by that parse,
+    /// else later, if asked, from its definitions ([`FileFacts::LOOP_UNREAD`]).
     pub fn gather(path: &str, source: Arc<str>) -> FileFacts {
         let mut facts = FileFacts::gather_from_disk(path, &source);
         facts.rare.get_or_insert_default().source = DefSource::Text(source);
@@ -648,12 +669,20 @@ impl FileFacts {
         };
         let plugin = (4..16).any(|i| has(i) && (i != 13 || defines_loop()));
         let loop_use = has(3);
-        let mentions_task = has(0) || has(1);
         let mut facts = FileFacts {
-            mentions_task,
+            flags: if has(0) || has(1) {
+                Self::MENTIONS_TASK
+            } else {
+                0
+            },
             ..FileFacts::default()
         };
-        if !(patch || plugin || loop_use) {
+        if !(patch || plugin) {
+            // Where it calls `get_event_loop()` from sync code is asked for rarely (see
+            // `Project::sync_loop_users`): it is read from the definitions then, not parsed here.
+            if loop_use {
+                facts.flags |= Self::LOOP_UNREAD;
+            }
             return facts;
         }
         let Ok(parsed) = ruff_python_parser::parse_module(text) else {
@@ -674,6 +703,17 @@ impl FileFacts {
             facts.rare = Some(Box::new(walker.facts));
         }
         facts
+    }
+
+    /// The text spells `create_task` or `ensure_future`: only such a file can define a function
+    /// that returns a task it created (`Def::returns_task`).
+    const MENTIONS_TASK: u8 = 1;
+    /// The text spells `get_event_loop` and the first pass did not parse it: whether it calls
+    /// it from sync code is in its definitions ([`Definitions::sync_current_loop`]).
+    const LOOP_UNREAD: u8 = 2;
+
+    fn mentions_task(&self) -> bool {
+        self.flags & Self::MENTIONS_TASK != 0
     }
 
     /// The file belongs to project `root` of the run (the CLI numbers the folders that hold a
@@ -1127,7 +1167,7 @@ impl Project {
         let task_wrappers = kept
             .iter()
             .map(|index| &files[*index as usize])
-            .filter(|file| file.mentions_task)
+            .filter(|file| file.mentions_task())
             .map(|file| file.root)
             .collect();
         // By name, then by the root of the file its key finds (see `Project::named`).
@@ -1272,13 +1312,30 @@ impl Project {
 
     /// Places (path, line) of other files of `path`'s project that call
     /// `asyncio.get_event_loop()` (or the policy's) from sync code.
+    /// Files the first pass did not parse ([`FileFacts::LOOP_UNREAD`]) are parsed now, once.
     pub fn sync_loop_users<'p>(&'p self, path: &'p str) -> impl Iterator<Item = (&'p str, usize)> {
         let own = module_key(path);
         let root = self.root_of(path);
-        self.sync_current_loop
+        let unread = self
+            .files
             .iter()
-            .filter(move |(r, p, _)| *r == root && module_key(p) != own)
+            .filter(|file| file.root == root && file.flags & FileFacts::LOOP_UNREAD != 0)
+            .filter_map(|file| {
+                let line = self.definitions(file).sync_current_loop?;
+                Some((self.path_of(file), line as usize))
+            });
+        let mut users: Vec<(&str, usize)> = self
+            .sync_current_loop
+            .iter()
+            .filter(|(r, _, _)| *r == root)
             .map(|(_, p, line)| (p.as_str(), *line))
+            .chain(unread)
+            .filter(|(p, _)| module_key(p) != own)
+            .collect();
+        // As one set ordered by path, then line.
+        users.sort_unstable();
+        users.dedup();
+        users.into_iter()
     }
 
     /// The file of module `dotted` imported from the file `from` with `level` leading dots.
@@ -1328,7 +1385,7 @@ impl Project {
         depth: u8,
         want: Want,
     ) -> Option<ProjectDef<'p>> {
-        if want == Want::TaskWrapper && !entry.mentions_task && !self.may_import(entry, name) {
+        if want == Want::TaskWrapper && !entry.mentions_task() && !self.may_import(entry, name) {
             // Its own definition of `name`, if any, returns no task it created; it has no
             // import of `name` to follow.
             return None;
@@ -1634,16 +1691,29 @@ mod tests {
                 "tests/test_loop.py",
                 "import asyncio\nclass T:\n    @classmethod\n    def setUpClass(cls):\n        cls.loop = asyncio.get_event_loop()\n    async def t(self):\n        asyncio.get_event_loop()\n",
             ),
+            // Parsed by the first pass (a plugin's mark), unlike the file above.
+            (
+                "tests/test_a.py",
+                "import asyncio, pytest\n\nLOOP = asyncio.get_event_loop()\n@pytest.mark.asyncio\nasync def test_a(): pass\n",
+            ),
+            (
+                "tests/test_async_only.py",
+                "import asyncio\nasync def f():\n    asyncio.get_event_loop()\n",
+            ),
         ]);
         assert_eq!(
             p.wait_for_patched("tests/test_p.py"),
             Some(("tests/test_p.py", 3))
         );
         let plugins = p.plugins("tests/test_p.py");
-        assert!(plugins.anyio && plugins.anyio_trio && !plugins.asyncio);
+        assert!(plugins.anyio && plugins.anyio_trio && plugins.asyncio);
         let users: Vec<_> = p.sync_loop_users("tests/test_other.py").collect();
-        assert_eq!(users, vec![("tests/test_loop.py", 5)]);
-        assert_eq!(p.sync_loop_users("tests/test_loop.py").count(), 0);
+        assert_eq!(
+            users,
+            vec![("tests/test_a.py", 3), ("tests/test_loop.py", 5)]
+        );
+        let users: Vec<_> = p.sync_loop_users("tests/test_loop.py").collect();
+        assert_eq!(users, vec![("tests/test_a.py", 3)]);
         let q = project(&[(
             "t.py",
             "import asyncio\ndef f():\n    monkeypatch.setattr(asyncio, 'wait_for', g)\n",
