@@ -484,9 +484,9 @@ fn show_settings(args: &CommonArgs, mut resolver: Resolver) -> ExitCode {
 /// The settings of every file; files whose settings are the same share one copy (the same
 /// configuration file, target and matching `per-file-ignores`), so a run over a large tree does
 /// not hold a list of transforms per file.
-fn resolve_all<'f>(
+fn resolve_all<P: AsRef<Path>>(
     resolver: &mut Resolver,
-    files: impl ExactSizeIterator<Item = &'f Path>,
+    files: impl ExactSizeIterator<Item = P>,
 ) -> Result<Vec<std::sync::Arc<FileSettings>>, String> {
     type Key = (
         Option<PathBuf>,
@@ -499,7 +499,7 @@ fn resolve_all<'f>(
     // Kept until the end of the run: exactly one pointer per file.
     let mut out = Vec::with_capacity(files.len());
     for path in files {
-        let file = resolver.for_file(path)?;
+        let file = resolver.for_file(path.as_ref())?;
         let key = (
             file.config.as_ref().map(|c| c.path.clone()),
             file.target.clone(),
@@ -556,11 +556,11 @@ fn report_targets(targets: &BTreeMap<Target, usize>) {
 
 /// The path to read and the display path of the run's `index`-th file (see [`Project::new`]).
 fn run_file(project: &Project, index: usize) -> (PathBuf, String) {
-    let display = project.path(index);
+    let display = project.path(index).into_owned();
     let path = project
         .disk_path(index)
-        .map_or_else(|| PathBuf::from(display), Path::to_path_buf);
-    (path, display.to_string())
+        .map_or_else(|| PathBuf::from(&display), std::borrow::Cow::into_owned);
+    (path, display)
 }
 
 /// The path as shown to the user: relative, without a leading `./`.
@@ -624,7 +624,7 @@ fn parse_only(args: &CommonArgs, resolver: Resolver) -> ExitCode {
     let files = &found.files;
     let failed: usize = (0..files.len())
         .into_par_iter()
-        .map(|index| match load(files.get(index)) {
+        .map(|index| match load(&files.get(index)) {
             Ok(source) => usize::from(ruff_python_parser::parse_module(&source.text).is_err()),
             Err(_) => 1,
         })
@@ -758,9 +758,9 @@ fn run_files(args: CommonArgs, mode: Mode, summary_markdown: Option<&Path>) -> E
         files.len(),
         32,
         |index| {
-            let (facts, needed) = match load(files.get(index)) {
+            let (facts, needed) = match load(&files.get(index)) {
                 Ok(source) => (
-                    FileFacts::gather_from_disk(files.text(index), &source.text),
+                    FileFacts::gather_from_disk(&files.text(index), &source.text),
                     crate::checker::may_hold_findings(&source.text),
                 ),
                 Err(_) => (FileFacts::default(), true),

@@ -104,7 +104,8 @@ struct FromImport {
 /// (the run keeps no file's text once it is reported, so memory stays flat as the tree grows;
 /// see [`Project::pin_definitions`] for files the run rewrites), or held for standard input.
 /// The project view keeps them for every file of the run until its end, with where the file's
-/// paths are in [`Project::text`]: 32 bytes for most files.
+/// paths are in [`Project::text`]: 32 bytes for most files (and its name's bytes; its
+/// folder's are kept once per folder).
 #[derive(Debug, Default)]
 pub struct FileFacts {
     /// Which project of the run the file belongs to (see [`FileFacts::in_project`]).
@@ -113,12 +114,11 @@ pub struct FileFacts {
     flags: u8,
     /// Where the file's disk path, display path and key are (see [`Place`]).
     place: Place,
-    /// [`Place::Disk`]: the disk path is `text[start..start + disk_len]`, the display path its
-    /// last `path_len` bytes, the key the display path's first `key_len` bytes.
+    /// [`Place::Disk`] and [`Place::DiskNamed`]: the disk path is the folder
+    /// `Project::dirs[dir]` followed by the name `text[start..start + name_len]`.
+    name_len: u16,
     start: u32,
-    disk_len: u16,
-    path_len: u16,
-    key_len: u16,
+    dir: u32,
     defs: once_cell::race::OnceBox<Definitions>,
     /// The facts few files have (none for most): kept out of line, so that the project view
     /// costs a few dozen bytes per file of the run and memory stays flat as the tree grows.
@@ -126,13 +126,14 @@ pub struct FileFacts {
 }
 
 /// Where a file's paths are in [`Project::text`]. For every file the CLI finds, the display
-/// path is a suffix of the disk path (the part after the current folder) and the key (the
-/// display path without `.py`/`.pyi`, `/`-separated) a prefix of the display path: the three
-/// are slices of the disk path, which is in the text once. Either is appended to the text
-/// when it is not a slice, and its place kept in [`RareFacts::names`].
+/// path is a suffix of the disk path (the part after the current folder, the same for every
+/// file of a folder: [`Folder::skip`]) and the key (the display path without `.py`/`.pyi`,
+/// `/`-separated) the display path without its extension: the three are the folder's text (in
+/// the text once per folder) followed by the file's name or its stem ([`Joined`]). Either is
+/// appended to the text when it is not, and its place kept in [`RareFacts::names`].
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 enum Place {
-    /// The three are slices of the disk path ([`FileFacts::start`]).
+    /// The three are the folder's text and the file's name ([`FileFacts::start`]).
     Disk,
     /// The disk path is in the text; the display path and key are at [`RareFacts::names`].
     DiskNamed,
@@ -727,7 +728,7 @@ impl FileFacts {
 
     /// The definitions, gathered the first time they are asked for; `disk` is where they are
     /// read from, when the project keeps the file's disk path.
-    fn definitions(&self, disk: Option<&std::path::Path>) -> &Definitions {
+    fn definitions(&self, disk: Option<Joined<'_>>) -> &Definitions {
         self.defs.get_or_init(|| {
             Box::new(
                 self.with_text(disk, Definitions::gather)
@@ -738,14 +739,16 @@ impl FileFacts {
 
     /// `f` of the file's text, read as [`FileFacts::definitions`] reads it; None when there is
     /// no text to read (or it cannot be read or decoded).
-    fn with_text<R>(&self, disk: Option<&std::path::Path>, f: impl FnOnce(&str) -> R) -> Option<R> {
+    fn with_text<R>(&self, disk: Option<Joined<'_>>, f: impl FnOnce(&str) -> R) -> Option<R> {
         let read = |path: &std::path::Path| {
             std::fs::read(path)
                 .ok()
                 .and_then(|bytes| crate::files::decode_vec(bytes).ok())
         };
         let source = match self.rare.as_deref().map(|rare| &rare.source) {
-            _ if disk.is_some() => disk.and_then(read),
+            _ if disk.is_some() => {
+                disk.and_then(|disk| read(std::path::Path::new(&*disk.to_cow())))
+            }
             Some(DefSource::Text(text)) => return Some(f(text)),
             Some(DefSource::Disk(path)) => read(path),
             Some(DefSource::None) | None => None,
@@ -963,7 +966,7 @@ fn runs_loop(imports: &Imports, call: &ast::ExprCall) -> bool {
 #[derive(Clone, Debug)]
 pub struct ProjectDef<'p> {
     /// The file's path as the run shows it.
-    pub path: &'p str,
+    pub path: Joined<'p>,
     pub name: String,
     pub kind: DefKind,
     pub runs_loop: bool,
@@ -974,8 +977,11 @@ pub struct ProjectDef<'p> {
 #[derive(Debug, Default)]
 pub struct Project {
     /// Every file's paths (see [`Place`]): for a run over a tree, the text of the
-    /// [`PathList`] discovery made, so that each file costs its path's bytes and no allocation.
+    /// [`PathList`] discovery made, so that each file costs its name's bytes and no
+    /// allocation, and each folder its path's bytes once.
     text: String,
+    /// The run's folders (see [`FileFacts::dir`]).
+    dirs: Vec<Folder>,
     /// The run's files, in the order given (the CLI's order: index `i` is its `i`-th file).
     files: Vec<FileFacts>,
     /// Indices of `files` sorted by key, one per key (the last file given with that key, as
@@ -1008,6 +1014,134 @@ pub enum Want {
     /// A file that does not spell `create_task` or `ensure_future` cannot define one, so such
     /// a file is only parsed when it may re-export the name ([`from_import_names`]).
     TaskWrapper,
+}
+
+/// A folder of the run: where its path is in [`Project::text`] (with its last separator), and
+/// how many of its first bytes the display paths of its files leave out (`u32::MAX` until a
+/// file of the folder says).
+#[derive(Clone, Copy, Debug)]
+struct Folder {
+    start: u32,
+    end: u32,
+    skip: u32,
+}
+
+/// A string kept as two pieces of [`Project::text`], a folder's text and a file's name (or its
+/// stem): compared and shown as the two side by side, with no allocation.
+#[derive(Clone, Copy, Debug)]
+pub struct Joined<'a> {
+    head: &'a str,
+    tail: &'a str,
+}
+
+impl<'a> Joined<'a> {
+    pub fn len(&self) -> usize {
+        self.head.len() + self.tail.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// As one string: borrowed when one piece is empty.
+    pub fn to_cow(self) -> std::borrow::Cow<'a, str> {
+        match (self.head, self.tail) {
+            (head, "") => std::borrow::Cow::Borrowed(head),
+            ("", tail) => std::borrow::Cow::Borrowed(tail),
+            (head, tail) => std::borrow::Cow::Owned([head, tail].concat()),
+        }
+    }
+
+    /// The module's own name (its package's for `__init__`) of this key: [`module_name`].
+    fn module_name(self) -> std::borrow::Cow<'a, str> {
+        match (self.head, self.tail) {
+            (head, "") => std::borrow::Cow::Borrowed(module_name(head)),
+            ("", tail) => std::borrow::Cow::Borrowed(module_name(tail)),
+            // A folder and a file's stem.
+            (head, "__init__") if head.ends_with('/') => {
+                std::borrow::Cow::Borrowed(module_name(&head[..head.len() - 1]))
+            }
+            (head, tail) if head.ends_with('/') && !tail.contains('/') => {
+                std::borrow::Cow::Borrowed(tail)
+            }
+            _ => std::borrow::Cow::Owned(module_name(&self.to_cow()).to_string()),
+        }
+    }
+}
+
+impl<'a> From<&'a str> for Joined<'a> {
+    fn from(text: &'a str) -> Joined<'a> {
+        Joined {
+            head: text,
+            tail: "",
+        }
+    }
+}
+
+impl std::fmt::Display for Joined<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.head)?;
+        f.write_str(self.tail)
+    }
+}
+
+impl Ord for Joined<'_> {
+    /// As the two strings side by side compare (byte order, as `str`'s).
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        let pieces = |j: &Self| [j.head.as_bytes(), j.tail.as_bytes()];
+        let (a, b) = (pieces(self), pieces(other));
+        let (mut i, mut at, mut j, mut bt) = (0, 0, 0, 0);
+        loop {
+            while i < 2 && at == a[i].len() {
+                (i, at) = (i + 1, 0);
+            }
+            while j < 2 && bt == b[j].len() {
+                (j, bt) = (j + 1, 0);
+            }
+            let (x, y) = match (a.get(i), b.get(j)) {
+                (None, None) => return std::cmp::Ordering::Equal,
+                (None, Some(_)) => return std::cmp::Ordering::Less,
+                (Some(_), None) => return std::cmp::Ordering::Greater,
+                (Some(x), Some(y)) => (&x[at..], &y[bt..]),
+            };
+            let n = x.len().min(y.len());
+            match x[..n].cmp(&y[..n]) {
+                std::cmp::Ordering::Equal => (at, bt) = (at + n, bt + n),
+                unequal => return unequal,
+            }
+        }
+    }
+}
+
+impl PartialOrd for Joined<'_> {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl PartialEq for Joined<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.len() == other.len() && self.cmp(other).is_eq()
+    }
+}
+
+impl Eq for Joined<'_> {}
+
+impl PartialEq<&str> for Joined<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        *self == Joined::from(*other)
+    }
+}
+
+/// How many bytes of a file's name its key leaves out (`.pyi`, `.py`, as [`module_key`]).
+fn extension_len(name: &str) -> usize {
+    if name.ends_with(".pyi") {
+        4
+    } else if name.ends_with(".py") {
+        3
+    } else {
+        0
+    }
 }
 
 /// A range of [`Project::text`].
@@ -1050,7 +1184,7 @@ impl Project {
                 facts
             })
             .collect();
-        Project::of_files(text, files)
+        Project::of_files(text, Vec::new(), files)
     }
 
     /// The project of the run's files: `paths` as discovery found them (the project keeps
@@ -1063,20 +1197,29 @@ impl Project {
         display: impl Fn(&std::path::Path) -> String,
     ) -> Project {
         assert_eq!(paths.len(), facts.len(), "one set of facts per path");
-        let (mut text, ends, foreign) = paths.into_parts();
+        let (mut text, dirs, entries, foreign) = paths.into_parts();
+        let mut folders: Vec<Folder> = dirs
+            .into_iter()
+            .map(|(start, end)| Folder {
+                start,
+                end,
+                skip: u32::MAX,
+            })
+            .collect();
         let mut foreign = foreign.into_iter().peekable();
         let mut facts = facts;
-        for (index, file) in facts.iter_mut().enumerate() {
-            let start = index
-                .checked_sub(1)
-                .map_or(0, |before| ends[before] as usize);
-            let disk = start..ends[index] as usize;
+        for (index, (file, entry)) in facts.iter_mut().zip(&entries).enumerate() {
+            let folder = folders[entry.dir as usize];
+            let folder_text = &text[folder.start as usize..folder.end as usize];
+            let name = &text[entry.name.0 as usize..entry.name.1 as usize];
+            let (name_len, stem_len) = (name.len(), name.len() - extension_len(name));
+            let disk = [folder_text, name].concat();
             let not_utf8 = foreign
                 .next_if(|(i, _)| *i as usize == index)
                 .map(|(_, path)| path);
             let shown = match &not_utf8 {
                 Some(path) => display(path),
-                None => display(std::path::Path::new(&text[disk.clone()])),
+                None => display(std::path::Path::new(&disk)),
             };
             if let Some(path) = not_utf8 {
                 file.place = Place::Named;
@@ -1085,32 +1228,34 @@ impl Project {
                 rare.names = Some(Project::append(&mut text, &shown));
                 continue;
             }
-            let path_len = shown.len();
-            let key = module_key(&shown);
-            let small = |n: usize| u16::try_from(n).ok();
-            if text[disk.clone()].ends_with(shown.as_str())
-                && shown.starts_with(key.as_str())
-                && let (Some(disk_len), Some(path_len), Some(key_len)) =
-                    (small(disk.len()), small(path_len), small(key.len()))
-            {
-                file.place = Place::Disk;
-                (file.disk_len, file.path_len, file.key_len) = (disk_len, path_len, key_len);
-            } else if let Some(disk_len) = small(disk.len()) {
-                file.place = Place::DiskNamed;
-                file.disk_len = disk_len;
-                file.rare.get_or_insert_default().names = Some(Project::append(&mut text, &shown));
-            } else {
-                // A disk path of 64 KiB or more is kept as a path of its own.
+            let Ok(name_len) = u16::try_from(name_len) else {
+                // A file name of 64 KiB or more: its disk path is kept as a path of its own.
                 file.place = Place::Named;
-                let disk = std::path::PathBuf::from(&text[disk.clone()]);
                 let rare = file.rare.get_or_insert_default();
-                rare.source = DefSource::Disk(disk.into_boxed_path());
+                rare.source = DefSource::Disk(std::path::PathBuf::from(disk).into_boxed_path());
                 rare.names = Some(Project::append(&mut text, &shown));
                 continue;
+            };
+            (file.dir, file.start, file.name_len) = (entry.dir, entry.name.0, name_len);
+            // The display path is the disk path after its first `skip` bytes, all of them in
+            // the folder, the same number for every file of the folder; the key is the display
+            // path without its extension.
+            let skip = disk.len().wrapping_sub(shown.len());
+            let key = module_key(&shown);
+            let sliced = disk.ends_with(shown.as_str())
+                && skip <= folder_text.len()
+                && key.len() == shown.len() - (name_len as usize - stem_len)
+                && shown.starts_with(key.as_str())
+                && (folder.skip == u32::MAX || folder.skip as usize == skip);
+            if sliced {
+                file.place = Place::Disk;
+                folders[entry.dir as usize].skip = skip as u32;
+            } else {
+                file.place = Place::DiskNamed;
+                file.rare.get_or_insert_default().names = Some(Project::append(&mut text, &shown));
             }
-            file.start = span(disk).0;
         }
-        Project::of_files(text, facts)
+        Project::of_files(text, folders, facts)
     }
 
     /// Append the display path `path` and its key to `text`: their places.
@@ -1129,10 +1274,11 @@ impl Project {
         (path_span, key_span)
     }
 
-    fn of_files(mut text: String, files: Vec<FileFacts>) -> Project {
+    fn of_files(mut text: String, dirs: Vec<Folder>, files: Vec<FileFacts>) -> Project {
         text.shrink_to_fit();
         let mut project = Project {
             text,
+            dirs,
             ..Project::default()
         };
         for entry in &files {
@@ -1156,7 +1302,7 @@ impl Project {
         let key = |index: &u32| project.key(&files[*index as usize]);
         let mut by_key: Vec<u32> = (0..count).collect();
         // Stable: among files with one key, the last given ends last and is kept.
-        by_key.sort_by(|a, b| key(a).cmp(key(b)));
+        by_key.sort_by(|a, b| key(a).cmp(&key(b)));
         let mut kept: Vec<u32> = Vec::with_capacity(by_key.len());
         for index in by_key {
             match kept.last_mut() {
@@ -1172,13 +1318,13 @@ impl Project {
             .collect();
         // By name, then by the root of the file its key finds (see `Project::named`).
         let kept_root = |index: &u32| {
-            let at = kept.binary_search_by(|k| key(k).cmp(key(index))).ok();
+            let at = kept.binary_search_by(|k| key(k).cmp(&key(index))).ok();
             at.map(|at| files[kept[at] as usize].root)
         };
-        let mut by_name: Vec<(&str, Option<u32>, u32)> = (0..count)
-            .map(|index| (module_name(key(&index)), kept_root(&index), index))
+        let mut by_name: Vec<(std::borrow::Cow<str>, Option<u32>, u32)> = (0..count)
+            .map(|index| (key(&index).module_name(), kept_root(&index), index))
             .collect();
-        by_name.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        by_name.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
         let by_name = by_name.into_iter().map(|(_, _, index)| index).collect();
         project.task_wrappers = task_wrappers;
         project.files = files;
@@ -1191,45 +1337,56 @@ impl Project {
         &self.text[range.0 as usize..range.1 as usize]
     }
 
-    /// Where `file`'s display path and key are in the text.
-    fn names(&self, file: &FileFacts) -> (Span, Span) {
+    /// `file`'s display path and key.
+    fn names(&self, file: &FileFacts) -> (Joined<'_>, Joined<'_>) {
         match (file.place, file.rare.as_deref().and_then(|rare| rare.names)) {
-            (Place::Disk, _) | (_, None) => {
-                let end = file.start + u32::from(file.disk_len);
-                let path = end - u32::from(file.path_len);
-                ((path, end), (path, path + u32::from(file.key_len)))
+            (Place::Disk, _) => {
+                let folder = self.dirs[file.dir as usize];
+                let head = self.slice((folder.start + folder.skip, folder.end));
+                let name = self.slice((file.start, file.start + u32::from(file.name_len)));
+                let stem = &name[..name.len() - extension_len(name)];
+                (Joined { head, tail: name }, Joined { head, tail: stem })
             }
-            (_, Some(names)) => names,
+            (_, Some((path, key))) => (self.slice(path).into(), self.slice(key).into()),
+            (_, None) => ("".into(), "".into()),
         }
     }
 
-    fn key(&self, file: &FileFacts) -> &str {
-        self.slice(self.names(file).1)
+    fn key(&self, file: &FileFacts) -> Joined<'_> {
+        self.names(file).1
     }
 
-    fn path_of(&self, file: &FileFacts) -> &str {
-        self.slice(self.names(file).0)
+    fn path_of(&self, file: &FileFacts) -> Joined<'_> {
+        self.names(file).0
     }
 
     /// The module's own name (its package's for `__init__`).
-    fn name(&self, file: &FileFacts) -> &str {
-        module_name(self.key(file))
+    fn name(&self, file: &FileFacts) -> std::borrow::Cow<'_, str> {
+        self.key(file).module_name()
     }
 
     /// The disk path, when the text holds it.
-    fn disk_in_text<'p>(&'p self, file: &FileFacts) -> Option<&'p std::path::Path> {
+    fn disk_in_text(&self, file: &FileFacts) -> Option<Joined<'_>> {
         (file.place != Place::Named).then(|| {
-            let end = file.start + u32::from(file.disk_len);
-            std::path::Path::new(self.slice((file.start, end)))
+            let folder = self.dirs[file.dir as usize];
+            Joined {
+                head: self.slice((folder.start, folder.end)),
+                tail: self.slice((file.start, file.start + u32::from(file.name_len))),
+            }
         })
     }
 
-    fn disk_path_of<'p>(&'p self, file: &'p FileFacts) -> Option<&'p std::path::Path> {
-        self.disk_in_text(file)
-            .or_else(|| match file.rare.as_deref().map(|rare| &rare.source) {
-                Some(DefSource::Disk(path)) => Some(&**path),
-                _ => None,
-            })
+    fn disk_path_of<'p>(
+        &'p self,
+        file: &'p FileFacts,
+    ) -> Option<std::borrow::Cow<'p, std::path::Path>> {
+        if let Some(disk) = self.disk_in_text(file) {
+            return Some(std::borrow::Cow::Owned(disk.to_string().into()));
+        }
+        match file.rare.as_deref().map(|rare| &rare.source) {
+            Some(DefSource::Disk(path)) => Some(std::borrow::Cow::Borrowed(&**path)),
+            _ => None,
+        }
     }
 
     fn definitions<'p>(&'p self, file: &'p FileFacts) -> &'p Definitions {
@@ -1237,20 +1394,21 @@ impl Project {
     }
 
     /// The display path of the run's `index`-th file.
-    pub fn path(&self, index: usize) -> &str {
-        self.path_of(&self.files[index])
+    pub fn path(&self, index: usize) -> std::borrow::Cow<'_, str> {
+        self.path_of(&self.files[index]).to_cow()
     }
 
     /// Where the run's `index`-th file is read from (see [`Project::of_run`]).
-    pub fn disk_path(&self, index: usize) -> Option<&std::path::Path> {
+    pub fn disk_path(&self, index: usize) -> Option<std::borrow::Cow<'_, std::path::Path>> {
         self.disk_path_of(&self.files[index])
     }
 
     /// The file whose key is `key`.
-    fn find(&self, key: &str) -> Option<&FileFacts> {
+    fn find<'k>(&self, key: impl Into<Joined<'k>>) -> Option<&FileFacts> {
+        let key = key.into();
         let at = self
             .by_key
-            .binary_search_by(|index| self.key(&self.files[*index as usize]).cmp(key))
+            .binary_search_by(|index| self.key(&self.files[*index as usize]).cmp(&key))
             .ok()?;
         Some(&self.files[self.by_key[at] as usize])
     }
@@ -1261,12 +1419,12 @@ impl Project {
         let kept_root = |entry: &FileFacts| self.find(self.key(entry)).map(|found| found.root);
         let start = self.by_name.partition_point(|index| {
             let entry = &self.files[*index as usize];
-            (self.name(entry), kept_root(entry)) < (name, Some(root))
+            (&*self.name(entry), kept_root(entry)) < (name, Some(root))
         });
         self.by_name[start..]
             .iter()
             .map(|index| &self.files[*index as usize])
-            .take_while(move |entry| self.name(entry) == name && kept_root(entry) == Some(root))
+            .take_while(move |entry| *self.name(entry) == *name && kept_root(entry) == Some(root))
     }
 
     /// Fix the definitions of the file shown as `path` to those of `text`, its text as the run
@@ -1274,7 +1432,7 @@ impl Project {
     /// writes the file: a file checked later reads the definitions the file had when the run
     /// started, whatever order the files are processed and written in.
     pub fn pin_definitions(&self, path: &str, text: &str) {
-        if let Some(entry) = self.find(&module_key(path)) {
+        if let Some(entry) = self.find(module_key(path).as_str()) {
             entry
                 .defs
                 .get_or_init(|| Box::new(Definitions::gather(text)));
@@ -1290,7 +1448,8 @@ impl Project {
 
     /// The project root of the file shown as `path` (0 for a file the run does not hold).
     fn root_of(&self, path: &str) -> u32 {
-        self.find(&module_key(path)).map_or(0, |entry| entry.root)
+        self.find(module_key(path).as_str())
+            .map_or(0, |entry| entry.root)
     }
 
     /// The pytest plugins the files of `path`'s project show signs of.
@@ -1313,7 +1472,10 @@ impl Project {
     /// Places (path, line) of other files of `path`'s project that call
     /// `asyncio.get_event_loop()` (or the policy's) from sync code.
     /// Files the first pass did not parse ([`FileFacts::LOOP_UNREAD`]) are parsed now, once.
-    pub fn sync_loop_users<'p>(&'p self, path: &'p str) -> impl Iterator<Item = (&'p str, usize)> {
+    pub fn sync_loop_users<'p>(
+        &'p self,
+        path: &'p str,
+    ) -> impl Iterator<Item = (std::borrow::Cow<'p, str>, usize)> {
         let own = module_key(path);
         let root = self.root_of(path);
         let unread = self
@@ -1322,13 +1484,13 @@ impl Project {
             .filter(|file| file.root == root && file.flags & FileFacts::LOOP_UNREAD != 0)
             .filter_map(|file| {
                 let line = self.definitions(file).sync_current_loop?;
-                Some((self.path_of(file), line as usize))
+                Some((self.path_of(file).to_cow(), line as usize))
             });
-        let mut users: Vec<(&str, usize)> = self
+        let mut users: Vec<(std::borrow::Cow<str>, usize)> = self
             .sync_current_loop
             .iter()
             .filter(|(r, _, _)| *r == root)
-            .map(|(_, p, line)| (p.as_str(), *line))
+            .map(|(_, p, line)| (std::borrow::Cow::Borrowed(p.as_str()), *line))
             .chain(unread)
             .filter(|(p, _)| module_key(p) != own)
             .collect();
@@ -1356,7 +1518,7 @@ impl Project {
             };
             let base = join(&relative);
             let candidates = [base.clone(), format!("{base}/__init__")];
-            return candidates.into_iter().find_map(|c| self.find(&c));
+            return candidates.into_iter().find_map(|c| self.find(c.as_str()));
         }
         let last = dotted.rsplit('.').next()?;
         let root = self.root_of(from);
@@ -1364,8 +1526,8 @@ impl Project {
         let matching: Vec<&FileFacts> = self
             .named(last, root)
             .filter(|entry| {
-                let key = self.key(entry);
-                let stem = key.strip_suffix("/__init__").unwrap_or(key);
+                let key = self.key(entry).to_cow();
+                let stem = key.strip_suffix("/__init__").unwrap_or(&key);
                 stem == relative || stem.ends_with(&suffix)
             })
             .collect();
@@ -1408,7 +1570,7 @@ impl Project {
             return None;
         }
         // `from . import name` names a submodule, not a function: nothing to follow.
-        let next = self.module_file(self.path_of(entry), level, module)?;
+        let next = self.module_file(&self.path_of(entry).to_cow(), level, module)?;
         self.lookup(next, imported, depth - 1, want)
     }
 
@@ -1568,6 +1730,49 @@ mod tests {
     }
 
     #[test]
+    fn joined_strings_compare_as_the_two_pieces_side_by_side() {
+        let words = [
+            "",
+            "a",
+            "a/",
+            "a/b",
+            "a/b/",
+            "a/b/__init__",
+            "a/bc",
+            "a/b/c",
+            "ab",
+            "b",
+            "a\u{e9}",
+            "pkg/mod",
+            "pkg/mo",
+            "pkg/mod/x",
+        ];
+        // Every word split at each of its character boundaries.
+        let splits: Vec<Joined> = words
+            .iter()
+            .flat_map(|w| {
+                w.char_indices()
+                    .map(|(at, _)| at)
+                    .chain([w.len()])
+                    .map(|at| Joined {
+                        head: &w[..at],
+                        tail: &w[at..],
+                    })
+            })
+            .collect();
+        for a in &splits {
+            for b in &splits {
+                let (x, y) = (a.to_string(), b.to_string());
+                assert_eq!(a.cmp(b), x.cmp(&y), "{a:?} {b:?}");
+                assert_eq!(a == b, x == y);
+                assert_eq!(*a == y.as_str(), x == y);
+            }
+            assert_eq!(a.module_name(), module_name(&a.to_string()), "{a:?}");
+            assert_eq!(a.to_cow(), a.to_string());
+        }
+    }
+
+    #[test]
     fn a_file_keeps_its_three_paths_in_one_string_where_they_are_slices() {
         use std::path::{Path, PathBuf};
         let show = |disk: &Path| match disk.to_str() {
@@ -1592,24 +1797,29 @@ mod tests {
         let p = Project::of_run(paths, facts, show);
         let file = |i: usize| {
             let f = &p.files[i];
-            (p.path(i), p.key(f), p.name(f), p.disk_path(i))
+            (
+                p.path(i).into_owned(),
+                p.key(f).to_string(),
+                p.name(f).into_owned(),
+                p.disk_path(i).map(std::borrow::Cow::into_owned),
+            )
         };
         assert_eq!(
             file(0),
             (
-                "pkg/mod.py",
-                "pkg/mod",
-                "mod",
-                Some(Path::new("/work/pkg/mod.py"))
+                "pkg/mod.py".into(),
+                "pkg/mod".into(),
+                "mod".into(),
+                Some(PathBuf::from("/work/pkg/mod.py"))
             )
         );
         assert_eq!(
             file(1),
             (
-                "./a\\b/__init__.pyi",
-                "a/b/__init__",
-                "b",
-                Some(Path::new("/elsewhere/x.py"))
+                "./a\\b/__init__.pyi".into(),
+                "a/b/__init__".into(),
+                "b".into(),
+                Some(PathBuf::from("/elsewhere/x.py"))
             )
         );
         // The first file's three paths are one slice of the text: nothing was appended for it.
@@ -1621,10 +1831,10 @@ mod tests {
         assert_eq!(
             file(2),
             (
-                "\u{fffd}.py",
-                "\u{fffd}",
-                "\u{fffd}",
-                Some(disks[2].as_path())
+                "\u{fffd}.py".into(),
+                "\u{fffd}".into(),
+                "\u{fffd}".into(),
+                Some(disks[2].clone())
             )
         );
         // Standard input: the text is the source, no disk path.
@@ -1633,8 +1843,8 @@ mod tests {
             FileFacts::gather("-", Arc::from("x = 1\n")),
         )]);
         assert_eq!(
-            (p.path(0), p.key(&p.files[0]), p.disk_path(0)),
-            ("-", "-", None)
+            (p.path(0), p.key(&p.files[0]).to_string(), p.disk_path(0)),
+            ("-".into(), "-".to_string(), None)
         );
     }
 
@@ -1707,13 +1917,22 @@ mod tests {
         );
         let plugins = p.plugins("tests/test_p.py");
         assert!(plugins.anyio && plugins.anyio_trio && plugins.asyncio);
-        let users: Vec<_> = p.sync_loop_users("tests/test_other.py").collect();
+        let users: Vec<_> = p
+            .sync_loop_users("tests/test_other.py")
+            .map(|(path, line)| (path.into_owned(), line))
+            .collect();
         assert_eq!(
             users,
-            vec![("tests/test_a.py", 3), ("tests/test_loop.py", 5)]
+            vec![
+                ("tests/test_a.py".into(), 3),
+                ("tests/test_loop.py".into(), 5)
+            ]
         );
-        let users: Vec<_> = p.sync_loop_users("tests/test_loop.py").collect();
-        assert_eq!(users, vec![("tests/test_a.py", 3)]);
+        let users: Vec<_> = p
+            .sync_loop_users("tests/test_loop.py")
+            .map(|(path, line)| (path.into_owned(), line))
+            .collect();
+        assert_eq!(users, vec![("tests/test_a.py".to_string(), 3)]);
         let q = project(&[(
             "t.py",
             "import asyncio\ndef f():\n    monkeypatch.setattr(asyncio, 'wait_for', g)\n",
@@ -1841,8 +2060,8 @@ mod tests {
         let q = vec!["pkg".to_string(), "begin".to_string()];
         assert_eq!(
             p.resolve_absolute("app.py", &q, Want::TaskWrapper)
-                .map(|d| d.path),
-            Some("pkg/spawn.py")
+                .map(|d| d.path.to_string()),
+            Some("pkg/spawn.py".to_string())
         );
         // `Want::Any` still finds the plain function.
         let q = vec!["pkg".to_string(), "plain".to_string(), "start".to_string()];
