@@ -1773,6 +1773,64 @@ mod tests {
     }
 
     #[test]
+    fn files_of_one_folder_that_disagree_on_the_display_prefix_keep_their_own_names() {
+        use std::path::{Path, PathBuf};
+        // The second file of the folder is shown whole: not the first's prefix left out.
+        let show = |disk: &Path| match disk.to_str() {
+            Some("/work/pkg/odd.py") => "/work/pkg/odd.py".to_string(),
+            Some(disk) => disk["/work/".len()..].to_string(),
+            None => unreachable!(),
+        };
+        let disks = [
+            "/work/pkg/mod.py",
+            "/work/pkg/odd.py",
+            "/work/pkg/sub/__init__.py",
+        ];
+        let paths: PathList = disks.iter().map(PathBuf::from).collect();
+        let facts = disks.iter().map(|_| FileFacts::default()).collect();
+        let p = Project::of_run(paths, facts, show);
+        let places: Vec<Place> = p.files.iter().map(|f| f.place).collect();
+        assert_eq!(places, [Place::Disk, Place::DiskNamed, Place::Disk]);
+        let shown: Vec<(String, String, String)> = p
+            .files
+            .iter()
+            .enumerate()
+            .map(|(i, f)| {
+                (
+                    p.path(i).into_owned(),
+                    p.key(f).to_string(),
+                    p.name(f).into_owned(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                ("pkg/mod.py".into(), "pkg/mod".into(), "mod".into()),
+                (
+                    "/work/pkg/odd.py".into(),
+                    "/work/pkg/odd".into(),
+                    "odd".into()
+                ),
+                (
+                    "pkg/sub/__init__.py".into(),
+                    "pkg/sub/__init__".into(),
+                    "sub".into()
+                ),
+            ]
+        );
+        for (i, disk) in disks.iter().enumerate() {
+            assert_eq!(p.disk_path(i).as_deref(), Some(Path::new(disk)));
+        }
+        // Lookups by key find each file.
+        assert!(p.find("pkg/mod").is_some() && p.find("/work/pkg/odd").is_some());
+        assert!(std::ptr::eq(
+            p.find("pkg/sub/__init__").unwrap(),
+            &p.files[2]
+        ));
+    }
+
+    #[test]
     fn a_file_keeps_its_three_paths_in_one_string_where_they_are_slices() {
         use std::path::{Path, PathBuf};
         let show = |disk: &Path| match disk.to_str() {
